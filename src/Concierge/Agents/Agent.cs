@@ -1,0 +1,29 @@
+namespace Concierge.Agents;
+
+/// <summary>A configured assistant of a tenant.</summary>
+public sealed record Agent
+{
+    public required Guid Id { get; init; }
+    public required Guid TenantId { get; init; }
+
+    /// <summary>Short stable name used in URLs and configuration ("demo").</summary>
+    public required string Key { get; init; }
+    public required string Name { get; init; }
+
+    /// <summary>The system prompt the model answers under.</summary>
+    public required string Instructions { get; init; }
+
+    /// <summary>The skill that drives this agent's sessions ("chat", later "templates", ...).</summary>
+    public required string Skill { get; init; }
+
+    /// <summary>Overrides the configured model name; null uses the configured one.</summary>
+    public string? Model { get; init; }
+
+    public double Temperature { get; init; } = 0.2;
+    public string Locale { get; init; } = "en";
+
+    /// <summary>Short question/answer pairs the offline chat answers from.</summary>
+    public IReadOnlyList<FaqEntry> Faq { get; init; } = [];
+}
+
+public sealed record FaqEntry(string Question, string Answer);

@@ -1,0 +1,34 @@
+namespace Concierge.Agents;
+
+/// <summary>
+/// The tenant and agent the embedded default ships with, so that Concierge answers with no set-up.
+/// Their ids are fixed so that a restarted (or second) instance finds the same rows.
+/// </summary>
+public static class DemoTenant
+{
+    public static readonly Guid TenantId = Guid.Parse("00000000-0000-7000-8000-000000000001");
+    public static readonly Guid AgentId = Guid.Parse("00000000-0000-7000-8000-000000000101");
+    public const string TenantName = "Demo";
+
+    public static Agent Agent { get; } = new()
+    {
+        Id = AgentId,
+        TenantId = TenantId,
+        Key = "demo",
+        Name = "Concierge demo assistant",
+        Skill = "chat",
+        Instructions =
+            "You are Concierge's demo assistant. Answer briefly and truthfully. You help businesses "
+            + "try Concierge: conversations over web chat and WhatsApp, bookings, shop search and "
+            + "WhatsApp message templates. If you do not know something, say so and ask one question.",
+        Faq =
+        [
+            new("What is Concierge?", "Concierge is a self-hosted conversational AI backend: businesses run assistants on it that talk with their customers over web chat and WhatsApp, keep every conversation and call tools."),
+            new("What can you do?", "I can explain what Concierge does, how to run it and how to configure it. Real skills such as WhatsApp templates, bookings and shop search are added per agent."),
+            new("How do I connect a language model?", "Set OPENAI_API_KEY (and optionally OPENAI_BASE_URL and OPENAI_MODEL) and restart. Any OpenAI-compatible server works: OpenAI, Azure OpenAI, Ollama, vLLM, LM Studio, Groq or OpenRouter."),
+            new("Which database do you use?", "A SQLite file under ./data by default. Set DATABASE_URL to a postgresql:// URL to use PostgreSQL."),
+            new("Is my conversation saved?", "Yes. Every message is stored with its session, and the debug view at /session/{id}/debug shows the whole conversation and every model call."),
+            new("What are your opening hours?", "I am a demo assistant and I am always available. A real agent would answer with its business's hours."),
+        ],
+    };
+}

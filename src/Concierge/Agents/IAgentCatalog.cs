@@ -1,0 +1,12 @@
+namespace Concierge.Agents;
+
+/// <summary>Looks agents up, always within one tenant.</summary>
+public interface IAgentCatalog
+{
+    Task<Agent?> FindAsync(Guid tenantId, Guid agentId, CancellationToken cancellationToken);
+
+    Task<Agent?> FindByKeyAsync(Guid tenantId, string key, CancellationToken cancellationToken);
+
+    /// <summary>The agent new sessions get when the caller names none.</summary>
+    Task<Agent> DefaultAsync(Guid tenantId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,65 @@
+using Concierge.Models;
+
+namespace Concierge.Conversations;
+
+/// <summary>
+/// Where sessions live. Every method is scoped by tenant: a session of another tenant is
+/// reported as not found, exactly like one that never existed.
+/// </summary>
+public interface ISessionStore
+{
+    /// <summary>Inserts a new session (with its <see cref="DomainEvent"/>s) and returns it as stored.</summary>
+    Task<Session> CreateAsync(Session session, IReadOnlyList<DomainEvent> events, CancellationToken cancellationToken);
+
+    /// <summary>The session, expired or not, or null when the tenant has no such session.</summary>
+    Task<Session?> FindAsync(Guid tenantId, Guid sessionId, CancellationToken cancellationToken);
+
+    /// <summary>Finds the customer's continuing session with the agent, or null.</summary>
+    Task<Session?> FindByCustomerAsync(Guid tenantId, Guid agentId, string customerId, CancellationToken cancellationToken);
+
+    /// <summary>Messages oldest first, those with a sequence greater than <paramref name="afterSequence"/>, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<Message>> GetMessagesAsync(Guid tenantId, Guid sessionId, int afterSequence, int limit, CancellationToken cancellationToken);
+
+    /// <summary>The newest <paramref name="limit"/> messages, returned oldest first (the model's context window).</summary>
+    Task<IReadOnlyList<Message>> GetRecentMessagesAsync(Guid tenantId, Guid sessionId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Every model call of the session, oldest first.</summary>
+    Task<IReadOnlyList<ModelCallLog>> GetModelCallsAsync(Guid tenantId, Guid sessionId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes the session's turn lease, shared by every process on the database, and returns the
+    /// session as it is now. Waits (polling) while another process holds an unexpired lease, up to
+    /// <paramref name="wait"/>; then throws <see cref="SessionBusyException"/>. Throws
+    /// <see cref="SessionNotFoundException"/> for an unknown session. The lease holds no
+    /// database connection while the turn runs.
+    /// </summary>
+    Task<Session> AcquireTurnLeaseAsync(Guid tenantId, Guid sessionId, Guid leaseId, TimeSpan leaseDuration, TimeSpan wait, CancellationToken cancellationToken);
+
+    /// <summary>Gives the lease back without changing the session (the turn was refused or failed before commit).</summary>
+    Task ReleaseTurnLeaseAsync(Guid tenantId, Guid sessionId, Guid leaseId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Commits a whole turn in one transaction: the session's new state (only if its version is
+    /// still <see cref="TurnCommit.ExpectedVersion"/>), the messages, the model calls and the events;
+    /// and releases the lease. Throws <see cref="ConcurrencyConflictException"/> when the version moved.
+    /// </summary>
+    Task CommitTurnAsync(TurnCommit commit, CancellationToken cancellationToken);
+
+    /// <summary>Deletes sessions that expired before <paramref name="now"/>, with their messages, model calls and events.</summary>
+    Task<int> DeleteExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken);
+}
+
+/// <summary>Everything one turn writes.</summary>
+public sealed record TurnCommit(
+    Session Session,
+    long ExpectedVersion,
+    Guid LeaseId,
+    IReadOnlyList<Message> Messages,
+    IReadOnlyList<ModelCallLog> ModelCalls,
+    IReadOnlyList<DomainEvent> Events);
+
+public sealed class ConcurrencyConflictException(Guid sessionId)
+    : Exception($"Session '{sessionId}' was changed by another turn.")
+{
+    public Guid SessionId { get; } = sessionId;
+}
