@@ -1,0 +1,79 @@
+using System.Text.Json.Nodes;
+using Concierge.Conversations;
+using Concierge.Server.Sessions;
+using Concierge.Server.Tenancy;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Concierge.Server.Compat;
+
+/// <summary>
+/// The routes the WhatsApp Template Builder's clients call (seed 000, SPEC section 9), kept with
+/// their exact shapes. Each is a thin adapter over the same code as the native API.
+/// </summary>
+public static class TemplateBuilderRoutes
+{
+    public static IEndpointRouteBuilder MapTemplateBuilderRoutes(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/").WithTags("Compatible: template builder (seed 000)");
+        group.MapGet("/session/new", NewSessionAsync).WithSummary("Create a session.");
+        group.MapPost("/chat", ChatAsync).WithSummary("Send a message; a missing session_id starts a new session.");
+        group.MapGet("/session/{id}", HistoryAsync).WithSummary("The chat history for a UI, oldest first.");
+        group.MapGet("/session/{id}/debug", DebugAsync).WithSummary("The session's debug document.");
+        return routes;
+    }
+
+    public sealed record NewSessionResponse(string SessionId);
+
+    public sealed record ChatRequest(string? Message, string? SessionId);
+
+    public sealed record ChatResponse(
+        string SessionId,
+        string Reply,
+        string Action,
+        JsonObject? Draft,
+        IReadOnlyList<string> Missing,
+        JsonObject? FinalCreationPayload);
+
+    public sealed record HistoryMessage(string Role, string Content, DateTimeOffset CreatedAt);
+
+    public sealed record HistoryResponse(
+        string SessionId,
+        IReadOnlyList<HistoryMessage> Messages,
+        string? LastAction,
+        JsonObject? CurrentDraft,
+        DateTimeOffset UpdatedAt);
+
+    private static async Task<Ok<NewSessionResponse>> NewSessionAsync(SessionDirectory directory, RequestTenant tenant, CancellationToken cancellationToken)
+    {
+        var session = await directory.StartAsync(tenant.Id, null, "web", null, cancellationToken);
+        return TypedResults.Ok(new NewSessionResponse(session.Id.ToString()));
+    }
+
+    private static async Task<Ok<ChatResponse>> ChatAsync(ChatRequest body, SessionDirectory directory, Turn turn, ConversationOptions options, RequestTenant tenant, CancellationToken cancellationToken)
+    {
+        // Validate the message before a session is created for it, so a refused request writes nothing.
+        MessageText.Validate(body.Message, options.MaxMessageLength);
+        var sessionId = body.SessionId is null
+            ? (await directory.StartAsync(tenant.Id, null, "web", null, cancellationToken)).Id
+            : SessionIds.ParseOrNotFound(body.SessionId);
+
+        var result = await turn.TakeAsync(new TurnRequest(tenant.Id, sessionId, body.Message, "web"), cancellationToken);
+        return TypedResults.Ok(new ChatResponse(
+            result.Session.Id.ToString(), result.Reply.Content, result.Outcome.Action, result.Session.Draft,
+            result.Outcome.Missing, result.Session.FinalPayload));
+    }
+
+    private static async Task<Ok<HistoryResponse>> HistoryAsync(string id, SessionReader reader, CancellationToken cancellationToken)
+    {
+        var (session, messages) = await reader.HistoryAsync(id, cancellationToken);
+        return TypedResults.Ok(new HistoryResponse(
+            session.Id.ToString(),
+            messages.Select(m => new HistoryMessage(m.Role.ToWire(), m.Content, m.CreatedAt)).ToList(),
+            session.LastAction,
+            session.Draft,
+            session.UpdatedAt));
+    }
+
+    private static async Task<Ok<DebugDocument>> DebugAsync(string id, SessionReader reader, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await reader.DebugAsync(id, cancellationToken));
+}

@@ -1,0 +1,31 @@
+namespace Concierge.Server.Configuration;
+
+/// <summary>The edge's settings: body size, CORS origins, rate limit.</summary>
+public sealed record HttpSettings(long MaxBodyBytes, IReadOnlyList<string> CorsOrigins, int RateLimitPerMinute)
+{
+    private const string Section = "Concierge:Http:";
+
+    public static HttpSettings Bind(IConfiguration configuration)
+    {
+        var maxBody = Settings.Int(configuration, Section + "MaxBodyBytes", null, 64 * 1024);
+        if (maxBody is < 1024 or > 100 * 1024 * 1024)
+        {
+            throw new InvalidSettingException(Section + "MaxBodyBytes", $"must be between 1024 and 104857600, got {maxBody}");
+        }
+
+        var origins = (Settings.String(configuration, Section + "CorsOrigins", "CORS_ORIGINS") ?? Settings.String(configuration, "ALLOWED_ORIGINS") ?? string.Empty)
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var origin in origins)
+        {
+            if (origin != "*" && !(Uri.TryCreate(origin, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+            {
+                throw new InvalidSettingException("CORS_ORIGINS", $"'{origin}' is not an origin such as https://shop.example.com (or *)");
+            }
+        }
+
+        var rateLimit = Settings.Int(configuration, Section + "RateLimitPerMinute", "RATE_LIMIT_PER_MINUTE", 0);
+        return rateLimit < 0
+            ? throw new InvalidSettingException("RATE_LIMIT_PER_MINUTE", $"must be 0 (off) or a positive number, got {rateLimit}")
+            : new HttpSettings(maxBody, origins, rateLimit);
+    }
+}

@@ -1,0 +1,67 @@
+using Concierge.Models;
+using Names = Concierge.Models.LanguageModelOptions.SettingNames;
+
+namespace Concierge.Server.Configuration;
+
+/// <summary>Binds <see cref="LanguageModelOptions"/> from <c>Concierge:Model:*</c> or the seed systems' names.</summary>
+public static class ModelSettings
+{
+    private const string Section = "Concierge:Model:";
+
+    public static LanguageModelOptions Bind(IConfiguration configuration)
+    {
+        var defaults = new LanguageModelOptions();
+        var requestTimeout = Settings.Duration(configuration, Section + "RequestTimeout", Names.RequestTimeout, defaults.RequestTimeout);
+        var retries = Settings.Int(configuration, Section + "MaxRetries", Names.MaxRetries, defaults.MaxRetries);
+        var options = new LanguageModelOptions
+        {
+            ApiKey = Settings.String(configuration, Section + "ApiKey", Names.ApiKey),
+            BaseUrl = Url(configuration),
+            Model = Settings.String(configuration, Section + "Model", Names.Model) ?? defaults.Model,
+            Temperature = Settings.Double(configuration, Section + "Temperature", Names.Temperature, defaults.Temperature),
+            RequestTimeout = requestTimeout,
+            MaxRetries = retries,
+            RetryBaseDelay = Settings.Duration(configuration, Section + "RetryBaseDelay", Names.RetryBaseDelay, defaults.RetryBaseDelay),
+            MaxRetryDelay = Settings.Duration(configuration, Section + "MaxRetryDelay", Names.MaxRetryDelay, defaults.MaxRetryDelay),
+
+            // Unless set, the whole call may take every attempt's timeout plus the waits between them.
+            TotalTimeout = Settings.Duration(
+                configuration, Section + "TotalTimeout", Names.TotalTimeout,
+                Max(defaults.TotalTimeout, (requestTimeout * (retries + 1)) + (defaults.MaxRetryDelay * retries))),
+            CircuitFailureRatio = Settings.Double(configuration, Section + "CircuitFailureRatio", Names.CircuitFailureRatio, defaults.CircuitFailureRatio),
+            CircuitMinimumThroughput = Settings.Int(configuration, Section + "CircuitMinimumThroughput", Names.CircuitMinimumThroughput, defaults.CircuitMinimumThroughput),
+            CircuitSamplingDuration = Settings.Duration(configuration, Section + "CircuitSamplingDuration", Names.CircuitSamplingDuration, defaults.CircuitSamplingDuration),
+            CircuitBreakDuration = Settings.Duration(configuration, Section + "CircuitBreakDuration", Names.CircuitBreakDuration, defaults.CircuitBreakDuration),
+        };
+
+        foreach (var price in configuration.GetSection(Section + "Prices").GetChildren())
+        {
+            var input = Settings.Double(price, "Input", null, double.NaN);
+            var output = Settings.Double(price, "Output", null, double.NaN);
+            if (double.IsNaN(input) || double.IsNaN(output))
+            {
+                throw new InvalidSettingException($"{Section}Prices:{price.Key}", "needs Input and Output (USD per million tokens)");
+            }
+
+            options.Prices[price.Key] = new ModelPrice((decimal)input, (decimal)output);
+        }
+
+        var problem = options.Validate().FirstOrDefault();
+        return problem is null ? options : throw new InvalidSettingException(problem.Split(' ')[0], problem[(problem.IndexOf(' ') + 1)..]);
+    }
+
+    private static Uri? Url(IConfiguration configuration)
+    {
+        var (value, name) = Settings.Find(configuration, Section + "BaseUrl", Names.BaseUrl);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        return Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? uri
+            : throw new InvalidSettingException(name, "must be an absolute http(s) URL such as https://api.openai.com/v1");
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+}

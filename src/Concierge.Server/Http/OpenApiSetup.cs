@@ -1,0 +1,52 @@
+using System.Text.Json.Nodes;
+using Concierge.Server.Compat;
+using Concierge.Server.Sessions;
+using Microsoft.OpenApi;
+
+namespace Concierge.Server.Http;
+
+/// <summary>The OpenAPI document at /openapi/v1.json, with an example for every request body.</summary>
+public static class OpenApiSetup
+{
+    // Keyed by the CLR type a schema is generated from, so each example sits on the schema it shows.
+    private static readonly Dictionary<Type, Func<JsonNode>> Examples = new()
+    {
+        [typeof(TemplateBuilderRoutes.ChatRequest)] = () => new JsonObject { ["message"] = "What can you do?", ["session_id"] = "0199a3b4-7c1e-7d2f-9a41-5b6c7d8e9f01" },
+        [typeof(SendMessageRequest)] = () => new JsonObject { ["message"] = "Which database do you use?" },
+        [typeof(StartSessionRequest)] = () => new JsonObject { ["agent"] = "demo", ["customer_id"] = "customer-42" },
+        [typeof(TemplateBuilderRoutes.NewSessionResponse)] = () => new JsonObject { ["session_id"] = "0199a3b4-7c1e-7d2f-9a41-5b6c7d8e9f01" },
+        [typeof(TemplateBuilderRoutes.ChatResponse)] = () => new JsonObject
+        {
+            ["session_id"] = "0199a3b4-7c1e-7d2f-9a41-5b6c7d8e9f01",
+            ["reply"] = "A SQLite file under ./data by default. Set DATABASE_URL to a postgresql:// URL to use PostgreSQL.",
+            ["action"] = "ANSWER",
+            ["draft"] = null,
+            ["missing"] = new JsonArray(),
+            ["final_creation_payload"] = null,
+        },
+    };
+
+    public static IServiceCollection AddOpenApiDocument(this IServiceCollection services) =>
+        services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info = new OpenApiInfo
+                {
+                    Title = "Concierge",
+                    Version = "v1",
+                    Description = "A self-hosted conversational AI backend. Errors are RFC 9457 problem documents (application/problem+json) with a stable code and the request id.",
+                };
+                return Task.CompletedTask;
+            });
+            o.AddSchemaTransformer((schema, context, _) =>
+            {
+                if (Examples.TryGetValue(context.JsonTypeInfo.Type, out var example))
+                {
+                    schema.Examples = [example()];
+                }
+
+                return Task.CompletedTask;
+            });
+        });
+}

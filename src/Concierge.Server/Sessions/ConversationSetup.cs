@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Concierge.Conversations;
+using Concierge.Safety;
+using Concierge.Server.Tenancy;
+using Concierge.Skills;
+using Concierge.Skills.Chat;
+
+namespace Concierge.Server.Sessions;
+
+/// <summary>Registers the turn pipeline, the skills and the session services.</summary>
+public static class ConversationSetup
+{
+    public static IServiceCollection AddConversations(this IServiceCollection services, ConversationOptions options)
+    {
+        services.AddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SessionGate>();
+        services.AddSingleton<ISafetyCheck, NoCrisisDetection>();
+        services.AddSingleton(new ChatSkillOptions());
+        services.AddSingleton<ISkill, ChatSkill>();
+        services.AddSingleton<SkillCatalog>();
+        services.AddSingleton<SessionDirectory>();
+        services.AddSingleton<Turn>();
+        services.AddScoped<RequestTenant>();
+        services.AddScoped<SessionReader>();
+        return services;
+    }
+}

@@ -1,0 +1,75 @@
+using System.Text.Json.Nodes;
+using Concierge.Conversations;
+using Concierge.Models;
+
+namespace Concierge.Server.Sessions;
+
+/// <summary>
+/// The per-session debug view, in the seed system's field names (SPEC section 9) so its tooling
+/// keeps working: every message, the state, and every model call as a request and a response entry.
+/// </summary>
+public sealed record DebugDocument(
+    string SessionId,
+    DebugSessionInfo SessionInfo,
+    IReadOnlyList<DebugMessage> Messages,
+    JsonObject? CurrentDraft,
+    JsonObject Memory,
+    IReadOnlyList<DebugModelLog> LlmLogs,
+    string? LastAction,
+    JsonObject? FinalCreationPayload,
+    DateTimeOffset UpdatedAt)
+{
+    public static DebugDocument From(Session session, IReadOnlyList<Message> messages, IReadOnlyList<ModelCallLog> calls) => new(
+        session.Id.ToString(),
+        new DebugSessionInfo(
+            session.Id.ToString(), session.DraftId, session.MessageCount, session.ModelCallCount,
+            session.CreatedAt, session.AgentId, session.Channel, session.CustomerId, session.ExpiresAt),
+        messages.Select(m => new DebugMessage(m.Role.ToWire(), m.Content, m.CreatedAt)).ToList(),
+        session.Draft,
+        session.Memory,
+        calls.SelectMany(DebugModelLog.Entries).ToList(),
+        session.LastAction,
+        session.FinalPayload,
+        session.UpdatedAt);
+}
+
+public sealed record DebugSessionInfo(
+    string Id,
+    Guid? ActiveDraftId,
+    int TotalMessages,
+    int TotalLlmCalls,
+    DateTimeOffset CreatedAt,
+    Guid AgentId,
+    string Channel,
+    string? CustomerId,
+    DateTimeOffset? ExpiresAt);
+
+public sealed record DebugMessage(string Role, string Content, DateTimeOffset CreatedAt);
+
+/// <summary>One half of a model call: what was sent ("request") or what came back ("response").</summary>
+public sealed record DebugModelLog(
+    DateTimeOffset Timestamp,
+    string Direction,
+    JsonNode? Payload,
+    string Model,
+    long LatencyMs,
+    Guid CallId,
+    string Provider,
+    string Outcome,
+    string? Error,
+    int? InputTokens,
+    int? OutputTokens,
+    decimal? Cost)
+{
+    public static IEnumerable<DebugModelLog> Entries(ModelCallLog call)
+    {
+        yield return new DebugModelLog(
+            call.StartedAt, "request", call.RequestPayload.DeepClone(), call.Model, 0, call.Id, call.Provider,
+            call.Outcome, null, null, null, null);
+        yield return new DebugModelLog(
+            call.StartedAt.AddMilliseconds(call.LatencyMs), "response",
+            call.ResponsePayload?.DeepClone() ?? new JsonObject { ["error"] = call.Error },
+            call.Model, call.LatencyMs, call.Id, call.Provider, call.Outcome, call.Error,
+            call.InputTokens, call.OutputTokens, call.Cost);
+    }
+}

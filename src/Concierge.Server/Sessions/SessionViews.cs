@@ -1,0 +1,54 @@
+using System.Text.Json.Nodes;
+using Concierge.Conversations;
+
+namespace Concierge.Server.Sessions;
+
+// The JSON shapes of the native API (snake_case on the wire, like the seed routes).
+
+public sealed record StartSessionRequest(string? Agent, string? CustomerId);
+
+public sealed record SendMessageRequest(string? Message);
+
+public sealed record MessageView(Guid Id, int Sequence, string Role, string Content, DateTimeOffset CreatedAt)
+{
+    public static MessageView From(Message message) =>
+        new(message.Id, message.Sequence, message.Role.ToWire(), message.Content, message.CreatedAt);
+}
+
+public sealed record SessionView(
+    Guid Id,
+    Guid AgentId,
+    string Channel,
+    string? CustomerId,
+    string? LastAction,
+    int MessageCount,
+    JsonObject Memory,
+    JsonObject? Draft,
+    JsonObject? FinalCreationPayload,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? ExpiresAt)
+{
+    public static SessionView From(Session session) => new(
+        session.Id, session.AgentId, session.Channel, session.CustomerId, session.LastAction, session.MessageCount,
+        session.Memory, session.Draft, session.FinalPayload, session.CreatedAt, session.UpdatedAt, session.ExpiresAt);
+}
+
+public sealed record TurnView(
+    Guid SessionId,
+    string Reply,
+    string Action,
+    JsonObject? Draft,
+    IReadOnlyList<string> Missing,
+    JsonObject? FinalCreationPayload,
+    string Source,
+    MessageView UserMessage,
+    MessageView ReplyMessage)
+{
+    public static TurnView From(TurnResult turn) => new(
+        turn.Session.Id, turn.Reply.Content, turn.Outcome.Action, turn.Session.Draft, turn.Outcome.Missing,
+        turn.Session.FinalPayload, turn.Source.ToString().ToLowerInvariant(),
+        MessageView.From(turn.UserMessage), MessageView.From(turn.Reply));
+}
+
+public sealed record MessagePage(Guid SessionId, IReadOnlyList<MessageView> Messages, int? NextAfter);

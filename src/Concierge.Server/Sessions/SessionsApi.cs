@@ -1,0 +1,79 @@
+using Concierge.Conversations;
+using Concierge.Server.Errors;
+using Concierge.Server.Http;
+using Concierge.Server.Tenancy;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Concierge.Server.Sessions;
+
+/// <summary>The native, versioned session API: start a session, send messages, read history and debug.</summary>
+public static class SessionsApi
+{
+    public static RouteGroupBuilder MapSessions(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/sessions").WithTags("Sessions");
+
+        group.MapPost("/", StartAsync)
+            .WithSummary("Start a session with an agent (the tenant's default agent when none is named).")
+            .Accepts<StartSessionRequest>("application/json");
+        group.MapGet("/{id}", GetAsync).WithSummary("A session's state.");
+        group.MapPost("/{id}/messages", SendAsync).WithSummary("Send a user message; answers with the reply once both are stored.");
+        group.MapGet("/{id}/messages", PageAsync).WithSummary("A page of a session's messages, oldest first, after a sequence number.");
+        group.MapGet("/{id}/debug", DebugAsync).WithSummary("The debug document: messages, memory, draft and every model call.");
+        return group;
+    }
+
+    // The body is optional here, so it is read by hand rather than bound (binding would demand one).
+    private static async Task<Created<SessionView>> StartAsync(HttpRequest request, SessionDirectory directory, RequestTenant tenant, CancellationToken cancellationToken)
+    {
+        var body = await OptionalJsonBody.ReadAsync<StartSessionRequest>(request, cancellationToken);
+        var session = await directory.StartAsync(tenant.Id, Normalize(body?.Agent, "agent"), "api", Normalize(body?.CustomerId, "customer_id"), cancellationToken);
+        return TypedResults.Created($"/api/v1/sessions/{session.Id}", SessionView.From(session));
+    }
+
+    private static async Task<Ok<SessionView>> GetAsync(string id, SessionReader reader, CancellationToken cancellationToken) =>
+        TypedResults.Ok(SessionView.From(await reader.GetAsync(id, cancellationToken)));
+
+    private static async Task<Ok<TurnView>> SendAsync(string id, SendMessageRequest body, Turn turn, RequestTenant tenant, CancellationToken cancellationToken)
+    {
+        var sessionId = SessionIds.ParseOrNotFound(id);
+        var result = await turn.TakeAsync(new TurnRequest(tenant.Id, sessionId, body.Message, "api"), cancellationToken);
+        return TypedResults.Ok(TurnView.From(result));
+    }
+
+    private static async Task<Ok<MessagePage>> PageAsync(string id, SessionReader reader, CancellationToken cancellationToken, string? after = null, string? limit = null)
+    {
+        var afterSequence = QueryNumber(after, "after", 0, 0, int.MaxValue);
+        var pageSize = QueryNumber(limit, "limit", 50, 1, SessionReader.MaxPageSize);
+        return TypedResults.Ok(await reader.PageAsync(id, afterSequence, pageSize, cancellationToken));
+    }
+
+    private static async Task<Ok<DebugDocument>> DebugAsync(string id, SessionReader reader, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await reader.DebugAsync(id, cancellationToken));
+
+    // Query numbers are parsed here, not bound, so a bad one is a 400 that names the parameter.
+    private static int QueryNumber(string? raw, string name, int fallback, int min, int max)
+    {
+        if (string.IsNullOrEmpty(raw))
+        {
+            return fallback;
+        }
+
+        return int.TryParse(raw, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
+            ? value
+            : throw new RequestFieldException(name, $"Query parameter '{name}' must be a whole number from {min} to {max}.");
+    }
+
+    private static string? Normalize(string? value, string field)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var trimmed = value.Trim();
+        return trimmed.Length is 0 or > 128
+            ? throw new RequestFieldException(field, $"Field '{field}' must be 1 to 128 characters.")
+            : trimmed;
+    }
+}

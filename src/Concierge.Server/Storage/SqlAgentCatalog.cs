@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Concierge.Agents;
+using Concierge.Conversations;
+using Dapper;
+
+namespace Concierge.Server.Storage;
+
+/// <summary><see cref="IAgentCatalog"/> over the agents table; every lookup is within one tenant.</summary>
+public sealed class SqlAgentCatalog(Database database) : IAgentCatalog
+{
+    private const string Columns = "id, tenant_id, key, name, instructions, skill, model, temperature, locale, faq";
+
+    public Task<Agent?> FindAsync(Guid tenantId, Guid agentId, CancellationToken cancellationToken) =>
+        FindOneAsync(
+            $"SELECT {Columns} FROM agents WHERE tenant_id = @tenantId AND id = @agentId",
+            new { tenantId = database.Id(tenantId), agentId = database.Id(agentId) },
+            cancellationToken);
+
+    public Task<Agent?> FindByKeyAsync(Guid tenantId, string key, CancellationToken cancellationToken) =>
+        FindOneAsync(
+            $"SELECT {Columns} FROM agents WHERE tenant_id = @tenantId AND key = @key",
+            new { tenantId = database.Id(tenantId), key },
+            cancellationToken);
+
+    /// <summary>The agent marked default, else the tenant's oldest agent.</summary>
+    public async Task<Agent> DefaultAsync(Guid tenantId, CancellationToken cancellationToken) =>
+        await FindOneAsync(
+            $"SELECT {Columns} FROM agents WHERE tenant_id = @tenantId ORDER BY is_default DESC, created_at, key LIMIT 1",
+            new { tenantId = database.Id(tenantId) },
+            cancellationToken)
+        ?? throw new AgentNotFoundException("default");
+
+    private async Task<Agent?> FindOneAsync(string sql, object parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QueryRowAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+        return row is { } r ? Read(r) : null;
+    }
+
+    private static Agent Read(Row r) => new()
+    {
+        Id = r.Guid("id"),
+        TenantId = r.Guid("tenant_id"),
+        Key = r.String("key"),
+        Name = r.String("name"),
+        Instructions = r.String("instructions"),
+        Skill = r.String("skill"),
+        Model = r.StringOrNull("model"),
+        Temperature = r.Double("temperature"),
+        Locale = r.String("locale"),
+        Faq = JsonSerializer.Deserialize(r.StringOrNull("faq") ?? "[]", AgentJson.Default.ListFaqEntry) ?? [],
+    };
+}

@@ -1,0 +1,393 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Concierge.Conversations;
+using Concierge.Models;
+using Dapper;
+
+namespace Concierge.Server.Storage;
+
+/// <summary>
+/// <see cref="ISessionStore"/> over SQL, the same statements for SQLite and PostgreSQL (the
+/// <see cref="Database"/> supplies the few provider-specific pieces). Every statement names the
+/// tenant, so another tenant's session is indistinguishable from a missing one.
+/// </summary>
+public sealed class SqlSessionStore : ISessionStore
+{
+    private const string SessionColumns =
+        "id, tenant_id, agent_id, channel, customer_id, memory, draft, draft_id, last_action, final_payload, "
+        + "message_count, model_call_count, created_at, updated_at, expires_at, version";
+
+    private const string MessageColumns = "id, session_id, seq, role, content, tokens, created_at";
+
+    /// <summary>How many expired sessions one cleanup transaction removes, so no transaction grows large.</summary>
+    private const int CleanupBatch = 200;
+
+    private readonly Database _db;
+    private readonly TimeProvider _clock;
+    private readonly string _insertSession;
+    private readonly string _insertEvent;
+    private readonly string _insertModelCall;
+    private readonly string _commitSession;
+
+    public SqlSessionStore(Database database, TimeProvider clock)
+    {
+        _db = database;
+        _clock = clock;
+        _insertSession =
+            $"INSERT INTO sessions ({SessionColumns}) VALUES (@id, @tenantId, @agentId, @channel, @customerId, {_db.Json("memory")}, "
+            + $"{_db.Json("draft")}, @draftId, @lastAction, {_db.Json("finalPayload")}, @messageCount, @modelCallCount, "
+            + "@createdAt, @updatedAt, @expiresAt, @version)";
+        _insertEvent =
+            $"INSERT INTO events (id, tenant_id, session_id, name, data, created_at) VALUES (@id, @tenantId, @sessionId, @name, {_db.Json("data")}, @createdAt)";
+        _insertModelCall =
+            "INSERT INTO model_calls (id, tenant_id, session_id, started_at, provider, model, request_payload, response_payload, "
+            + "latency_ms, input_tokens, output_tokens, cost, outcome, error) VALUES (@id, @tenantId, @sessionId, @startedAt, @provider, "
+            + $"@model, {_db.Json("requestPayload")}, {_db.Json("responsePayload")}, @latencyMs, @inputTokens, @outputTokens, @cost, @outcome, @error)";
+        _commitSession =
+            $"UPDATE sessions SET memory = {_db.Json("memory")}, draft = {_db.Json("draft")}, draft_id = @draftId, last_action = @lastAction, "
+            + $"final_payload = {_db.Json("finalPayload")}, message_count = @messageCount, model_call_count = @modelCallCount, "
+            + "updated_at = @updatedAt, expires_at = @expiresAt, version = @newVersion, lease_id = NULL, lease_until = NULL "
+            + "WHERE tenant_id = @tenantId AND id = @id AND version = @expectedVersion AND lease_id = @leaseId";
+    }
+
+    public async Task<Session> CreateAsync(Session session, IReadOnlyList<DomainEvent> events, CancellationToken cancellationToken)
+    {
+        var stored = AsStored(session);
+        await _db.WriteAsync(
+            async (connection, transaction) =>
+            {
+                await connection.ExecuteAsync(new CommandDefinition(_insertSession, SessionParameters(stored), transaction, cancellationToken: cancellationToken));
+                await InsertEventsAsync(connection, transaction, stored.TenantId, stored.Id, events, stored.CreatedAt, cancellationToken);
+            },
+            cancellationToken);
+        return stored;
+    }
+
+    public async Task<Session?> FindAsync(Guid tenantId, Guid sessionId, CancellationToken cancellationToken)
+    {
+        await using var connection = await _db.OpenAsync(cancellationToken);
+        var row = await connection.QueryRowAsync(new CommandDefinition(
+            $"SELECT {SessionColumns} FROM sessions WHERE tenant_id = @tenantId AND id = @id",
+            new { tenantId = _db.Id(tenantId), id = _db.Id(sessionId) },
+            cancellationToken: cancellationToken));
+        return row is { } r ? ReadSession(r) : null;
+    }
+
+    public async Task<Session?> FindByCustomerAsync(Guid tenantId, Guid agentId, string customerId, CancellationToken cancellationToken)
+    {
+        await using var connection = await _db.OpenAsync(cancellationToken);
+        var row = await connection.QueryRowAsync(new CommandDefinition(
+            $"SELECT {SessionColumns} FROM sessions WHERE tenant_id = @tenantId AND agent_id = @agentId AND customer_id = @customerId "
+            + "AND (expires_at IS NULL OR expires_at > @now) ORDER BY updated_at DESC LIMIT 1",
+            new { tenantId = _db.Id(tenantId), agentId = _db.Id(agentId), customerId, now = _db.Time(_clock.GetUtcNow()) },
+            cancellationToken: cancellationToken));
+        return row is { } r ? ReadSession(r) : null;
+    }
+
+    public async Task<IReadOnlyList<Message>> GetMessagesAsync(Guid tenantId, Guid sessionId, int afterSequence, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        await using var connection = await _db.OpenAsync(cancellationToken);
+        var rows = await connection.QueryRowsAsync(new CommandDefinition(
+            $"SELECT {MessageColumns} FROM messages WHERE tenant_id = @tenantId AND session_id = @sessionId AND seq > @after ORDER BY seq LIMIT @limit",
+            new { tenantId = _db.Id(tenantId), sessionId = _db.Id(sessionId), after = afterSequence, limit },
+            cancellationToken: cancellationToken));
+        return rows.Select(ReadMessage).ToList();
+    }
+
+    public async Task<IReadOnlyList<Message>> GetRecentMessagesAsync(Guid tenantId, Guid sessionId, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        await using var connection = await _db.OpenAsync(cancellationToken);
+        var rows = await connection.QueryRowsAsync(new CommandDefinition(
+            $"SELECT {MessageColumns} FROM messages WHERE tenant_id = @tenantId AND session_id = @sessionId ORDER BY seq DESC LIMIT @limit",
+            new { tenantId = _db.Id(tenantId), sessionId = _db.Id(sessionId), limit },
+            cancellationToken: cancellationToken));
+        return rows.Select(ReadMessage).Reverse().ToList();
+    }
+
+    public async Task<IReadOnlyList<ModelCallLog>> GetModelCallsAsync(Guid tenantId, Guid sessionId, CancellationToken cancellationToken)
+    {
+        await using var connection = await _db.OpenAsync(cancellationToken);
+        var rows = await connection.QueryRowsAsync(new CommandDefinition(
+            "SELECT id, started_at, provider, model, request_payload, response_payload, latency_ms, input_tokens, output_tokens, cost, outcome, error "
+            + "FROM model_calls WHERE tenant_id = @tenantId AND session_id = @sessionId ORDER BY started_at, id",
+            new { tenantId = _db.Id(tenantId), sessionId = _db.Id(sessionId) },
+            cancellationToken: cancellationToken));
+        return rows.Select(ReadModelCall).ToList();
+    }
+
+    public async Task<Session> AcquireTurnLeaseAsync(Guid tenantId, Guid sessionId, Guid leaseId, TimeSpan leaseDuration, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        // The wait is measured on the real clock, not the injected one: a test's frozen clock
+        // must not make a waiting turn spin forever. Lease times themselves use the injected clock.
+        var waited = Stopwatch.StartNew();
+        var delay = TimeSpan.FromMilliseconds(5);
+        while (true)
+        {
+            if (await TryLeaseAsync(tenantId, sessionId, leaseId, leaseDuration, cancellationToken) is { } session)
+            {
+                return session;
+            }
+
+            if (!await ExistsAsync(tenantId, sessionId, cancellationToken))
+            {
+                throw new SessionNotFoundException(sessionId.ToString());
+            }
+
+            var left = wait - waited.Elapsed;
+            if (left <= TimeSpan.Zero)
+            {
+                throw new SessionBusyException(sessionId);
+            }
+
+            // Short and growing: a turn that just finished is picked up within milliseconds,
+            // a long one is not hammered with queries.
+            await Task.Delay(delay < left ? delay : left, cancellationToken);
+            delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 200));
+        }
+    }
+
+    public Task ReleaseTurnLeaseAsync(Guid tenantId, Guid sessionId, Guid leaseId, CancellationToken cancellationToken) =>
+        _db.WriteStatementAsync(
+            connection => connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE sessions SET lease_id = NULL, lease_until = NULL WHERE tenant_id = @tenantId AND id = @id AND lease_id = @leaseId",
+                new { tenantId = _db.Id(tenantId), id = _db.Id(sessionId), leaseId = _db.Id(leaseId) },
+                cancellationToken: cancellationToken)),
+            cancellationToken);
+
+    public Task CommitTurnAsync(TurnCommit commit, CancellationToken cancellationToken)
+    {
+        var session = AsStored(commit.Session);
+        return _db.WriteAsync(
+            async (connection, transaction) =>
+            {
+                var parameters = SessionParameters(session);
+                parameters.Add("newVersion", commit.ExpectedVersion + 1);
+                parameters.Add("expectedVersion", commit.ExpectedVersion);
+                parameters.Add("leaseId", _db.Id(commit.LeaseId));
+                var updated = await connection.ExecuteAsync(new CommandDefinition(_commitSession, parameters, transaction, cancellationToken: cancellationToken));
+                if (updated == 0)
+                {
+                    // Thrown inside the transaction, so it rolls back with nothing written.
+                    throw new ConcurrencyConflictException(session.Id);
+                }
+
+                if (commit.Messages.Count > 0)
+                {
+                    await connection.ExecuteAsync(new CommandDefinition(
+                        "INSERT INTO messages (id, tenant_id, session_id, seq, role, content, tokens, created_at) "
+                        + "VALUES (@id, @tenantId, @sessionId, @seq, @role, @content, @tokens, @createdAt)",
+                        commit.Messages.Select(m => new
+                        {
+                            id = _db.Id(m.Id),
+                            tenantId = _db.Id(session.TenantId),
+                            sessionId = _db.Id(session.Id),
+                            seq = m.Sequence,
+                            role = m.Role.ToWire(),
+                            content = m.Content,
+                            tokens = m.Tokens,
+                            createdAt = _db.Time(m.CreatedAt),
+                        }).ToList(),
+                        transaction,
+                        cancellationToken: cancellationToken));
+                }
+
+                if (commit.ModelCalls.Count > 0)
+                {
+                    await connection.ExecuteAsync(new CommandDefinition(
+                        _insertModelCall,
+                        commit.ModelCalls.Select(c => new
+                        {
+                            id = _db.Id(c.Id),
+                            tenantId = _db.Id(session.TenantId),
+                            sessionId = _db.Id(session.Id),
+                            startedAt = _db.Time(c.StartedAt),
+                            provider = c.Provider,
+                            model = c.Model,
+                            requestPayload = c.RequestPayload.ToJsonString(),
+                            responsePayload = c.ResponsePayload?.ToJsonString(),
+                            latencyMs = c.LatencyMs,
+                            inputTokens = c.InputTokens,
+                            outputTokens = c.OutputTokens,
+                            cost = c.Cost,
+                            outcome = c.Outcome,
+                            error = c.Error,
+                        }).ToList(),
+                        transaction,
+                        cancellationToken: cancellationToken));
+                }
+
+                await InsertEventsAsync(connection, transaction, session.TenantId, session.Id, commit.Events, session.UpdatedAt, cancellationToken);
+            },
+            cancellationToken);
+    }
+
+    public async Task<int> DeleteExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // A maintenance sweep across tenants: it selects expired sessions by time, then removes
+        // their rows by (tenant, session). Sessions whose turn is running right now are left alone.
+        var total = 0;
+        while (true)
+        {
+            var deleted = await _db.WriteAsync(
+                async (connection, transaction) =>
+                {
+                    var rows = await connection.QueryRowsAsync(new CommandDefinition(
+                        "SELECT id FROM sessions WHERE expires_at IS NOT NULL AND expires_at <= @now "
+                        + "AND (lease_until IS NULL OR lease_until < @now) ORDER BY expires_at LIMIT @batch",
+                        new { now = _db.Time(now), batch = CleanupBatch },
+                        transaction,
+                        cancellationToken: cancellationToken));
+                    if (rows.Count == 0)
+                    {
+                        return 0;
+                    }
+
+                    // DynamicParameters (not an anonymous object's "object" member) lets Dapper see
+                    // the list at run time, so that it can expand it for SQLite's IN.
+                    var ids = new DynamicParameters();
+                    ids.Add("ids", _db.Ids(rows.Select(r => r.Guid("id"))));
+                    foreach (var table in new[] { "messages", "model_calls", "events" })
+                    {
+                        await connection.ExecuteAsync(new CommandDefinition(
+                            $"DELETE FROM {table} WHERE {_db.In("session_id", "ids")}", ids, transaction, cancellationToken: cancellationToken));
+                    }
+
+                    return await connection.ExecuteAsync(new CommandDefinition(
+                        $"DELETE FROM sessions WHERE {_db.In("id", "ids")}", ids, transaction, cancellationToken: cancellationToken));
+                },
+                cancellationToken);
+
+            total += deleted;
+            if (deleted < CleanupBatch)
+            {
+                return total;
+            }
+        }
+    }
+
+    private async Task<Session?> TryLeaseAsync(Guid tenantId, Guid sessionId, Guid leaseId, TimeSpan leaseDuration, CancellationToken cancellationToken)
+    {
+        var now = _clock.GetUtcNow();
+        var row = await _db.WriteStatementAsync(
+            connection => connection.QueryRowAsync(new CommandDefinition(
+                "UPDATE sessions SET lease_id = @leaseId, lease_until = @until "
+                + "WHERE tenant_id = @tenantId AND id = @id AND (lease_until IS NULL OR lease_until < @now) "
+                + $"RETURNING {SessionColumns}",
+                new
+                {
+                    leaseId = _db.Id(leaseId),
+                    until = _db.Time(now + leaseDuration),
+                    tenantId = _db.Id(tenantId),
+                    id = _db.Id(sessionId),
+                    now = _db.Time(now),
+                },
+                cancellationToken: cancellationToken)),
+            cancellationToken);
+        return row is { } r ? ReadSession(r) : null;
+    }
+
+    private async Task<bool> ExistsAsync(Guid tenantId, Guid sessionId, CancellationToken cancellationToken)
+    {
+        await using var connection = await _db.OpenAsync(cancellationToken);
+        var count = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM sessions WHERE tenant_id = @tenantId AND id = @id",
+            new { tenantId = _db.Id(tenantId), id = _db.Id(sessionId) },
+            cancellationToken: cancellationToken));
+        return count > 0;
+    }
+
+    private Task InsertEventsAsync(DbConnection connection, DbTransaction transaction, Guid tenantId, Guid sessionId, IReadOnlyList<DomainEvent> events, DateTimeOffset at, CancellationToken cancellationToken) =>
+        events.Count == 0
+            ? Task.CompletedTask
+            : connection.ExecuteAsync(new CommandDefinition(
+                _insertEvent,
+                events.Select(e => new
+                {
+                    id = _db.Id(Guid.CreateVersion7(at)),
+                    tenantId = _db.Id(tenantId),
+                    sessionId = _db.Id(sessionId),
+                    name = e.Name,
+                    data = e.Data.ToJsonString(),
+                    createdAt = _db.Time(at),
+                }).ToList(),
+                transaction,
+                cancellationToken: cancellationToken));
+
+    private DynamicParameters SessionParameters(Session s)
+    {
+        var parameters = new DynamicParameters();
+        parameters.Add("id", _db.Id(s.Id));
+        parameters.Add("tenantId", _db.Id(s.TenantId));
+        parameters.Add("agentId", _db.Id(s.AgentId));
+        parameters.Add("channel", s.Channel);
+        parameters.Add("customerId", s.CustomerId);
+        parameters.Add("memory", s.Memory.ToJsonString());
+        parameters.Add("draft", s.Draft?.ToJsonString());
+        parameters.Add("draftId", _db.Id(s.DraftId));
+        parameters.Add("lastAction", s.LastAction);
+        parameters.Add("finalPayload", s.FinalPayload?.ToJsonString());
+        parameters.Add("messageCount", s.MessageCount);
+        parameters.Add("modelCallCount", s.ModelCallCount);
+        parameters.Add("createdAt", _db.Time(s.CreatedAt));
+        parameters.Add("updatedAt", _db.Time(s.UpdatedAt));
+        parameters.Add("expiresAt", _db.Time(s.ExpiresAt));
+        parameters.Add("version", s.Version);
+        return parameters;
+    }
+
+    /// <summary>The session as a read would return it: times in UTC to the microsecond.</summary>
+    private static Session AsStored(Session s) => s with
+    {
+        CreatedAt = SqlTime.Truncate(s.CreatedAt),
+        UpdatedAt = SqlTime.Truncate(s.UpdatedAt),
+        ExpiresAt = SqlTime.Truncate(s.ExpiresAt),
+    };
+
+    private static Session ReadSession(Row r) => new()
+    {
+        Id = r.Guid("id"),
+        TenantId = r.Guid("tenant_id"),
+        AgentId = r.Guid("agent_id"),
+        Channel = r.String("channel"),
+        CustomerId = r.StringOrNull("customer_id"),
+        Memory = r.ObjectOrNull("memory") ?? [],
+        Draft = r.ObjectOrNull("draft"),
+        DraftId = r.GuidOrNull("draft_id"),
+        LastAction = r.StringOrNull("last_action"),
+        FinalPayload = r.ObjectOrNull("final_payload"),
+        MessageCount = r.Int("message_count"),
+        ModelCallCount = r.Int("model_call_count"),
+        CreatedAt = r.Time("created_at"),
+        UpdatedAt = r.Time("updated_at"),
+        ExpiresAt = r.TimeOrNull("expires_at"),
+        Version = r.Long("version"),
+    };
+
+    private static Message ReadMessage(Row r) => new(
+        r.Guid("id"),
+        r.Guid("session_id"),
+        r.Int("seq"),
+        MessageRoles.Parse(r.String("role")),
+        r.String("content"),
+        r.Time("created_at"),
+        r.IntOrNull("tokens"));
+
+    private static ModelCallLog ReadModelCall(Row r) => new()
+    {
+        Id = r.Guid("id"),
+        StartedAt = r.Time("started_at"),
+        Provider = r.String("provider"),
+        Model = r.String("model"),
+        RequestPayload = r.JsonOrNull("request_payload") ?? new JsonObject(),
+        ResponsePayload = r.JsonOrNull("response_payload"),
+        LatencyMs = r.Long("latency_ms"),
+        InputTokens = r.IntOrNull("input_tokens"),
+        OutputTokens = r.IntOrNull("output_tokens"),
+        Cost = r.DecimalOrNull("cost"),
+        Outcome = r.String("outcome"),
+        Error = r.StringOrNull("error"),
+    };
+}

@@ -1,0 +1,118 @@
+using System.Collections.Concurrent;
+using System.Data;
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace Concierge.Server.Storage;
+
+/// <summary>
+/// A SQLite file. SQLite allows one writer at a time: writers in this process queue on an async
+/// gate (shared by every <see cref="SqliteDatabase"/> on the same file), and take the write lock
+/// up front (BEGIN IMMEDIATE) so that a transaction never has to upgrade a read lock and fail
+/// with "database is locked". Other processes on the same file wait through busy_timeout.
+/// </summary>
+public sealed class SqliteDatabase : Database
+{
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
+
+    private readonly string _connectionString;
+    private readonly SemaphoreSlim _gate;
+    private int _walEnabled;
+
+    public SqliteDatabase(DatabaseSettings settings)
+    {
+        if (settings.Provider != DatabaseProvider.Sqlite || settings.SqlitePath is null)
+        {
+            throw new ArgumentException("Not SQLite settings.", nameof(settings));
+        }
+
+        Path = settings.SqlitePath;
+        _connectionString = settings.ConnectionString;
+        _gate = Gates.GetOrAdd(Path, static _ => new SemaphoreSlim(1, 1));
+    }
+
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    /// <summary>The database file's absolute path.</summary>
+    public string Path { get; }
+
+    internal override string TimestampType => "TEXT";
+
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _walEnabled) == 0)
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        }
+
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            // Per connection (pooled connections keep them, but they cost no I/O): wait for another
+            // process's lock instead of failing, and fsync at checkpoints only (safe with WAL).
+            command.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            if (Interlocked.CompareExchange(ref _walEnabled, 1, 0) == 0)
+            {
+                // WAL is a property of the file: set once, it lets readers run beside the writer.
+                command.CommandText = "PRAGMA journal_mode = WAL;";
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public override object Id(Guid id) => id.ToString("D");
+
+    public override object Ids(IEnumerable<Guid> ids) => ids.Select(id => id.ToString("D")).ToList();
+
+    public override string In(string column, string name) => $"{column} IN @{name}";
+
+    public override object Time(DateTimeOffset time) => SqlTime.ToSqlite(time);
+
+    public override string Json(string name) => "@" + name;
+
+    internal override Task<IAsyncDisposable> LockMigrationsAsync(CancellationToken cancellationToken) =>
+        // Each migration runs in a BEGIN IMMEDIATE transaction that re-checks the history first.
+        Task.FromResult<IAsyncDisposable>(NoLock.Instance);
+
+    protected override async ValueTask<IAsyncDisposable> EnterWriterAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        return new GateTicket(_gate);
+    }
+
+    protected override ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(IsolationLevel.Serializable, deferred: false));
+
+    public override ValueTask DisposeAsync()
+    {
+        // Lets tests delete the file: pooled connections would keep it open.
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+        return ValueTask.CompletedTask;
+    }
+
+    private sealed class GateTicket(SemaphoreSlim gate) : IAsyncDisposable
+    {
+        private int _released;
+
+        public ValueTask DisposeAsync()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                gate.Release();
+            }
+
+            return ValueTask.CompletedTask;
+        }
+    }
+}

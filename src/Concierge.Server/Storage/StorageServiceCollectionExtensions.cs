@@ -1,0 +1,69 @@
+using System.Globalization;
+using Concierge.Agents;
+using Concierge.Conversations;
+using Concierge.Server.Storage.Migrations;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+using Concierge.Server.Configuration;
+
+namespace Concierge.Server.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the database (SQLite by default, PostgreSQL when DATABASE_URL says so), the
+    /// session store, the agent catalog, the health probe and the expired-session cleanup.
+    /// Reads and checks the settings now: a bad value throws <see cref="InvalidSettingException"/>
+    /// before the host starts.
+    /// </summary>
+    public static IServiceCollection AddConciergeStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = DatabaseSettings.FromConfiguration(configuration);
+        var cleanup = new SessionCleanupOptions { Interval = ReadInterval(configuration) };
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(settings);
+        services.AddSingleton(cleanup);
+        services.AddSingleton<Database>(_ => settings.Provider switch
+        {
+            DatabaseProvider.Sqlite => new SqliteDatabase(settings),
+            _ => new PostgresDatabase(settings),
+        });
+        services.AddSingleton<SqlSessionStore>();
+        services.AddSingleton<ISessionStore>(sp => sp.GetRequiredService<SqlSessionStore>());
+        services.AddSingleton<SqlAgentCatalog>();
+        services.AddSingleton<IAgentCatalog>(sp => sp.GetRequiredService<SqlAgentCatalog>());
+        services.AddSingleton<DatabaseProbe>();
+        services.AddSingleton<MigrationRunner>();
+        services.AddSingleton<TenantSeeder>();
+        services.AddHostedService<ExpiredSessionCleanup>();
+        return services;
+    }
+
+    /// <summary>Applies pending migrations and seeds the demo tenant and agent. The host calls it before it serves.</summary>
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var settings = services.GetRequiredService<DatabaseSettings>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StorageServiceCollectionExtensions).FullName!);
+        logger.LogInformation("Database: {Database}", settings.Description);
+        await services.GetRequiredService<MigrationRunner>().ApplyAsync(cancellationToken);
+        await services.GetRequiredService<TenantSeeder>().SeedDemoAsync(cancellationToken);
+    }
+
+    private static TimeSpan ReadInterval(IConfiguration configuration)
+    {
+        var raw = configuration[SessionCleanupOptions.IntervalKey];
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return new SessionCleanupOptions().Interval;
+        }
+
+        return TimeSpan.TryParse(raw, CultureInfo.InvariantCulture, out var interval) && interval >= TimeSpan.FromSeconds(1) && interval <= TimeSpan.FromDays(1)
+            ? interval
+            : throw new InvalidSettingException(
+                SessionCleanupOptions.IntervalKey, $"'{DatabaseSettings.Shorten(raw)}' is not a duration between 00:00:01 and 1.00:00:00 (e.g. 00:10:00)");
+    }
+}

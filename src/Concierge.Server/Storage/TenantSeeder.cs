@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Concierge.Agents;
+using Dapper;
+
+namespace Concierge.Server.Storage;
+
+/// <summary>
+/// Puts tenants and agents in place if they are missing. Rows that exist are left as they are
+/// (ON CONFLICT DO NOTHING): a restart or a second instance changes nothing, and an operator's
+/// edit of the demo agent survives upgrades.
+/// </summary>
+public sealed class TenantSeeder(Database database, TimeProvider clock)
+{
+    /// <summary>The embedded default's demo tenant and agent (<see cref="DemoTenant"/>).</summary>
+    public Task SeedDemoAsync(CancellationToken cancellationToken) =>
+        EnsureAsync(DemoTenant.TenantId, DemoTenant.TenantName, [DemoTenant.Agent], cancellationToken);
+
+    public Task EnsureAsync(Guid tenantId, string tenantName, IReadOnlyList<Agent> agents, CancellationToken cancellationToken)
+    {
+        if (agents.Any(a => a.TenantId != tenantId))
+        {
+            throw new ArgumentException("Every agent must belong to the tenant being seeded.", nameof(agents));
+        }
+
+        var now = database.Time(clock.GetUtcNow());
+        return database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "INSERT INTO tenants (id, name, created_at) VALUES (@id, @name, @now) ON CONFLICT DO NOTHING",
+                    new { id = database.Id(tenantId), name = tenantName, now },
+                    transaction,
+                    cancellationToken: cancellationToken));
+
+                for (var i = 0; i < agents.Count; i++)
+                {
+                    var agent = agents[i];
+                    await connection.ExecuteAsync(new CommandDefinition(
+                        "INSERT INTO agents (id, tenant_id, key, name, instructions, skill, model, temperature, locale, faq, is_default, created_at, updated_at) "
+                        + $"VALUES (@id, @tenantId, @key, @name, @instructions, @skill, @model, @temperature, @locale, {database.Json("faq")}, @isDefault, @now, @now) "
+                        + "ON CONFLICT DO NOTHING",
+                        new
+                        {
+                            id = database.Id(agent.Id),
+                            tenantId = database.Id(agent.TenantId),
+                            key = agent.Key,
+                            name = agent.Name,
+                            instructions = agent.Instructions,
+                            skill = agent.Skill,
+                            model = agent.Model,
+                            temperature = agent.Temperature,
+                            locale = agent.Locale,
+                            faq = JsonSerializer.Serialize(agent.Faq.ToList(), AgentJson.Default.ListFaqEntry),
+                            isDefault = i == 0,
+                            now,
+                        },
+                        transaction,
+                        cancellationToken: cancellationToken));
+                }
+            },
+            cancellationToken);
+    }
+}

@@ -1,0 +1,166 @@
+using System.Text.Json.Nodes;
+using Concierge.Agents;
+using Concierge.Models;
+using Concierge.Safety;
+using Concierge.Skills;
+using Microsoft.Extensions.Logging;
+
+namespace Concierge.Conversations;
+
+/// <summary>
+/// The turn pipeline (SPEC section 2), the one path every channel's message takes. Read
+/// <see cref="TakeAsync"/> top to bottom: validate, lock, load, safety, interpret, apply, commit.
+/// Authentication and rate limits (step 2) happen at the edge before a request reaches here;
+/// background work (step 8) and the response (step 9) belong to the channel.
+/// </summary>
+public sealed class Turn(
+    ISessionStore sessions,
+    IAgentCatalog agents,
+    SkillCatalog skills,
+    ISafetyCheck safety,
+    SessionGate gate,
+    ConversationOptions options,
+    TimeProvider clock,
+    ILogger<Turn> logger,
+    ILanguageModel? model = null)
+{
+    private const int CommitAttempts = 3;
+
+    public async Task<TurnResult> TakeAsync(TurnRequest request, CancellationToken cancellationToken)
+    {
+        // 1. Validate: a refused message writes nothing.
+        var text = MessageText.Validate(request.Text, options.MaxMessageLength);
+
+        // 3. One turn per session at a time, in arrival order: in this process by the gate, across
+        //    processes by the store's lease. Waiting may be cancelled; once the turn holds the lease
+        //    it runs to its commit even if the caller goes away, so an accepted message is never lost.
+        await using var _ = await gate.EnterAsync(request.SessionId, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            var leaseId = Guid.NewGuid();
+            var session = await sessions.AcquireTurnLeaseAsync(
+                request.TenantId, request.SessionId, leaseId, options.TurnLease, options.TurnWait, cancellationToken);
+            try
+            {
+                var now = clock.GetUtcNow();
+                if (session.IsExpiredAt(now))
+                {
+                    throw new SessionExpiredException(session.Id, session.ExpiresAt!.Value);
+                }
+
+                var agent = await agents.FindAsync(session.TenantId, session.AgentId, CancellationToken.None)
+                    ?? throw new InvalidOperationException($"Session {session.Id} names agent {session.AgentId}, which does not exist.");
+                var history = await sessions.GetRecentMessagesAsync(session.TenantId, session.Id, options.HistoryMessages, CancellationToken.None);
+                var context = new SkillContext(agent, session, history, text, now);
+
+                // 4-6. Safety first; then the skill decides on the interpreter's proposal.
+                var decision = await DecideAsync(agent, context);
+
+                // 7. Everything the turn produced is committed together, before anyone sees the reply.
+                var commit = Commit(context, decision, leaseId, clock.GetUtcNow());
+                await sessions.CommitTurnAsync(commit, CancellationToken.None);
+                return new TurnResult(commit.Session, commit.Messages[0], commit.Messages[1], decision.Outcome, decision.Source, decision.ModelCalls);
+            }
+            catch (ConcurrencyConflictException) when (attempt < CommitAttempts)
+            {
+                // Our lease ran out and another process committed first: redo the turn on its state.
+                logger.LogWarning("Turn on session {SessionId} lost a commit race (attempt {Attempt}); retrying on the new state", request.SessionId, attempt);
+                await sessions.ReleaseTurnLeaseAsync(request.TenantId, request.SessionId, leaseId, CancellationToken.None);
+            }
+            catch
+            {
+                await sessions.ReleaseTurnLeaseAsync(request.TenantId, request.SessionId, leaseId, CancellationToken.None);
+                throw;
+            }
+        }
+    }
+
+    private async Task<Decision> DecideAsync(Agent agent, SkillContext context)
+    {
+        var verdict = safety.Check(agent, context.UserText);
+        if (verdict.IsCrisis)
+        {
+            var crisis = new SkillOutcome
+            {
+                Action = "CRISIS",
+                Reply = verdict.ProtocolReply ?? string.Empty,
+                Memory = context.Session.Memory,
+                Draft = context.Session.Draft,
+                FinalPayload = context.Session.FinalPayload,
+                Events = [new DomainEvent("crisis_detected", new JsonObject { ["reason"] = verdict.Reason })],
+            };
+            return new Decision(crisis, TurnSource.Safety, []);
+        }
+
+        var skill = skills.Get(agent.Skill);
+        if (model is null || skill.BuildModelRequest(context) is not { } modelRequest)
+        {
+            return new Decision(skill.Apply(context, skill.ProposeOffline(context)), TurnSource.Offline, []);
+        }
+
+        // The model's call is not tied to the caller's connection: see TakeAsync.
+        var result = await model.CompleteAsync(modelRequest, CancellationToken.None);
+        string fallbackReason;
+        if (result.Response is not { } answer)
+        {
+            fallbackReason = $"model call failed ({result.FailureReason})";
+        }
+        else if (skill.ReadModelAnswer(context, answer) is not { } proposal)
+        {
+            fallbackReason = "model answer was unusable";
+        }
+        else
+        {
+            var outcome = skill.Apply(context, proposal);
+            if (outcome.RejectionReason is null)
+            {
+                return new Decision(outcome, TurnSource.Model, result.Calls);
+            }
+
+            fallbackReason = $"model proposal refused: {outcome.RejectionReason}";
+        }
+
+        logger.LogWarning("Session {SessionId}: {Reason}; the offline interpreter answers this turn", context.Session.Id, fallbackReason);
+        var offline = skill.Apply(context, skill.ProposeOffline(context));
+        var fallback = new DomainEvent("model_fallback", new JsonObject { ["reason"] = fallbackReason });
+        return new Decision(offline with { Events = [.. offline.Events, fallback] }, TurnSource.Fallback, result.Calls);
+    }
+
+    private TurnCommit Commit(SkillContext context, Decision decision, Guid leaseId, DateTimeOffset now)
+    {
+        var session = context.Session;
+        var outcome = decision.Outcome;
+        var userMessage = new Message(Guid.CreateVersion7(context.Now), session.Id, session.MessageCount + 1, MessageRole.User, context.UserText, context.Now);
+        var reply = new Message(
+            Guid.CreateVersion7(now), session.Id, session.MessageCount + 2, MessageRole.Assistant, outcome.Reply, now,
+            decision.Source == TurnSource.Model ? decision.ModelCalls.LastOrDefault()?.OutputTokens : null);
+
+        var draftId = outcome.Draft is null ? null
+            : outcome.StartsNewDraft || session.DraftId is null ? Guid.CreateVersion7(now)
+            : session.DraftId;
+
+        var updated = session with
+        {
+            Memory = outcome.Memory,
+            Draft = outcome.Draft,
+            DraftId = draftId,
+            LastAction = outcome.Action,
+            FinalPayload = outcome.FinalPayload,
+            MessageCount = session.MessageCount + 2,
+            ModelCallCount = session.ModelCallCount + decision.ModelCalls.Count,
+            UpdatedAt = now,
+            ExpiresAt = session.CustomerId is null ? now + options.SessionTtl : null,
+            Version = session.Version + 1,
+        };
+
+        var completed = new DomainEvent("turn_completed", new JsonObject
+        {
+            ["action"] = outcome.Action,
+            ["source"] = decision.Source.ToString().ToLowerInvariant(),
+            ["model_calls"] = decision.ModelCalls.Count,
+        });
+        return new TurnCommit(updated, session.Version, leaseId, [userMessage, reply], decision.ModelCalls, [.. outcome.Events, completed]);
+    }
+
+    private sealed record Decision(SkillOutcome Outcome, TurnSource Source, IReadOnlyList<ModelCallLog> ModelCalls);
+}

@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text;
+using Concierge.Agents;
+
+namespace Concierge.Skills.Chat;
+
+/// <summary>
+/// Answers without a model: a greeting is greeted, a question close to one of the agent's FAQ
+/// entries gets that entry's answer, anything else gets an honest "I can't answer that offline"
+/// with the topics it does know and one question.
+/// </summary>
+public static class OfflineChat
+{
+    // The overlap (cosine of the two word sets) a question needs to count as the FAQ entry's.
+    private const double MatchThreshold = 0.45;
+
+    private static readonly HashSet<string> Greetings =
+    [
+        "hi", "hello", "hey", "hola", "ola", "oi", "bonjour", "salut", "buenas", "buenos", "bom", "good",
+    ];
+
+    private static readonly HashSet<string> StopWords =
+    [
+        "a", "an", "the", "is", "are", "am", "be", "do", "does", "did", "i", "you", "me", "my", "your", "we",
+        "it", "its", "of", "to", "in", "on", "for", "and", "or", "what", "which", "who", "how", "can", "could",
+        "would", "please", "this", "that", "there", "with", "about", "tell", "any", "some", "so", "at", "by",
+        "el", "la", "los", "las", "de", "que", "es", "un", "una", "y", "o", "en", "por", "para", "como",
+        "o", "os", "as", "do", "da", "e", "um", "uma", "qual", "quais",
+    ];
+
+    public static string Answer(Agent agent, string text)
+    {
+        var words = Words(text);
+        if (words.Count > 0 && words.Count <= 4 && words.Any(Greetings.Contains))
+        {
+            return $"Hello! I'm {agent.Name}. {TopicsSentence(agent)}";
+        }
+
+        var best = agent.Faq
+            .Select(entry => (entry, score: Overlap(words, Words(entry.Question))))
+            .OrderByDescending(x => x.score)
+            .FirstOrDefault();
+
+        if (best.entry is not null && best.score >= MatchThreshold)
+        {
+            return best.entry.Answer;
+        }
+
+        return "I'm answering without a language model right now, so I can only help with a few topics, "
+            + $"and I did not understand that one. {TopicsSentence(agent)}";
+    }
+
+    private static string TopicsSentence(Agent agent)
+    {
+        if (agent.Faq.Count == 0)
+        {
+            return "What would you like to know?";
+        }
+
+        var topics = string.Join("; ", agent.Faq.Take(4).Select(f => $"\"{f.Question}\""));
+        return $"I can answer questions such as {topics}. Which would you like to know?";
+    }
+
+    private static double Overlap(HashSet<string> asked, HashSet<string> known)
+    {
+        if (asked.Count == 0 || known.Count == 0)
+        {
+            return 0;
+        }
+
+        var shared = asked.Count(known.Contains);
+        return shared / Math.Sqrt(asked.Count * (double)known.Count);
+    }
+
+    /// <summary>Lower-cased words without accents or stop words, with a crude plural fold.</summary>
+    private static HashSet<string> Words(string text)
+    {
+        var folded = RemoveDiacritics(text.ToLowerInvariant());
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var raw in folded.Split(static c => !char.IsLetterOrDigit(c)))
+        {
+            if (raw.Length == 0 || StopWords.Contains(raw))
+            {
+                continue;
+            }
+
+            words.Add(raw.Length > 3 && raw.EndsWith('s') ? raw[..^1] : raw);
+        }
+
+        return words;
+    }
+
+    private static string RemoveDiacritics(string text)
+    {
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+}
+
+internal static class StringSplitExtensions
+{
+    public static IEnumerable<string> Split(this string text, Func<char, bool> isSeparator)
+    {
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i == text.Length || isSeparator(text[i]))
+            {
+                if (i > start)
+                {
+                    yield return text[start..i];
+                }
+
+                start = i + 1;
+            }
+        }
+    }
+}

@@ -1,0 +1,14 @@
+namespace Concierge.Skills;
+
+/// <summary>The skills this instance can run, by name.</summary>
+public sealed class SkillCatalog(IEnumerable<ISkill> skills)
+{
+    private readonly Dictionary<string, ISkill> _byName = skills.ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
+
+    public ISkill Get(string name) =>
+        _byName.TryGetValue(name, out var skill)
+            ? skill
+            : throw new InvalidOperationException($"The agent's skill '{name}' is not installed (known: {string.Join(", ", _byName.Keys)}).");
+
+    public IEnumerable<string> Names => _byName.Keys;
+}

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Runs Concierge's whole test suite. The storage and rate-limit tests start real PostgreSQL and
+# Redis servers from Debian's binaries (no containers), so this script installs them first when
+# it can. Arguments are passed to `dotnet test` (e.g. ./test.sh --filter-class '*Storage*').
+set -euo pipefail
+cd "$(dirname "$0")"
+
+missing=()
+if ! compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null; then
+    missing+=(postgresql)
+fi
+if ! command -v redis-server >/dev/null 2>&1; then
+    missing+=(redis-server)
+fi
+
+if ((${#missing[@]} > 0)); then
+    if [[ "$(id -u)" == "0" ]] && command -v apt-get >/dev/null 2>&1; then
+        echo "test.sh: installing ${missing[*]} (the tests start them on loopback)" >&2
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update -qq
+        apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+        # The package may start its own cluster / server as a service. The tests never use them
+        # (they start private ones on random ports), so stop them rather than leave them running.
+        if [[ " ${missing[*]} " == *" postgresql "* ]] && command -v pg_lsclusters >/dev/null 2>&1; then
+            pg_lsclusters --no-header 2>/dev/null | while read -r version cluster _; do
+                pg_ctlcluster "$version" "$cluster" stop >/dev/null 2>&1 || true
+            done
+        fi
+        if [[ " ${missing[*]} " == *" redis-server "* ]]; then
+            service redis-server stop >/dev/null 2>&1 || true
+        fi
+    else
+        echo "test.sh: missing ${missing[*]}; install with:" >&2
+        echo "    sudo apt-get update && sudo apt-get install --no-install-recommends ${missing[*]}" >&2
+        echo "test.sh: without them the PostgreSQL/Redis tests are skipped locally (and fail when CI=true)." >&2
+    fi
+fi
+
+set +e
+dotnet test Concierge.slnx "$@"
+status=$?
+set -e
+exit "$status"

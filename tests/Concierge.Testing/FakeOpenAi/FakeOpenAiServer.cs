@@ -1,0 +1,342 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Concierge.Testing.FakeOpenAi;
+
+/// <summary>
+/// An OpenAI-compatible chat completions server on loopback (real Kestrel, real HTTP, the real
+/// wire format), so that tests and benchmarks drive the real SDK path without a paid API.
+/// Answers follow a FIFO script of <see cref="FakeStep"/>s; when the script is empty a default
+/// responder answers, which makes the same server usable for load tests. Thread-safe.
+/// </summary>
+public sealed class FakeOpenAiServer : IAsyncDisposable
+{
+    private static readonly JsonSerializerOptions WireJson = new() { WriteIndented = false };
+
+    private readonly ConcurrentQueue<FakeStep> _steps = new();
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private WebApplication? _app;
+    private long _completionCounter;
+
+    private FakeOpenAiServer()
+    {
+    }
+
+    /// <summary>The OpenAI base URL of this server, e.g. "http://127.0.0.1:5123/v1".</summary>
+    public Uri BaseUrl { get; private set; } = null!;
+
+    /// <summary>Waited before every default answer (not before scripted steps; use <see cref="Latency"/> there).</summary>
+    public TimeSpan DefaultLatency { get; set; } = TimeSpan.Zero;
+
+    /// <summary>Text of the default answer from the request body; by default "Fake answer to: &lt;last user message&gt;".</summary>
+    public Func<JsonNode?, string> DefaultReply { get; set; } = body => "Fake answer to: " + LastUserMessage(body);
+
+    /// <summary>Every request received so far, in arrival order.</summary>
+    public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
+
+    public int RequestCount => _requests.Count;
+
+    /// <summary>Scripted steps not yet consumed.</summary>
+    public int PendingSteps => _steps.Count;
+
+    public static async Task<FakeOpenAiServer> StartAsync(CancellationToken cancellationToken = default)
+    {
+        var server = new FakeOpenAiServer();
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        app.Run(server.HandleAsync);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.BaseUrl = new Uri(address.TrimEnd('/') + "/v1");
+        server._app = app;
+        return server;
+    }
+
+    public FakeOpenAiServer Enqueue(FakeStep step)
+    {
+        _steps.Enqueue(step);
+        return this;
+    }
+
+    public FakeOpenAiServer Reply(string text, int? promptTokens = null, int? completionTokens = null) =>
+        Enqueue(new FakeStep.Reply(text, promptTokens, completionTokens));
+
+    public FakeOpenAiServer Status(int code, int? retryAfterSeconds = null, string? body = null) =>
+        Enqueue(new FakeStep.Status(code, retryAfterSeconds, body));
+
+    public FakeOpenAiServer Malformed() => Enqueue(new FakeStep.Malformed());
+
+    public FakeOpenAiServer RawJson(string body) => Enqueue(new FakeStep.RawJson(body));
+
+    public FakeOpenAiServer Hang(TimeSpan duration) => Enqueue(new FakeStep.Hang(duration));
+
+    public FakeOpenAiServer Latency(TimeSpan delay) => Enqueue(new FakeStep.Latency(delay));
+
+    /// <summary>Forgets the recorded requests (the script is kept).</summary>
+    public void ClearRequests() => _requests.Clear();
+
+    public async ValueTask DisposeAsync()
+    {
+        // Releases hanging requests first, so that stopping does not wait for them.
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        if (_app is not null)
+        {
+            await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            await _app.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _stopping.Dispose();
+    }
+
+    private async Task HandleAsync(HttpContext http)
+    {
+        using var aborted = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, _stopping.Token);
+        var cancellationToken = aborted.Token;
+
+        var rawBody = await new StreamReader(http.Request.Body, Encoding.UTF8).ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+        var body = TryParse(rawBody);
+        _requests.Enqueue(new RecordedRequest(
+            http.Request.Method,
+            http.Request.Path.Value ?? string.Empty,
+            http.Request.Headers.ToDictionary(header => header.Key, header => header.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+            rawBody,
+            body,
+            DateTimeOffset.UtcNow));
+
+        if (!HttpMethods.IsPost(http.Request.Method) || http.Request.Path != "/v1/chat/completions")
+        {
+            await WriteErrorAsync(http, StatusCodes.Status404NotFound, $"Unknown route {http.Request.Method} {http.Request.Path}", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            await RespondAsync(http, body, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The client gave up (a timeout under test) or the server stops: nothing left to answer.
+        }
+    }
+
+    private async Task RespondAsync(HttpContext http, JsonNode? body, CancellationToken cancellationToken)
+    {
+        var step = NextStep();
+        while (step is FakeStep.Latency latency)
+        {
+            await Task.Delay(latency.Delay, cancellationToken).ConfigureAwait(false);
+            step = NextStep();
+        }
+
+        switch (step)
+        {
+            case FakeStep.Reply reply:
+                await WriteCompletionAsync(http, body, reply, cancellationToken).ConfigureAwait(false);
+                break;
+            case FakeStep.Status status:
+                if (status.RetryAfterSeconds is { } seconds)
+                {
+                    http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                if (status.Body is { } verbatim)
+                {
+                    http.Response.StatusCode = status.Code;
+                    http.Response.ContentType = "application/json";
+                    await http.Response.WriteAsync(verbatim, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await WriteErrorAsync(http, status.Code, $"Scripted failure {status.Code}", cancellationToken).ConfigureAwait(false);
+                }
+
+                break;
+            case FakeStep.Malformed malformed:
+                await WriteRawAsync(http, malformed.Body, cancellationToken).ConfigureAwait(false);
+                break;
+            case FakeStep.RawJson raw:
+                await WriteRawAsync(http, raw.Body, cancellationToken).ConfigureAwait(false);
+                break;
+            case FakeStep.Hang hang:
+                await Task.Delay(hang.Duration, cancellationToken).ConfigureAwait(false);
+                await WriteCompletionAsync(http, body, DefaultStep(body), cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                if (DefaultLatency > TimeSpan.Zero)
+                {
+                    await Task.Delay(DefaultLatency, cancellationToken).ConfigureAwait(false);
+                }
+
+                await WriteCompletionAsync(http, body, DefaultStep(body), cancellationToken).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    private FakeStep? NextStep() => _steps.TryDequeue(out var step) ? step : null;
+
+    private FakeStep.Reply DefaultStep(JsonNode? body) => new(DefaultReply(body));
+
+    private async Task WriteCompletionAsync(HttpContext http, JsonNode? body, FakeStep.Reply reply, CancellationToken cancellationToken)
+    {
+        var id = $"chatcmpl-fake{Interlocked.Increment(ref _completionCounter)}";
+        var created = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var model = body?["model"]?.GetValue<string>() ?? "fake-model";
+        var promptTokens = reply.PromptTokens ?? CountPromptTokens(body);
+        var completionTokens = reply.CompletionTokens ?? CountWords(reply.Text);
+        var usage = new JsonObject
+        {
+            ["prompt_tokens"] = promptTokens,
+            ["completion_tokens"] = completionTokens,
+            ["total_tokens"] = promptTokens + completionTokens,
+        };
+
+        if (body?["stream"] is JsonValue stream && stream.GetValueKind() == JsonValueKind.True)
+        {
+            var includeUsage = body["stream_options"]?["include_usage"] is JsonValue include && include.GetValueKind() == JsonValueKind.True;
+            await WriteStreamAsync(http, id, created, model, reply, includeUsage ? usage : null, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var completion = new JsonObject
+        {
+            ["id"] = id,
+            ["object"] = "chat.completion",
+            ["created"] = created,
+            ["model"] = model,
+            ["choices"] = new JsonArray(new JsonObject
+            {
+                ["index"] = 0,
+                ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = reply.Text, ["refusal"] = null },
+                ["logprobs"] = null,
+                ["finish_reason"] = reply.FinishReason,
+            }),
+            ["usage"] = usage,
+            ["system_fingerprint"] = "fp_fake",
+        };
+        await WriteRawAsync(http, completion.ToJsonString(WireJson), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Server-sent events as OpenAI sends them: a role chunk, one chunk per word, a finish chunk, usage, [DONE].</summary>
+    private static async Task WriteStreamAsync(
+        HttpContext http, string id, long created, string model, FakeStep.Reply reply, JsonObject? usage, CancellationToken cancellationToken)
+    {
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        http.Response.ContentType = "text/event-stream";
+        http.Response.Headers.CacheControl = "no-cache";
+
+        JsonObject Chunk(JsonObject? delta, string? finishReason, JsonObject? chunkUsage = null)
+        {
+            var choices = delta is null
+                ? new JsonArray()
+                : new JsonArray(new JsonObject { ["index"] = 0, ["delta"] = delta, ["logprobs"] = null, ["finish_reason"] = finishReason });
+            var chunk = new JsonObject
+            {
+                ["id"] = id,
+                ["object"] = "chat.completion.chunk",
+                ["created"] = created,
+                ["model"] = model,
+                ["choices"] = choices,
+            };
+            if (usage is not null)
+            {
+                chunk["usage"] = chunkUsage?.DeepClone();
+            }
+
+            return chunk;
+        }
+
+        async Task SendAsync(string data)
+        {
+            await http.Response.WriteAsync($"data: {data}\n\n", cancellationToken).ConfigureAwait(false);
+            await http.Response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await SendAsync(Chunk(new JsonObject { ["role"] = "assistant", ["content"] = string.Empty }, null).ToJsonString(WireJson)).ConfigureAwait(false);
+        var words = reply.Text.Split(' ');
+        for (var i = 0; i < words.Length; i++)
+        {
+            var piece = i == 0 ? words[i] : " " + words[i];
+            await SendAsync(Chunk(new JsonObject { ["content"] = piece }, null).ToJsonString(WireJson)).ConfigureAwait(false);
+        }
+
+        await SendAsync(Chunk(new JsonObject(), reply.FinishReason).ToJsonString(WireJson)).ConfigureAwait(false);
+        if (usage is not null)
+        {
+            await SendAsync(Chunk(null, null, usage).ToJsonString(WireJson)).ConfigureAwait(false);
+        }
+
+        await SendAsync("[DONE]").ConfigureAwait(false);
+    }
+
+    private static async Task WriteErrorAsync(HttpContext http, int status, string message, CancellationToken cancellationToken)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = "application/json";
+        var error = new JsonObject
+        {
+            ["error"] = new JsonObject
+            {
+                ["message"] = message,
+                ["type"] = status == StatusCodes.Status429TooManyRequests ? "rate_limit_exceeded" : "server_error",
+                ["param"] = null,
+                ["code"] = null,
+            },
+        };
+        await http.Response.WriteAsync(error.ToJsonString(WireJson), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task WriteRawAsync(HttpContext http, string body, CancellationToken cancellationToken)
+    {
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        http.Response.ContentType = "application/json";
+        await http.Response.WriteAsync(body, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static JsonNode? TryParse(string rawBody)
+    {
+        if (string.IsNullOrWhiteSpace(rawBody))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonNode.Parse(rawBody);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string LastUserMessage(JsonNode? body) =>
+        (body?["messages"] as JsonArray)?
+            .LastOrDefault(message => message?["role"]?.GetValue<string>() == "user")?["content"] switch
+        {
+            JsonValue text when text.GetValueKind() == JsonValueKind.String => text.GetValue<string>(),
+
+            // Content given as parts: [{"type":"text","text":"..."}].
+            JsonArray parts => string.Concat(parts.Select(part => part?["text"]?.GetValue<string>())),
+            _ => string.Empty,
+        };
+
+    /// <summary>A rough token count (words) so that usage is plausible without a tokenizer.</summary>
+    private static int CountPromptTokens(JsonNode? body) =>
+        Math.Max(1, (body?["messages"] as JsonArray)?.Sum(message => message?["content"] is JsonValue text && text.GetValueKind() == JsonValueKind.String
+            ? CountWords(text.GetValue<string>()) + 4
+            : 4) ?? 1);
+
+    private static int CountWords(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+}

@@ -1,0 +1,23 @@
+namespace Concierge.Testing.FakeOpenAi;
+
+/// <summary>One scripted answer of the fake server, taken from its FIFO queue by the next request.</summary>
+public abstract record FakeStep
+{
+    /// <summary>A normal chat completion (or a stream of chunks when the request asked for one).</summary>
+    public sealed record Reply(string Text, int? PromptTokens = null, int? CompletionTokens = null, string FinishReason = "stop") : FakeStep;
+
+    /// <summary>An HTTP error in OpenAI's error format (or <paramref name="Body"/> verbatim), with an optional Retry-After.</summary>
+    public sealed record Status(int Code, int? RetryAfterSeconds = null, string? Body = null) : FakeStep;
+
+    /// <summary>A 200 whose body is broken JSON.</summary>
+    public sealed record Malformed(string Body = "{\"id\": \"chatcmpl-broken\", \"choices\": [") : FakeStep;
+
+    /// <summary>A 200 with valid JSON of the caller's choosing (e.g. a completion without content).</summary>
+    public sealed record RawJson(string Body) : FakeStep;
+
+    /// <summary>No answer for this long (or until the client gives up), then a normal default answer.</summary>
+    public sealed record Hang(TimeSpan Duration) : FakeStep;
+
+    /// <summary>A pause applied before the next step (or the default answer) serves the same request.</summary>
+    public sealed record Latency(TimeSpan Delay) : FakeStep;
+}
