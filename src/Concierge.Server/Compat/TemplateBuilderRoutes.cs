@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Concierge.Conversations;
+using Concierge.Server.Http;
 using Concierge.Server.Sessions;
 using Concierge.Server.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,7 +15,7 @@ public static class TemplateBuilderRoutes
 {
     public static IEndpointRouteBuilder MapTemplateBuilderRoutes(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/").WithTags("Compatible: template builder (seed 000)");
+        var group = routes.MapGroup("/").WithTags("Compatible: template builder (seed 000)").RequireRateLimiting(HttpSetup.RateLimitPolicy);
         group.MapGet("/session/new", NewSessionAsync).WithSummary("Create a session.");
         group.MapPost("/chat", ChatAsync).WithSummary("Send a message; a missing session_id starts a new session.");
         group.MapGet("/session/{id}", HistoryAsync).WithSummary("The chat history for a UI, oldest first.");

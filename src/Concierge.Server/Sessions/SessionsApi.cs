@@ -11,7 +11,7 @@ public static class SessionsApi
 {
     public static RouteGroupBuilder MapSessions(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/sessions").WithTags("Sessions");
+        var group = routes.MapGroup("/api/v1/sessions").WithTags("Sessions").RequireRateLimiting(HttpSetup.RateLimitPolicy);
 
         group.MapPost("/", StartAsync)
             .WithSummary("Start a session with an agent (the tenant's default agent when none is named).")

@@ -2,6 +2,10 @@ using System.Text.Json.Nodes;
 using Concierge.Agents;
 using Concierge.Conversations;
 using Concierge.Models;
+using Concierge.Server.Configuration;
+using Concierge.Server.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Concierge.Server.Tests.Infrastructure;
 
 namespace Concierge.Server.Tests.Storage;
@@ -218,6 +222,31 @@ public sealed class SessionStoreTests
         Assert.Equal(customer.Id, (await db.Store.FindByCustomerAsync(DemoTenant.TenantId, DemoTenant.AgentId, "+5511999990000", Ct))?.Id);
         Assert.Null(await db.Store.FindByCustomerAsync(StorageHarness.OtherTenantId, DemoTenant.AgentId, "+5511999990000", Ct));
         Assert.Equal(0, await db.Store.DeleteExpiredAsync(now, Ct));
+    }
+
+    [Theory]
+    [InlineData(DatabaseKind.Sqlite)]
+    [InlineData(DatabaseKind.Postgres)]
+    public async Task The_cleanup_service_sweeps_expired_sessions(DatabaseKind kind)
+    {
+        await using var db = await StorageHarness.CreateAsync(kind);
+        var expired = await db.CreateDemoSessionAsync(ttl: TimeSpan.FromSeconds(1), now: DateTimeOffset.UtcNow.AddMinutes(-5));
+        var alive = await db.CreateDemoSessionAsync();
+        var cleanup = db.Services.GetServices<IHostedService>().OfType<ExpiredSessionCleanup>().Single();
+
+        Assert.Equal(1, await cleanup.SweepAsync(Ct));
+        Assert.Null(await db.Store.FindAsync(DemoTenant.TenantId, expired.Id, Ct));
+        Assert.NotNull(await db.Store.FindAsync(DemoTenant.TenantId, alive.Id, Ct));
+        Assert.Equal(TimeSpan.FromMinutes(10), db.Services.GetRequiredService<SessionCleanupOptions>().Interval);
+    }
+
+    [Fact]
+    public void A_bad_cleanup_interval_stops_the_start_with_its_name()
+    {
+        var error = Assert.Throws<InvalidSettingException>(() =>
+            StorageHarness.Open("sqlite:///unused.db", new Dictionary<string, string?> { [SessionCleanupOptions.IntervalKey] = "often" }));
+
+        Assert.StartsWith("Concierge:Sessions:CleanupInterval: 'often' is not a duration", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

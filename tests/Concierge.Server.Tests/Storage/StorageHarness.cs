@@ -114,6 +114,22 @@ public sealed class StorageHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        var sqlitePath = _services.GetRequiredService<DatabaseSettings>().SqlitePath;
         await _services.DisposeAsync();
+
+        // TestDatabase makes one temporary folder per SQLite database: remove it with the file.
+        var folder = Path.GetDirectoryName(sqlitePath);
+        if (folder is not null && Path.GetFileName(folder).StartsWith("concierge-test-", StringComparison.Ordinal)
+            && folder.StartsWith(Path.GetTempPath(), StringComparison.Ordinal) && Directory.Exists(folder))
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Another harness on the same file still has it open; it is only a temp folder.
+            }
+        }
     }
 }
