@@ -50,7 +50,7 @@ public static class TemplateBuilderRoutes
         return TypedResults.Ok(new NewSessionResponse(session.Id.ToString()));
     }
 
-    private static async Task<Ok<ChatResponse>> ChatAsync(ChatRequest body, SessionDirectory directory, Turn turn, ConversationOptions options, RequestTenant tenant, CancellationToken cancellationToken)
+    private static async Task<Ok<ChatResponse>> ChatAsync(ChatRequest body, SessionDirectory directory, Turn turn, ConversationOptions options, RequestTenant tenant, HttpResponse response, CancellationToken cancellationToken)
     {
         // Validate the message before a session is created for it, so a refused request writes nothing.
         MessageText.Validate(body.Message, options.MaxMessageLength);
@@ -59,6 +59,7 @@ public static class TemplateBuilderRoutes
             : SessionIds.ParseOrNotFound(body.SessionId);
 
         var result = await turn.TakeAsync(new TurnRequest(tenant.Id, sessionId, body.Message, "web"), cancellationToken);
+        response.AddModelTime(result);
         return TypedResults.Ok(new ChatResponse(
             result.Session.Id.ToString(), result.Reply.Content, result.Outcome.Action, result.Session.Draft,
             result.Outcome.Missing, result.Session.FinalPayload));

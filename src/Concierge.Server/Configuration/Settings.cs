@@ -3,22 +3,22 @@ using System.Globalization;
 namespace Concierge.Server.Configuration;
 
 /// <summary>
-/// Reads a setting by its ASP.NET Core key (<c>Concierge:Section:Key</c>, also settable as
-/// <c>Concierge__Section__Key</c>) or, when that is absent, by the environment name the seed systems
-/// used (<c>OPENAI_API_KEY</c>...). The default builder already puts every environment variable in
-/// configuration under its own name, so an alias is just a second key.
+/// Reads a setting by the environment name the seed systems used (<c>OPENAI_API_KEY</c>...) or,
+/// when that is absent, by its ASP.NET Core key (<c>Concierge:Section:Key</c>, also settable as
+/// <c>Concierge__Section__Key</c>). The alias wins so that a value shipped in appsettings.json can
+/// never silently override what an operator exported (the storage settings follow the same rule).
+/// The default builder already puts every environment variable in configuration under its own name.
 /// </summary>
 public static class Settings
 {
     public static (string? Value, string Name) Find(IConfiguration configuration, string key, string? alias)
     {
-        var value = configuration[key];
-        if (!string.IsNullOrEmpty(value) || alias is null)
+        if (alias is not null && !string.IsNullOrEmpty(configuration[alias]))
         {
-            return (value, key);
+            return (configuration[alias], alias);
         }
 
-        return (configuration[alias], alias);
+        return (configuration[key], key);
     }
 
     public static string? String(IConfiguration configuration, string key, string? alias = null) =>

@@ -34,10 +34,11 @@ public static class SessionsApi
     private static async Task<Ok<SessionView>> GetAsync(string id, SessionReader reader, CancellationToken cancellationToken) =>
         TypedResults.Ok(SessionView.From(await reader.GetAsync(id, cancellationToken)));
 
-    private static async Task<Ok<TurnView>> SendAsync(string id, SendMessageRequest body, Turn turn, RequestTenant tenant, CancellationToken cancellationToken)
+    private static async Task<Ok<TurnView>> SendAsync(string id, SendMessageRequest body, Turn turn, RequestTenant tenant, HttpResponse response, CancellationToken cancellationToken)
     {
         var sessionId = SessionIds.ParseOrNotFound(id);
         var result = await turn.TakeAsync(new TurnRequest(tenant.Id, sessionId, body.Message, "api"), cancellationToken);
+        response.AddModelTime(result);
         return TypedResults.Ok(TurnView.From(result));
     }
 

@@ -1,7 +1,6 @@
 using System.Globalization;
-using Microsoft.Extensions.Configuration;
-
 using Concierge.Server.Configuration;
+using Microsoft.Extensions.Configuration;
 
 namespace Concierge.Server.Storage;
 

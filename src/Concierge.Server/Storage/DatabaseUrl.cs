@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Concierge.Server.Configuration;
 using Microsoft.Data.Sqlite;
 using Npgsql;
-
-using Concierge.Server.Configuration;
 
 namespace Concierge.Server.Storage;
 

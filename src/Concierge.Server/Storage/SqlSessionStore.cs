@@ -226,8 +226,10 @@ public sealed class SqlSessionStore : ISessionStore
 
     public async Task<int> DeleteExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // A maintenance sweep across tenants: it selects expired sessions by time, then removes
-        // their rows by (tenant, session). Sessions whose turn is running right now are left alone.
+        // A maintenance sweep across tenants (the one statement set without a tenant filter): it
+        // picks expired sessions by time, then removes their rows by session id. Sessions whose
+        // turn is running right now are left alone. Two instances sweeping at once is harmless:
+        // the second finds the rows already gone.
         var total = 0;
         while (true)
         {

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using System.Data;
 using System.Data.Common;
+using System.Data;
 using Microsoft.Data.Sqlite;
 
 namespace Concierge.Server.Storage;

@@ -1,13 +1,12 @@
 using System.Globalization;
 using Concierge.Agents;
 using Concierge.Conversations;
+using Concierge.Server.Configuration;
 using Concierge.Server.Storage.Migrations;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-
-using Concierge.Server.Configuration;
 
 namespace Concierge.Server.Storage;
 

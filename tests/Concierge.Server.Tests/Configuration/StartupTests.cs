@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Concierge.Server.Tests.Infrastructure;
 
 namespace Concierge.Server.Tests.Configuration;
 
@@ -27,8 +28,8 @@ public sealed class StartupTests
     [InlineData("CONFIG_PATH", "/no/such/concierge.json", null)]
     public async Task A_bad_setting_stops_the_start_with_one_line_naming_it(string setting, string value, string? secret)
     {
-        var data = Directory.CreateTempSubdirectory("concierge-start-");
-        var environment = new Dictionary<string, string> { ["DATABASE_URL"] = $"sqlite:///{data.FullName}/c.db", [setting] = value };
+        using var data = new TempFolder();
+        var environment = new Dictionary<string, string> { ["DATABASE_URL"] = $"sqlite:///{data.Path}/c.db", [setting] = value };
 
         var (exitCode, output) = await RunAsync(environment, "--urls", $"http://127.0.0.1:{FreePort()}");
 
@@ -45,13 +46,13 @@ public sealed class StartupTests
     [Fact]
     public async Task The_built_server_starts_from_environment_variables_alone_and_serves_health()
     {
-        var data = Directory.CreateTempSubdirectory("concierge-start-");
+        using var data = new TempFolder();
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet", [ServerDll, "--urls", $"http://127.0.0.1:{port}"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = data.FullName,
+            WorkingDirectory = data.Path,
         };
         start.Environment["DATABASE_URL"] = "sqlite:///data/concierge.db";
         start.Environment.Remove("OPENAI_API_KEY");
@@ -63,7 +64,7 @@ public sealed class StartupTests
 
             Assert.Contains("\"db\":\"ok\"", health);
             Assert.Contains("\"model\":\"offline\"", health);
-            Assert.True(File.Exists(Path.Combine(data.FullName, "data", "concierge.db")), "the relative sqlite:/// path is under the working directory");
+            Assert.True(File.Exists(Path.Combine(data.Path, "data", "concierge.db")), "the relative sqlite:/// path is under the working directory");
         }
         finally
         {
@@ -75,8 +76,8 @@ public sealed class StartupTests
     [Fact]
     public async Task Migrate_command_applies_migrations_and_exits_and_a_second_run_applies_nothing()
     {
-        var data = Directory.CreateTempSubdirectory("concierge-migrate-");
-        var environment = new Dictionary<string, string> { ["DATABASE_URL"] = $"sqlite:///{data.FullName}/c.db", ["LOG_LEVEL"] = "INFO" };
+        using var data = new TempFolder();
+        var environment = new Dictionary<string, string> { ["DATABASE_URL"] = $"sqlite:///{data.Path}/c.db", ["LOG_LEVEL"] = "INFO" };
 
         var (firstExit, first) = await RunAsync(environment, "migrate");
         var (secondExit, second) = await RunAsync(environment, "migrate");

@@ -65,6 +65,19 @@ public sealed class ModelTurnTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_turn_reports_the_time_it_waited_on_the_model()
+    {
+        _model.Latency(TimeSpan.FromMilliseconds(300)).Reply("slow answer");
+        var id = await _client.NewSessionAsync();
+
+        using var response = await _client.PostAsync($"/api/v1/sessions/{id}/messages", Json.Body("""{"message":"hi"}"""));
+        var timing = response.Headers.GetValues("Server-Timing").Single();
+
+        Assert.Matches(@"^model;dur=\d+$", timing);
+        Assert.InRange(int.Parse(timing["model;dur=".Length..], System.Globalization.CultureInfo.InvariantCulture), 300, 5000);
+    }
+
+    [Fact]
     public async Task The_model_sees_the_conversation_so_far()
     {
         var id = await _client.NewSessionAsync();
