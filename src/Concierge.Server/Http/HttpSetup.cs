@@ -20,8 +20,9 @@ public static class HttpSetup
             o.SerializerOptions.DictionaryKeyPolicy = null;
             o.SerializerOptions.MaxDepth = 32;
 
-            // Escapes <, >, & and quotes in strings, so JSON pasted into a page cannot close a script tag.
-            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default;
+            // Escapes <, >, &, quotes and control characters (so JSON pasted into a page cannot close a
+            // script tag) but leaves other letters alone: "¿Qué?" stays readable, not "\u00BFQu\u00E9?".
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
         });
 
         // Binding failures (broken JSON, wrong types, wrong content type) throw, so they get the same problem documents as everything else.
@@ -71,6 +72,12 @@ public static class HttpSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(SecurityHeaders);
+        if (!app.Environment.IsDevelopment())
+        {
+            // Sent only on HTTPS responses; plain-HTTP loopback use is unaffected.
+            app.UseHsts();
+        }
+
         app.UseMiddleware<RequestBodyLimitMiddleware>(settings.MaxBodyBytes);
         if (settings.CorsOrigins.Count > 0)
         {

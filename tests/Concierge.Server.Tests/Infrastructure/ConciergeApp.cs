@@ -25,7 +25,7 @@ public sealed class ConciergeApp(string databaseUrl, IReadOnlyDictionary<string,
         builder.UseEnvironment("Testing");
         builder.UseSetting("DATABASE_URL", DatabaseUrl);
         builder.UseSetting("OPENAI_API_KEY", string.Empty);
-        
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -14,8 +14,12 @@ public class ChatSkillTests
         DemoTenant.Agent,
         new Session
         {
-            Id = Guid.NewGuid(), TenantId = DemoTenant.TenantId, AgentId = DemoTenant.AgentId, Channel = "web",
-            CreatedAt = DateTimeOffset.UnixEpoch, UpdatedAt = DateTimeOffset.UnixEpoch,
+            Id = Guid.NewGuid(),
+            TenantId = DemoTenant.TenantId,
+            AgentId = DemoTenant.AgentId,
+            Channel = "web",
+            CreatedAt = DateTimeOffset.UnixEpoch,
+            UpdatedAt = DateTimeOffset.UnixEpoch,
         },
         history,
         text,

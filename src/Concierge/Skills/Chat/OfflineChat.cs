@@ -33,7 +33,7 @@ public static class OfflineChat
         var words = Words(text);
         if (words.Count > 0 && words.Count <= 4 && words.Any(Greetings.Contains))
         {
-            return $"Hello! I'm {agent.Name}. {TopicsSentence(agent)}";
+            return $"Hello! This is {agent.Name}. {TopicsSentence(agent)}";
         }
 
         var best = agent.Faq
