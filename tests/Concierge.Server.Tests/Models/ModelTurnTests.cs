@@ -23,7 +23,7 @@ public sealed class ModelTurnTests : IAsyncLifetime
             ["OPENAI_API_KEY"] = ApiKey,
             ["OPENAI_BASE_URL"] = _model.BaseUrl.ToString(),
             ["OPENAI_MODEL"] = "gpt-4o-mini",
-            ["REQUEST_TIMEOUT"] = "1",
+            ["REQUEST_TIMEOUT"] = "3",
             ["LLM_RETRY_BASE_DELAY"] = "10ms",
             ["LLM_MAX_RETRY_DELAY"] = "50ms",
             ["LLM_CIRCUIT_MINIMUM_THROUGHPUT"] = "4",
