@@ -11,9 +11,9 @@ namespace Concierge.Server.Storage;
 /// </summary>
 public sealed class TenantSeeder(Database database, TimeProvider clock)
 {
-    /// <summary>The embedded default's demo tenant and agent (<see cref="DemoTenant"/>).</summary>
+    /// <summary>The embedded default's demo tenant and agents (<see cref="DemoTenant"/>).</summary>
     public Task SeedDemoAsync(CancellationToken cancellationToken) =>
-        EnsureAsync(DemoTenant.TenantId, DemoTenant.TenantName, [DemoTenant.Agent], cancellationToken);
+        EnsureAsync(DemoTenant.TenantId, DemoTenant.TenantName, DemoTenant.Agents, cancellationToken);
 
     public Task EnsureAsync(Guid tenantId, string tenantName, IReadOnlyList<Agent> agents, CancellationToken cancellationToken)
     {

@@ -8,14 +8,22 @@ public static class DemoTenant
 {
     public static readonly Guid TenantId = Guid.Parse("00000000-0000-7000-8000-000000000001");
     public static readonly Guid AgentId = Guid.Parse("00000000-0000-7000-8000-000000000101");
+    public static readonly Guid AssistantId = Guid.Parse("00000000-0000-7000-8000-000000000102");
     public const string TenantName = "Demo";
 
-    public static Agent Agent { get; } = new()
+    /// <summary>Every demo agent; the first is the tenant's default (what /session/new talks to).</summary>
+    public static IReadOnlyList<Agent> Agents => [Agent, Assistant];
+
+    /// <summary>The default demo agent.</summary>
+    public static Agent Agent => Assistant with { Id = AgentId, Key = "demo" };
+
+    /// <summary>A general chat agent that answers from its FAQ offline, or with the model.</summary>
+    public static Agent Assistant { get; } = new()
     {
-        Id = AgentId,
+        Id = AssistantId,
         TenantId = TenantId,
-        Key = "demo",
-        Name = "Concierge demo assistant",
+        Key = "assistant",
+        Name = "the Concierge demo assistant",
         Skill = "chat",
         Instructions =
             "You are Concierge's demo assistant. Answer briefly and truthfully. You help businesses "

@@ -34,6 +34,11 @@ public static class Json
         return await response.ReadObjectAsync();
     }
 
+    /// <summary>A session with the default demo agent, as the seed-000 client opens one.</summary>
     public static async Task<string> NewSessionAsync(this HttpClient client) =>
         (string)(await client.GetJsonAsync("/session/new"))["session_id"]!;
+
+    /// <summary>A session with the demo tenant's general chat agent ("assistant").</summary>
+    public static async Task<string> NewChatSessionAsync(this HttpClient client) =>
+        (string)(await client.PostJsonAsync("/api/v1/sessions", new { agent = "assistant" }))["id"]!;
 }

@@ -42,7 +42,7 @@ public sealed class ModelTurnTests : IAsyncLifetime
     public async Task The_model_answers_and_the_debug_document_shows_the_call()
     {
         _model.Reply("Hello from the model.", promptTokens: 42, completionTokens: 7);
-        var id = await _client.NewSessionAsync();
+        var id = await _client.NewChatSessionAsync();
 
         var reply = await _client.PostJsonAsync("/chat", new { message = "Hi there", session_id = id });
         var debug = await _client.GetJsonAsync($"/session/{id}/debug");
@@ -68,7 +68,7 @@ public sealed class ModelTurnTests : IAsyncLifetime
     public async Task A_turn_reports_the_time_it_waited_on_the_model()
     {
         _model.Latency(TimeSpan.FromMilliseconds(300)).Reply("slow answer");
-        var id = await _client.NewSessionAsync();
+        var id = await _client.NewChatSessionAsync();
 
         using var response = await _client.PostAsync($"/api/v1/sessions/{id}/messages", Json.Body("""{"message":"hi"}"""));
         var timing = response.Headers.GetValues("Server-Timing").Single();
@@ -80,7 +80,7 @@ public sealed class ModelTurnTests : IAsyncLifetime
     [Fact]
     public async Task The_model_sees_the_conversation_so_far()
     {
-        var id = await _client.NewSessionAsync();
+        var id = await _client.NewChatSessionAsync();
         await _client.PostJsonAsync("/chat", new { message = "My name is Ada", session_id = id });
         await _client.PostJsonAsync("/chat", new { message = "What is my name?", session_id = id });
 
@@ -93,7 +93,7 @@ public sealed class ModelTurnTests : IAsyncLifetime
     public async Task When_the_model_fails_the_turn_still_answers_offline_and_the_log_says_why()
     {
         _model.Status(500).Status(500).Status(500);
-        var id = await _client.NewSessionAsync();
+        var id = await _client.NewChatSessionAsync();
 
         var turn = await _client.PostJsonAsync($"/api/v1/sessions/{id}/messages", new { message = "Which database do you use?" });
         var debug = await _client.GetJsonAsync($"/session/{id}/debug");
@@ -110,7 +110,7 @@ public sealed class ModelTurnTests : IAsyncLifetime
     public async Task A_model_that_hangs_past_the_timeout_falls_back()
     {
         _model.Hang(TimeSpan.FromSeconds(10)).Hang(TimeSpan.FromSeconds(10)).Hang(TimeSpan.FromSeconds(10));
-        var id = await _client.NewSessionAsync();
+        var id = await _client.NewChatSessionAsync();
 
         var turn = await _client.PostJsonAsync($"/api/v1/sessions/{id}/messages", new { message = "hello" });
         var debug = await _client.GetJsonAsync($"/session/{id}/debug");
@@ -123,7 +123,7 @@ public sealed class ModelTurnTests : IAsyncLifetime
     public async Task A_malformed_answer_falls_back_without_retrying()
     {
         _model.Malformed();
-        var id = await _client.NewSessionAsync();
+        var id = await _client.NewChatSessionAsync();
 
         var turn = await _client.PostJsonAsync($"/api/v1/sessions/{id}/messages", new { message = "hello" });
 
@@ -139,7 +139,7 @@ public sealed class ModelTurnTests : IAsyncLifetime
             _model.Status(503);
         }
 
-        var id = await _client.NewSessionAsync();
+        var id = await _client.NewChatSessionAsync();
         await _client.PostJsonAsync("/chat", new { message = "one", session_id = id });
         await _client.PostJsonAsync("/chat", new { message = "two", session_id = id });
         var callsBefore = _model.RequestCount;
@@ -156,7 +156,7 @@ public sealed class ModelTurnTests : IAsyncLifetime
     public async Task The_api_key_reaches_the_provider_and_appears_nowhere_else()
     {
         _model.Status(401, body: $$$"""{"error":{"message":"Incorrect API key provided: {{{ApiKey}}}","type":"invalid_request_error"}}""");
-        var id = await _client.NewSessionAsync();
+        var id = await _client.NewChatSessionAsync();
         await _client.PostJsonAsync("/chat", new { message = "hi", session_id = id });
         await _client.PostJsonAsync("/chat", new { message = "again", session_id = id });
 

@@ -12,11 +12,11 @@ public abstract class SessionRoutesTests(DatabaseKind kind)
         new(await TestDatabase.CreateAsync(kind), settings) { Clock = clock };
 
     [Fact]
-    public async Task A_new_session_answers_from_the_demo_agent_and_keeps_the_history_in_order()
+    public async Task Chat_answers_from_the_agent_and_keeps_the_history_in_order()
     {
         await using var app = await StartAsync();
         var client = app.Client();
-        var id = await client.NewSessionAsync();
+        var id = await client.NewChatSessionAsync();
 
         var first = await client.PostJsonAsync("/chat", new { message = "Which database do you use?", session_id = id });
         await client.PostJsonAsync("/chat", new { message = "What is Concierge?", session_id = id });
@@ -55,7 +55,7 @@ public abstract class SessionRoutesTests(DatabaseKind kind)
         await using var app = await StartAsync();
         var client = app.Client();
 
-        using var created = await client.PostAsync("/api/v1/sessions", Json.Body("""{"agent":"demo"}"""));
+        using var created = await client.PostAsync("/api/v1/sessions", Json.Body("""{"agent":"assistant"}"""));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var session = await created.ReadObjectAsync();
         var id = (string)session["id"]!;

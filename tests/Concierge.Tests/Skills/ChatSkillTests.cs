@@ -11,12 +11,12 @@ public class ChatSkillTests
     private readonly ChatSkill _skill = new(new ChatSkillOptions { HistoryTokenBudget = 200 });
 
     private static SkillContext Context(string text, params Message[] history) => new(
-        DemoTenant.Agent,
+        DemoTenant.Assistant,
         new Session
         {
             Id = Guid.NewGuid(),
             TenantId = DemoTenant.TenantId,
-            AgentId = DemoTenant.AgentId,
+            AgentId = DemoTenant.AssistantId,
             Channel = "web",
             CreatedAt = DateTimeOffset.UnixEpoch,
             UpdatedAt = DateTimeOffset.UnixEpoch,
@@ -72,9 +72,9 @@ public class ChatSkillTests
         var request = _skill.BuildModelRequest(Context("second", history))!;
 
         Assert.Equal(MessageRole.System, request.Messages[0].Role);
-        Assert.Equal(DemoTenant.Agent.Instructions, request.Messages[0].Content);
+        Assert.Equal(DemoTenant.Assistant.Instructions, request.Messages[0].Content);
         Assert.Equal(["first", "answer", "second"], request.Messages.Skip(1).Select(m => m.Content));
-        Assert.Equal(DemoTenant.Agent.Temperature, request.Temperature);
+        Assert.Equal(DemoTenant.Assistant.Temperature, request.Temperature);
     }
 
     [Fact]
