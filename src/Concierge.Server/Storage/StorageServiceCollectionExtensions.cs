@@ -34,7 +34,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<SqlSessionStore>();
         services.AddSingleton<ISessionStore>(sp => sp.GetRequiredService<SqlSessionStore>());
         services.AddSingleton<SqlAgentCatalog>();
-        services.AddSingleton<IAgentCatalog>(sp => sp.GetRequiredService<SqlAgentCatalog>());
+        services.AddSingleton<IAgentCatalog>(sp => new CachedAgentCatalog(
+            sp.GetRequiredService<SqlAgentCatalog>(), sp.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(30)));
         services.AddSingleton<DatabaseProbe>();
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<TenantSeeder>();
