@@ -100,13 +100,15 @@ public sealed record BenchOptions
 
         if (options.Quick)
         {
-            // Every scenario for about a second with tiny loads: proves the harness runs, measures nothing.
+            // Every scenario for a couple of seconds with tiny loads: proves the harness runs, measures
+            // nothing. Long enough that a cold server (first JIT, first PostgreSQL connections) still
+            // finishes some requests inside the window, so CI never sees a run that measured nothing.
             options = options with
             {
-                Duration = TimeSpan.FromSeconds(1),
+                Duration = TimeSpan.FromSeconds(2),
                 WarmUp = TimeSpan.FromMilliseconds(300),
                 Connections = Math.Min(options.Connections, 4),
-                Conversations = Math.Min(options.Conversations, 50),
+                Conversations = Math.Min(options.Conversations, 10),
                 SlowModelLatency = TimeSpan.FromMilliseconds(100),
                 HistoryMessages = Math.Min(options.HistoryMessages, 40),
                 StartupRuns = 1,

@@ -5,6 +5,8 @@ using Concierge.Server.Http;
 using Concierge.Server.Models;
 using Concierge.Server.Sessions;
 using Concierge.Server.Storage;
+using Concierge.Server.Templates;
+using Concierge.Server.Webhooks;
 
 try
 {
@@ -19,6 +21,7 @@ try
     builder.Services.AddConversations(conversations);
     builder.Services.AddLanguageModel(model);
     builder.Services.AddOpenApiDocument();
+    builder.Services.AddTemplates(builder.Configuration);
 
     var app = builder.Build();
     if (StorageCommands.IsMigrate(args))
@@ -32,6 +35,8 @@ try
     app.MapHealth();
     app.MapSessions();
     app.MapTemplateBuilderRoutes();
+    app.MapTemplates();
+    app.MapWhatsAppWebhooks();
     app.MapOpenApi();
 
     await app.RunAsync();

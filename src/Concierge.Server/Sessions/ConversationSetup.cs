@@ -4,6 +4,7 @@ using Concierge.Safety;
 using Concierge.Server.Tenancy;
 using Concierge.Skills;
 using Concierge.Skills.Chat;
+using Concierge.Skills.Templates.Builder;
 
 namespace Concierge.Server.Sessions;
 
@@ -18,6 +19,7 @@ public static class ConversationSetup
         services.AddSingleton<ISafetyCheck, NoCrisisDetection>();
         services.AddSingleton(new ChatSkillOptions());
         services.AddSingleton<ISkill, ChatSkill>();
+        services.AddSingleton<ISkill, TemplateSkill>();
         services.AddSingleton<SkillCatalog>();
         services.AddSingleton<SessionDirectory>();
         services.AddSingleton<Turn>();

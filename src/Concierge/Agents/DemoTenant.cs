@@ -14,8 +14,19 @@ public static class DemoTenant
     /// <summary>Every demo agent; the first is the tenant's default (what /session/new talks to).</summary>
     public static IReadOnlyList<Agent> Agents => [Agent, Assistant];
 
-    /// <summary>The default demo agent.</summary>
-    public static Agent Agent => Assistant with { Id = AgentId, Key = "demo" };
+    /// <summary>The default demo agent: the WhatsApp template builder (seed 000's clients talk to it).</summary>
+    public static Agent Agent { get; } = new()
+    {
+        Id = AgentId,
+        TenantId = TenantId,
+        Key = "demo",
+        Name = "WhatsApp template builder",
+        Skill = "templates",
+        Instructions =
+            "You help a business write a WhatsApp message template that Meta will accept. Ask for one "
+            + "missing thing at a time, show the draft, and never claim a template is final unless the "
+            + "user accepted a valid draft.",
+    };
 
     /// <summary>A general chat agent that answers from its FAQ offline, or with the model.</summary>
     public static Agent Assistant { get; } = new()

@@ -22,6 +22,7 @@ public sealed class Turn(
     ConversationOptions options,
     TimeProvider clock,
     ILogger<Turn> logger,
+    IEnumerable<ITurnListener> listeners,
     ILanguageModel? model = null)
 {
     private const int CommitAttempts = 3;
@@ -59,7 +60,11 @@ public sealed class Turn(
                 // 7. Everything the turn produced is committed together, before anyone sees the reply.
                 var commit = Commit(context, decision, leaseId, clock.GetUtcNow());
                 await sessions.CommitTurnAsync(commit, CancellationToken.None);
-                return new TurnResult(commit.Session, commit.Messages[0], commit.Messages[1], decision.Outcome, decision.Source, decision.ModelCalls);
+                var result = new TurnResult(
+                    commit.Session, commit.Messages[0], commit.Messages[1], decision.Outcome, decision.Source, decision.ModelCalls,
+                    !JsonNode.DeepEquals(session.FinalPayload, commit.Session.FinalPayload));
+                await NotifyAsync(result);
+                return result;
             }
             catch (ConcurrencyConflictException) when (attempt < CommitAttempts)
             {
@@ -71,6 +76,21 @@ public sealed class Turn(
             {
                 await sessions.ReleaseTurnLeaseAsync(request.TenantId, request.SessionId, leaseId, CancellationToken.None);
                 throw;
+            }
+        }
+    }
+
+    private async Task NotifyAsync(TurnResult result)
+    {
+        foreach (var listener in listeners)
+        {
+            try
+            {
+                await listener.OnCommittedAsync(result, CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "{Listener} failed after the turn on session {SessionId} was committed", listener.GetType().Name, result.Session.Id);
             }
         }
     }

@@ -10,7 +10,8 @@ public sealed record TurnResult(
     Message Reply,
     SkillOutcome Outcome,
     TurnSource Source,
-    IReadOnlyList<ModelCallLog> ModelCalls)
+    IReadOnlyList<ModelCallLog> ModelCalls,
+    bool FinalPayloadChanged = false)
 {
     /// <summary>Time spent waiting on the model during this turn (benchmarks subtract it to get the server's overhead).</summary>
     public long ModelLatencyMs => ModelCalls.Sum(c => c.LatencyMs);

@@ -1,14 +1,8 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Concierge.Testing.FakeOpenAi;
 
@@ -25,7 +19,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     private readonly ConcurrentQueue<FakeStep> _steps = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly CancellationTokenSource _stopping = new();
-    private WebApplication? _app;
+    private LoopbackServer? _server;
     private long _completionCounter;
 
     private FakeOpenAiServer()
@@ -52,15 +46,8 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     public static async Task<FakeOpenAiServer> StartAsync(CancellationToken cancellationToken = default)
     {
         var server = new FakeOpenAiServer();
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        app.Run(server.HandleAsync);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseUrl = new Uri(address.TrimEnd('/') + "/v1");
-        server._app = app;
+        server._server = await LoopbackServer.StartAsync(server.HandleAsync, cancellationToken).ConfigureAwait(false);
+        server.BaseUrl = new Uri(server._server.Address + "v1");
         return server;
     }
 
@@ -91,10 +78,9 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     {
         // Releases hanging requests first, so that stopping does not wait for them.
         await _stopping.CancelAsync().ConfigureAwait(false);
-        if (_app is not null)
+        if (_server is not null)
         {
-            await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
-            await _app.DisposeAsync().ConfigureAwait(false);
+            await _server.DisposeAsync().ConfigureAwait(false);
         }
 
         _stopping.Dispose();

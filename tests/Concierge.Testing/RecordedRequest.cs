@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 
-namespace Concierge.Testing.FakeOpenAi;
+namespace Concierge.Testing;
 
-/// <summary>A request as the fake server received it, for tests to assert what the client really sent.</summary>
+/// <summary>A request as a fake outside service received it, for tests to assert what the client really sent.</summary>
 /// <param name="Body">The body parsed as JSON, or null when it was empty or not JSON (see <paramref name="RawBody"/>).</param>
 public sealed record RecordedRequest(
     string Method,

@@ -1,0 +1,652 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using M = Concierge.Skills.Templates.Builder.TemplateMemory;
+using W = Concierge.Skills.Templates.Builder.ReaderLexicon;
+
+namespace Concierge.Skills.Templates.Builder;
+
+/// <summary>
+/// The offline interpreter of the template builder: deterministic rules for English, Spanish,
+/// Portuguese and French that read one message into memory updates. It only proposes; the skill's
+/// Apply decides. What the last reply asked (memory's <c>pending</c>) gives short answers a meaning.
+/// </summary>
+public sealed partial class OfflineTemplateReader(TemplateLanguages languages)
+{
+    public OfflineTemplateReader()
+        : this(TemplateLanguages.Default)
+    {
+    }
+
+    [GeneratedRegex("\"([^\"\\n]{1,300})\"|“([^”\\n]{1,300})”|«\\s*([^»\\n]{1,300}?)\\s*»|(?<![\\p{L}\\p{N}])'((?:[^'\\n]|(?<=\\p{L})'(?=\\p{L})){1,150}?)'(?![\\p{L}\\p{N}])")]
+    private static partial Regex QuotePattern();
+
+    [GeneratedRegex(@"https?://[^\s""'“”«»<>]+", RegexOptions.IgnoreCase)]
+    private static partial Regex UrlPattern();
+
+    [GeneratedRegex(@"(?<![@\w/.])(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|co|shop|store|app|es|mx|br|fr|ar|cl|pe|uk|ca|info|biz|pt|de|it|eu|us|nl|be|ch)(?:/[^\s""'“”«»<>]*)?(?![\w.])", RegexOptions.IgnoreCase)]
+    private static partial Regex BareDomainPattern();
+
+    [GeneratedRegex(@"(?<![\w#/$€£.,])\+?\(?\d[\d\s().-]{5,}\d(?![\w/%])")]
+    private static partial Regex PhonePattern();
+
+    [GeneratedRegex(@"\{\{[^{}]*\}\}|\{\{|\}\}")]
+    private static partial Regex VariableLike();
+
+    [GeneratedRegex(@"(\d{1,3})\s*(?:minutes?|mins?\b|minutos?|mn\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex MinutesPattern();
+
+    [GeneratedRegex(@"[a-z0-9][a-z0-9\-]*|[.;!?]")]
+    private static partial Regex TokenPattern();
+
+    [GeneratedRegex(@"(?:\btemplate\s+name|\bname\s+it|\bcall\s+it|\btemplate\s+(?:named|called)|\bplantilla\s+llamada|\bll[aá]mal[ao]|\bmodelo\s+chamado|\bnomm[ée]\b|\b(?:name|nombre|nome|nom)\s*[:=])\s*[:=]?\s*[""'“«]?(?<n>[A-Za-z0-9_\-]{2,80})", RegexOptions.IgnoreCase)]
+    private static partial Regex NamePattern();
+
+    private const string ComponentAlternatives =
+        @"header|heading|title|encabezado|cabecera|t[ií]tulo|cabe[cç]alho|en-t[eê]te|ent[eê]te|titre|footer|pie de p[aá]gina|pie|rodap[eé]|pied de page|pied|buttons?|bot[oó]n|botones|bot[aã]o|bot[oõ]es|boutons?|quick repl(?:y|ies)";
+
+    [GeneratedRegex(@"\b(?<c>header|heading|title|encabezado|cabecera|t[ií]tulo|cabe[cç]alho|en-t[eê]te|ent[eê]te|titre|footer|pie de p[aá]gina|pie|rodap[eé]|pied de page|pied|body|cuerpo|corpo|corps|text|texto|texte|message|mensaje|mensagem)\s*(?::|=|\s-\s|\s(?:saying|that says|should say|says|que diga|que dice|dice|debe decir|dizendo|que diz|diz|deve dizer|disant|qui dit|dit|doit dire))\s*(?=(?<t>[^\n]+))", RegexOptions.IgnoreCase)]
+    private static partial Regex LabelledTextPattern();
+
+    [GeneratedRegex(@"\b(?:change|set|update|make|cambia|cambiar|pon|pone|ponle|muda|mude|mudar|troca|troque|coloca|modifie|modifiez|mets|mettez|change)\s+(?:the |el |la |o |a |le |l'|du )?(?<c>header|heading|title|encabezado|cabecera|t[ií]tulo|cabe[cç]alho|en-t[eê]te|titre|footer|pie de p[aá]gina|pie|rodap[eé]|pied de page|pied)\s+(?:to |into |a |por |para |en |pour |par |as |como |em |=\s*)?(?=(?<t>[^\n]+))", RegexOptions.IgnoreCase)]
+    private static partial Regex ChangeTextPattern();
+
+    private const string BeforeNextComponent =
+        @"(?:\s*,\s*|\s+(?:and|y|e|et|with|con|com|avec|plus|but|pero|mas|mais)\s+)(?:(?:no|without|sin|sem|sans|not|a|an|the|un|una|um|uma|le|la|el|o|des|los|las|any|un)\s+)*(?=(?:" + ComponentAlternatives + @")\b)";
+
+    [GeneratedRegex(@"(?:[.;!?](?:\s|$))|" + BeforeNextComponent, RegexOptions.IgnoreCase)]
+    private static partial Regex TextEnd();
+
+    [GeneratedRegex(@"(?:[.;!?]\s+(?:(?:no|without|sin|sem|sans)\s+)?(?=(?:" + ComponentAlternatives + @")\b))|" + BeforeNextComponent, RegexOptions.IgnoreCase)]
+    private static partial Regex BodyEnd();
+
+    [GeneratedRegex(@"\b(?:quick repl(?:y|ies)|buttons?|botones|bot[oõ]es|boutons|respuestas r[aá]pidas|respostas r[aá]pidas|r[eé]ponses rapides)\s*:\s*(?<t>[^\n.;]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex ButtonListPattern();
+
+    [GeneratedRegex(@"\s*(?:,|\bor\b|\band\b|\by\b|\be\b|\bet\b|\bou\b|\bo\b|/)\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex ListSeparator();
+
+    private sealed record Quote(int Index, int Length, string Value);
+
+    /// <summary>Reads <paramref name="text"/> in the light of <paramref name="memory"/> (what is known and what was asked).</summary>
+    public TemplateProposal Read(string text, JsonObject memory)
+    {
+        var original = (text ?? string.Empty).Replace('’', '\'').Trim();
+        var updates = new JsonObject();
+        var notes = new List<string>();
+        var pending = M.GetString(memory, M.Pending);
+
+        var quotes = QuotePattern().Matches(original)
+            .Select(m => new Quote(m.Index, m.Length, m.Groups.Cast<Group>().Skip(1).First(g => g.Success).Value.Trim()))
+            .Where(q => q.Value.Length > 0)
+            .ToList();
+        var withoutQuotes = TextScan.Blank(original, QuotePattern());
+        var urls = FindUrls(withoutQuotes, notes);
+        var masked = TextScan.Blank(TextScan.Blank(TextScan.Blank(withoutQuotes, UrlPattern()), BareDomainPattern()), VariableLike());
+        var phones = PhonePattern().Matches(masked).Where(m => m.Value.Count(char.IsDigit) >= 7).Select(m => (m.Index, Value: m.Value.Trim())).ToList();
+        masked = TextScan.Blank(masked, PhonePattern());
+        var folded = TextScan.Fold(masked);
+
+        var writing = LanguageSense.DetectWriting(masked);
+        if (writing is not null)
+        {
+            updates[M.ReplyLanguage] = writing;
+        }
+
+        var replyLanguage = writing ?? M.GetString(memory, M.ReplyLanguage) ?? LanguageSense.English;
+        var yes = StartsWith(folded, W.Yes);
+        var no = !yes && StartsWith(folded, W.No);
+
+        // A new template: said so, or a different purpose asked for as a template.
+        var recognised = PurposeKinds.Recognise(folded);
+        var hasPurpose = M.GetString(memory, M.Purpose) is not null;
+        var newTemplate = hasPurpose && (TextScan.HasAny(folded, W.NewTemplate)
+            || (recognised is not null && recognised.Key != M.GetString(memory, M.PurposeKind) && TextScan.HasAny(folded, W.TemplateWords)));
+
+        ReadPurpose(original, folded, pending, hasPurpose && !newTemplate, recognised, replyLanguage, yes || no, updates);
+        ReadCategory(folded, updates);
+        if (LanguageSense.NamedTemplateLanguage(folded, masked, languages) is { } named)
+        {
+            updates[M.LanguagePref] = named;
+            updates[M.LanguageSource] = "explicit";
+        }
+
+        if (BusinessTypes.Recognise(folded) is { } business)
+        {
+            updates[M.BusinessType] = business;
+        }
+
+        // "what does a header look like?" mentions a header without asking for one; "can you add a header?" does ask.
+        var question = original.TrimEnd().EndsWith('?') && StartsWith(folded, W.QuestionWords);
+        var wishes = question ? [] : ComponentWishes(folded);
+        var texts = ReadTexts(original, masked, quotes, pending);
+        var body = ReadBody(TextScan.Blank(TextScan.Blank(withoutQuotes, UrlPattern()), BareDomainPattern()), texts);
+        ReadVariables(folded, memory, body, updates);
+        if (body is not null)
+        {
+            updates[M.BodyText] = body;
+            updates[M.BodyExamples] = null;
+        }
+
+        ApplyComponentText(M.HeaderText, M.WantsHeader, ReaderLexicon.Header, texts, wishes, updates);
+        ApplyComponentText(M.FooterText, M.WantsFooter, ReaderLexicon.Footer, texts, wishes, updates);
+        ReadButtons(masked, folded, texts, urls, phones, wishes, memory, updates);
+        ReadExpiry(original, folded, memory, updates);
+        if (NamePattern().Match(withoutQuotes) is { Success: true } name)
+        {
+            updates[M.Name] = name.Groups["n"].Value;
+        }
+        else if (QuoteAfterName(original, quotes) is { } quotedName)
+        {
+            updates[M.Name] = quotedName;
+        }
+
+        var accepted = false;
+        var declined = false;
+        var answeredSomething = updates.Any(u => u.Key is not M.ReplyLanguage);
+        switch (pending)
+        {
+            case M.WantsHeader or M.WantsFooter or M.WantsButtons when (yes || no) && !updates.ContainsKey(pending):
+                updates[pending] = yes;
+                break;
+            case "confirm" when yes:
+                accepted = true;
+                break;
+            case "confirm" when no && !answeredSomething:
+                declined = true;
+                break;
+            case M.WantsHeader or M.WantsFooter or M.BodyText when !answeredSomething && !yes && !no && LooksLikeAnswer(original, pending):
+                // The reply asked for this text: the whole answer is it.
+                var answer = pending == M.BodyText ? TextScan.CleanBody(original) : TextScan.CleanQuoted(original);
+                updates[pending switch { M.WantsHeader => M.HeaderText, M.WantsFooter => M.FooterText, _ => M.BodyText }] = answer;
+                if (pending != M.BodyText)
+                {
+                    updates[pending] = true;
+                }
+
+                break;
+            case M.WantsButtons when !answeredSomething && !yes && !no:
+                var labels = SplitList(TextScan.CleanQuoted(original));
+                if (labels.Count > 0)
+                {
+                    updates[M.WantsButtons] = true;
+                    updates[M.Buttons] = M.ToArray(labels.Select(l => new ButtonWish(TemplateButton.QuickReplyType, l)));
+                }
+
+                break;
+        }
+
+        return new TemplateProposal(ProposalSource.Offline)
+        {
+            MemoryUpdates = updates,
+            Accepted = accepted,
+            Declined = declined,
+            NewTemplate = newTemplate,
+            Notes = notes,
+        };
+    }
+
+    /// <summary>
+    /// A header or footer answer is a short line, not a question ("what does a header look like?" is not a header);
+    /// a body answer has a few words.
+    /// </summary>
+    private static bool LooksLikeAnswer(string original, string? pending)
+    {
+        var words = TextScan.WordCount(original);
+        return pending == M.BodyText
+            ? words >= 3
+            : words is > 0 and <= 10 && !original.TrimEnd().EndsWith('?');
+    }
+
+    private static bool StartsWith(string folded, IReadOnlyList<string> phrases)
+    {
+        var trimmed = folded.TrimStart(' ', '¡', '¿', '!', '.', ',', '-', '*');
+        return phrases.Any(p => TextScan.IndexOfPhrase(trimmed, p) == 0);
+    }
+
+    private static void ReadPurpose(string original, string folded, string? pending, bool keepPurpose, PurposeKind? recognised, string replyLanguage, bool yesNo, JsonObject updates)
+    {
+        if (keepPurpose && pending != M.Purpose)
+        {
+            return;
+        }
+
+        if (recognised is not null)
+        {
+            updates[M.Purpose] = PurposeKinds.Pick(recognised.Labels, replyLanguage);
+            updates[M.PurposeKind] = recognised.Key;
+            updates[M.Category] = recognised.Category;
+            return;
+        }
+
+        if (PurposePhrase(folded) is { } phrase)
+        {
+            updates[M.Purpose] = phrase;
+            updates[M.PurposeKind] = null;
+            return;
+        }
+
+        // The reply asked for the purpose: the answer is it, unless it only named a category or a language.
+        var answered = W.CategoryWords.Any(c => TextScan.HasAny(folded, [c.Phrase])) && TextScan.WordCount(original) <= 3;
+        if (pending == M.Purpose && !yesNo && !answered && TextScan.WordCount(original) > 0)
+        {
+            var purpose = TextScan.CleanQuoted(original);
+            updates[M.Purpose] = purpose.Length > 100 ? purpose[..100].TrimEnd() : purpose;
+            updates[M.PurposeKind] = null;
+        }
+    }
+
+    /// <summary>"a template for &lt;something we have no text for&gt;": their words, up to the next detail ("with", "in English", a comma).</summary>
+    private static string? PurposePhrase(string folded)
+    {
+        var template = TextScan.FirstIndex(folded, W.TemplateWords);
+        if (template < 0)
+        {
+            return null;
+        }
+
+        foreach (Match match in Regex.Matches(folded[template..], @"\b(?:for|about|para|sobre|pour|de)\s+(?<p>[^,.;!?\n]+)"))
+        {
+            var words = new List<string>();
+            foreach (var word in match.Groups["p"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (word is "with" or "con" or "com" or "avec" or "in" or "en" or "em" or "and" or "y" or "et" or "no" or "sin" or "sem" or "sans" or "without" or "using" or "for" or "para" or "pour")
+                {
+                    break;
+                }
+
+                words.Add(word);
+            }
+
+            var phrase = string.Join(' ', words.Where(w => w is not ("a" or "an" or "the" or "un" or "una" or "um" or "uma" or "une" or "my" or "our" or "mi" or "mis" or "meu" or "minha" or "mon" or "ma")));
+            if (phrase.Length >= 3 && words.Count <= 8 && !TextScan.HasAny(phrase, W.CategoryWords.Select(c => c.Phrase)) && !TextScan.HasAny(phrase, ["whatsapp"]))
+            {
+                return phrase;
+            }
+        }
+
+        return null;
+    }
+
+    private static void ReadCategory(string folded, JsonObject updates)
+    {
+        var named = W.CategoryWords
+            .Select(c => (c.Category, Index: TextScan.IndexOfPhrase(folded, c.Phrase)))
+            .Where(c => c.Index >= 0)
+            .OrderBy(c => c.Index)
+            .LastOrDefault();
+        if (named.Category is not null)
+        {
+            updates[M.Category] = named.Category;
+        }
+    }
+
+    /// <summary>Which components the message wants (true) or refuses (false), reading "no"/"sin"/"sem"/"sans" scopes.</summary>
+    private static Dictionary<string, bool> ComponentWishes(string folded)
+    {
+        var canonical = folded;
+        foreach (var (phrase, component) in W.ComponentWords.Where(w => w.Phrase.Contains(' ', StringComparison.Ordinal)))
+        {
+            canonical = Regex.Replace(canonical, $@"(?<![a-z0-9]){Regex.Escape(phrase)}(?![a-z0-9])", component);
+        }
+
+        var single = W.ComponentWords.Where(w => !w.Phrase.Contains(' ', StringComparison.Ordinal)).ToDictionary(w => w.Phrase, w => w.Component, StringComparer.Ordinal);
+        var wishes = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var negating = false;
+        var onlyBody = false;
+        var tokens = TokenPattern().Matches(canonical).Select(m => m.Value).ToList();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (token is "." or ";" or "!" or "?")
+            {
+                negating = false;
+            }
+            else if (W.Negations.Contains(token))
+            {
+                negating = true;
+            }
+            else if (W.Positives.Contains(token))
+            {
+                negating = false;
+                if (token is "only" or "just" or "solo" or "solamente" or "apenas" or "seulement" or "uniquement"
+                    && tokens.Skip(i + 1).Take(3).Any(t => single.TryGetValue(t, out var c) && c == W.Body))
+                {
+                    onlyBody = true;
+                }
+            }
+            else if (single.TryGetValue(token, out var component) && component != W.Body)
+            {
+                wishes[component] = !negating;
+            }
+        }
+
+        if (onlyBody)
+        {
+            foreach (var component in new[] { W.Header, W.Footer, W.Buttons })
+            {
+                wishes.TryAdd(component, false);
+            }
+        }
+
+        return wishes;
+    }
+
+    /// <summary>Texts the message gives for components: quoted texts by the word before them, then "footer: ..." forms.</summary>
+    private static Dictionary<string, List<(int Index, string Text)>> ReadTexts(string original, string masked, List<Quote> quotes, string? pending)
+    {
+        var texts = new Dictionary<string, List<(int, string)>>(StringComparer.Ordinal);
+        void Add(string component, int index, string text) =>
+            (texts.TryGetValue(component, out var list) ? list : texts[component] = []).Add((index, text));
+
+        foreach (var quote in quotes)
+        {
+            var before = TextScan.Fold(masked[..quote.Index]);
+            var tail = before.Length > 45 ? before[^45..] : before;
+            var component = W.ComponentWords
+                .Select(w => (w.Component, Index: LastIndexOfPhrase(tail, w.Phrase)))
+                .Where(x => x.Index >= 0)
+                .OrderByDescending(x => x.Index)
+                .Select(x => x.Component)
+                .FirstOrDefault();
+            component ??= quote.Value.Contains("{{", StringComparison.Ordinal) ? W.Body
+                : pending switch
+                {
+                    M.WantsHeader => W.Header,
+                    M.WantsFooter => W.Footer,
+                    M.WantsButtons => W.Buttons,
+                    M.BodyText => W.Body,
+                    _ => null,
+                };
+            if (component is not null)
+            {
+                Add(component, quote.Index, component == W.Body ? TextScan.CleanBody(quote.Value) : TextScan.CleanQuoted(quote.Value));
+            }
+        }
+
+        foreach (var pattern in new[] { LabelledTextPattern(), ChangeTextPattern() })
+        {
+            foreach (Match match in pattern.Matches(original))
+            {
+                var component = ComponentOf(match.Groups["c"].Value);
+                if (component is null || texts.ContainsKey(component))
+                {
+                    continue;
+                }
+
+                var value = match.Groups["t"].Value;
+                if (component != W.Body)
+                {
+                    var end = TextEnd().Match(value);
+                    value = end.Success ? value[..end.Index] : value;
+                }
+                else
+                {
+                    var end = BodyEnd().Match(value);
+                    value = end.Success ? value[..end.Index] : value;
+                }
+
+                value = component == W.Body ? TextScan.CleanBody(value) : TextScan.CleanQuoted(value);
+                if (value.Length is > 0 and <= 1024 && !IsQuoteOnly(value))
+                {
+                    Add(component, match.Index, value);
+                }
+            }
+        }
+
+        return texts;
+    }
+
+    private static bool IsQuoteOnly(string value) => value.All(c => !char.IsLetterOrDigit(c));
+
+    private static string? ComponentOf(string word)
+    {
+        var folded = TextScan.Fold(word);
+        return W.ComponentWords.FirstOrDefault(w => w.Phrase == folded).Component;
+    }
+
+    private static int LastIndexOfPhrase(string folded, string phrase)
+    {
+        var last = -1;
+        for (var from = 0; from < folded.Length;)
+        {
+            var index = TextScan.IndexOfPhrase(folded[from..], phrase);
+            if (index < 0)
+            {
+                break;
+            }
+
+            last = from + index;
+            from = last + 1;
+        }
+
+        return last;
+    }
+
+    /// <summary>The body the user wrote: a quoted or labelled text, or the part of the message holding {{1}}.</summary>
+    private static string? ReadBody(string original, Dictionary<string, List<(int Index, string Text)>> texts)
+    {
+        if (texts.TryGetValue(W.Body, out var bodies))
+        {
+            var withVariables = bodies.FirstOrDefault(b => b.Text.Contains("{{", StringComparison.Ordinal));
+            var chosen = withVariables.Text ?? bodies.OrderByDescending(b => b.Text.Length).First().Text;
+            if (TextScan.WordCount(chosen) >= 3 || chosen.Contains("{{", StringComparison.Ordinal))
+            {
+                return chosen;
+            }
+        }
+
+        var first = original.IndexOf("{{", StringComparison.Ordinal);
+        if (first < 0 || texts.Values.SelectMany(v => v).Any(t => t.Text.Contains("{{", StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        // Unquoted: from the colon (or sentence start) before the first variable to the end or the next component.
+        var start = Math.Max(original.LastIndexOf(':', first), original.LastIndexOfAny(['.', '!', '?', '\n'], first)) + 1;
+        var rest = original[start..];
+        var end = BodyEnd().Match(rest);
+        var body = TextScan.CleanBody(end.Success ? rest[..end.Index] : rest);
+        return body.Length > 0 ? body : null;
+    }
+
+    private static void ReadVariables(string folded, JsonObject memory, string? body, JsonObject updates)
+    {
+        var scanned = body is null ? folded : folded.Replace(TextScan.Fold(body), " ", StringComparison.Ordinal);
+        var described = VariableKinds.Described(scanned);
+        if (described.Count == 0)
+        {
+            return;
+        }
+
+        var existing = M.GetStrings(memory, M.Variables);
+        var adding = existing.Count > 0 && TextScan.HasAny(scanned, W.AddWords);
+        var kinds = adding ? existing.Concat(described).Distinct().ToList() : described.ToList();
+
+        // The greeting carries the name: keep it first so the composed body reads "Hello {{1}}, ...".
+        if (body is null && kinds.Remove(VariableKinds.CustomerName))
+        {
+            kinds.Insert(0, VariableKinds.CustomerName);
+        }
+
+        updates[M.Variables] = M.ToArray(kinds);
+    }
+
+    private static void ApplyComponentText(string textKey, string wantsKey, string component, Dictionary<string, List<(int Index, string Text)>> texts, Dictionary<string, bool> wishes, JsonObject updates)
+    {
+        if (texts.TryGetValue(component, out var list) && list.Count > 0)
+        {
+            updates[textKey] = list[^1].Text;
+            updates[wantsKey] = true;
+        }
+        else if (wishes.TryGetValue(component, out var wanted))
+        {
+            updates[wantsKey] = wanted;
+            if (!wanted)
+            {
+                updates[textKey] = null;
+            }
+        }
+    }
+
+    private static List<(int Index, string Url)> FindUrls(string text, List<string> notes)
+    {
+        var urls = UrlPattern().Matches(text).Select(m => (m.Index, Url: m.Value.TrimEnd('.', ',', ';', ':', '!', '?', ')'))).ToList();
+        var blanked = TextScan.Blank(text, UrlPattern());
+        foreach (Match match in BareDomainPattern().Matches(blanked))
+        {
+            var url = "https://" + match.Value.TrimEnd('.', ',', ';', ':', '!', '?', ')');
+            urls.Add((match.Index, url));
+            notes.Add($"url:{match.Value}");
+        }
+
+        return [.. urls.OrderBy(u => u.Index)];
+    }
+
+    private static void ReadButtons(
+        string masked,
+        string folded,
+        Dictionary<string, List<(int Index, string Text)>> texts,
+        List<(int Index, string Url)> urls,
+        List<(int Index, string Value)> phones,
+        Dictionary<string, bool> wishes,
+        JsonObject memory,
+        JsonObject updates)
+    {
+        var current = M.GetButtons(memory).ToList();
+        var labels = texts.TryGetValue(W.Buttons, out var quoted) ? quoted : [];
+        if (labels.Count == 0 && ButtonListPattern().Match(masked) is { Success: true } list)
+        {
+            labels = SplitList(list.Groups["t"].Value).Select(l => (list.Index, l)).ToList();
+        }
+
+        // "no buttons" refuses them; "remove the 'No' button" removes that one; labels given under a plain
+        // "no"/"sin" scope ("sin encabezado, botones 'Sí' y 'No'") are wanted: the labels win.
+        var refused = wishes.TryGetValue(W.Buttons, out var wanted) && !wanted
+            && (labels.Count == 0 || TextScan.HasAny(folded, W.RemoveWords));
+        if (refused)
+        {
+            // "remove the 'No' button" removes that one; "no buttons" removes them all.
+            var remaining = labels.Count == 0 ? [] : current.Where(b => !labels.Any(l => string.Equals(l.Text, b.Text, StringComparison.OrdinalIgnoreCase))).ToList();
+            updates[M.Buttons] = M.ToArray(remaining);
+            updates[M.WantsButtons] = remaining.Count > 0;
+            return;
+        }
+
+        var added = new List<ButtonWish>();
+        var usedLabels = new HashSet<int>();
+        foreach (var (index, url) in urls)
+        {
+            var label = NearestLabel(labels, index, usedLabels);
+            var waiting = current.FindIndex(b => b.Type == TemplateButton.UrlType && b.Url is null);
+            if (waiting >= 0)
+            {
+                current[waiting] = current[waiting] with { Url = url, Text = label ?? current[waiting].Text };
+            }
+            else
+            {
+                added.Add(new ButtonWish(TemplateButton.UrlType, label, Url: url));
+            }
+        }
+
+        foreach (var (index, value) in phones.Take(1))
+        {
+            var label = NearestLabel(labels, index, usedLabels);
+            var phone = value.StartsWith('+') ? new string(value.Where(c => c == '+' || char.IsDigit(c)).ToArray()) : value;
+            var existing = current.FindIndex(b => b.Type == TemplateButton.PhoneNumberType);
+            if (existing >= 0)
+            {
+                current[existing] = current[existing] with { PhoneNumber = phone, Text = label ?? current[existing].Text };
+            }
+            else
+            {
+                added.Add(new ButtonWish(TemplateButton.PhoneNumberType, label, PhoneNumber: phone));
+            }
+        }
+
+        if (urls.Count == 0 && TextScan.HasAny(folded, W.UrlButtonWords) && !current.Any(b => b.Type == TemplateButton.UrlType))
+        {
+            added.Add(new ButtonWish(TemplateButton.UrlType, NearestLabel(labels, -1, usedLabels)));
+        }
+
+        if (phones.Count == 0 && TextScan.HasAny(folded, W.PhoneButtonWords) && !current.Any(b => b.Type == TemplateButton.PhoneNumberType))
+        {
+            added.Add(new ButtonWish(TemplateButton.PhoneNumberType, NearestLabel(labels, -1, usedLabels)));
+        }
+
+        var quickReplies = labels.Where((_, i) => !usedLabels.Contains(i)).Select(l => new ButtonWish(TemplateButton.QuickReplyType, l.Text)).ToList();
+        var replacing = quickReplies.Count > 0 && !TextScan.HasAny(folded, W.AddWords);
+        if (replacing)
+        {
+            current.RemoveAll(b => b.Type == TemplateButton.QuickReplyType);
+        }
+
+        added.AddRange(quickReplies);
+        var changed = added.Count > 0 || urls.Count > 0 || phones.Count > 0;
+        if (changed)
+        {
+            updates[M.Buttons] = M.ToArray(current.Concat(added));
+            updates[M.WantsButtons] = true;
+        }
+        else if (wishes.TryGetValue(W.Buttons, out var wantsButtons))
+        {
+            updates[M.WantsButtons] = wantsButtons;
+        }
+    }
+
+    /// <summary>The first unused button label within 60 characters of a URL or number (or any, for a pending link).</summary>
+    private static string? NearestLabel(List<(int Index, string Text)> labels, int index, HashSet<int> used)
+    {
+        for (var i = 0; i < labels.Count; i++)
+        {
+            if (!used.Contains(i) && (index < 0 || Math.Abs(labels[i].Index - index) <= 60))
+            {
+                used.Add(i);
+                return labels[i].Text;
+            }
+        }
+
+        return null;
+    }
+
+    private static List<string> SplitList(string text) =>
+        ListSeparator().Split(text)
+            .Select(TextScan.CleanQuoted)
+            .Where(l => l.Length > 0 && l.Any(char.IsLetterOrDigit))
+            .Take(10)
+            .ToList();
+
+    private static void ReadExpiry(string original, string folded, JsonObject memory, JsonObject updates)
+    {
+        var authentication = (updates[M.Category]?.GetValue<string>() ?? M.GetString(memory, M.Category)) == TemplateCategory.Authentication;
+        if (!authentication && !TextScan.HasAny(folded, W.ExpiryWords))
+        {
+            return;
+        }
+
+        if (MinutesPattern().Match(original) is { Success: true } match)
+        {
+            updates[M.CodeExpirationMinutes] = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        }
+        else if (TextScan.HasAny(folded, ["1 hour", "an hour", "one hour", "una hora", "uma hora", "une heure"]))
+        {
+            updates[M.CodeExpirationMinutes] = 60;
+        }
+    }
+
+    /// <summary>"name it 'spring_sale'": a quoted name right after a naming phrase.</summary>
+    private static string? QuoteAfterName(string original, List<Quote> quotes)
+    {
+        foreach (var quote in quotes)
+        {
+            var before = TextScan.Fold(original[..quote.Index]).TrimEnd(' ', ':', '=');
+            if (TextScan.HasAny(before.Length > 20 ? before[^20..] : before, ["name it", "call it", "template name", "named", "nombre", "nome", "nom"])
+                && Regex.IsMatch(quote.Value, "^[A-Za-z0-9_ -]{2,80}$"))
+            {
+                return quote.Value;
+            }
+        }
+
+        return null;
+    }
+}
