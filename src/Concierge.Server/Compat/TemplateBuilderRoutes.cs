@@ -42,6 +42,7 @@ public static class TemplateBuilderRoutes
         IReadOnlyList<HistoryMessage> Messages,
         string? LastAction,
         JsonObject? CurrentDraft,
+        JsonObject? FinalCreationPayload,
         DateTimeOffset UpdatedAt);
 
     private static async Task<Ok<NewSessionResponse>> NewSessionAsync(SessionDirectory directory, RequestTenant tenant, CancellationToken cancellationToken)
@@ -73,6 +74,7 @@ public static class TemplateBuilderRoutes
             messages.Select(m => new HistoryMessage(m.Role.ToWire(), m.Content, m.CreatedAt)).ToList(),
             session.LastAction,
             session.Draft,
+            session.FinalPayload,
             session.UpdatedAt));
     }
 

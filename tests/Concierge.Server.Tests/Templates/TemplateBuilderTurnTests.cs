@@ -32,6 +32,7 @@ public sealed class TemplateBuilderTurnTests
         var reply = await client.PostJsonAsync("/chat", new { message, session_id = id });
         var templates = (await client.GetJsonAsync("/api/v1/templates"))["templates"]!.AsArray();
         var debug = await client.GetJsonAsync($"/session/{id}/debug");
+        var history = await client.GetJsonAsync($"/session/{id}");
 
         Assert.Equal("FINAL", (string?)reply["action"]);
         var payload = reply["final_creation_payload"]!.AsObject();
@@ -48,6 +49,8 @@ public sealed class TemplateBuilderTurnTests
         Assert.Equal(language, (string?)debug["memory"]!["language_pref"]);
         Assert.NotNull(debug["session_info"]!["active_draft_id"]);
         Assert.True(JsonNode.DeepEquals(payload, debug["final_creation_payload"]));
+        Assert.True(JsonNode.DeepEquals(payload, history["final_creation_payload"]));
+        Assert.True(JsonNode.DeepEquals(reply["draft"], history["current_draft"]));
     }
 
     [Fact]
