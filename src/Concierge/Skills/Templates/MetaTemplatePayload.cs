@@ -59,7 +59,7 @@ public static class MetaTemplatePayload
             var array = new JsonArray();
             foreach (var button in buttons.Buttons)
             {
-                array.Add(Button(button));
+                array.Add(TemplateDraftJson.ButtonToJson(button, forMeta: true));
             }
 
             components.Add(new JsonObject { ["type"] = TemplateComponent.ButtonsType, ["buttons"] = array });
@@ -122,52 +122,5 @@ public static class MetaTemplatePayload
         var ordered = variables.Select(v => v.Name!).Distinct(StringComparer.Ordinal)
             .Select(name => examples.First(e => e.ParamName == name));
         return TemplateDraftJson.NamedParams(ordered);
-    }
-
-    private static JsonObject Button(TemplateButton button)
-    {
-        var json = new JsonObject { ["type"] = button.Type };
-        switch (button)
-        {
-            case QuickReplyButton quickReply:
-                json["text"] = quickReply.Text;
-                break;
-            case UrlButton url:
-                json["text"] = url.Text;
-                json["url"] = url.Url;
-                if (url.Url.EndsWith("{{1}}", StringComparison.Ordinal) && url.Example is not null)
-                {
-                    json["example"] = new JsonArray(TemplateDraftJson.UrlExample(url.Url, url.Example));
-                }
-
-                break;
-            case PhoneNumberButton phone:
-                json["text"] = phone.Text;
-                json["phone_number"] = phone.PhoneNumber;
-                break;
-            case CopyCodeButton copy:
-                json["example"] = copy.Example;
-                break;
-            case OtpButton otp:
-                json["otp_type"] = otp.OtpType;
-                if (otp.Text is not null)
-                {
-                    json["text"] = otp.Text;
-                }
-
-                if (otp.OtpType is OtpType.OneTap or OtpType.ZeroTap)
-                {
-                    json["supported_apps"] = TemplateDraftJson.SupportedApps(otp.SupportedApps);
-                }
-
-                if (otp.OtpType == OtpType.ZeroTap)
-                {
-                    json["zero_tap_terms_accepted"] = true;
-                }
-
-                break;
-        }
-
-        return json;
     }
 }

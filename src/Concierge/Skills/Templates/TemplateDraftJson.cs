@@ -114,7 +114,7 @@ public static class TemplateDraftJson
                 var array = new JsonArray();
                 foreach (var button in buttons.Buttons)
                 {
-                    array.Add(ButtonToJson(button));
+                    array.Add(ButtonToJson(button, forMeta: false));
                 }
 
                 json["buttons"] = array;
@@ -124,7 +124,12 @@ public static class TemplateDraftJson
         return json;
     }
 
-    private static JsonObject ButtonToJson(TemplateButton button)
+    /// <summary>
+    /// A button in Meta's field names. <paramref name="forMeta"/> gives the create call's strict form
+    /// (only what Meta takes for the button's kind); otherwise every field is kept, so a draft
+    /// round-trips even while it is still invalid.
+    /// </summary>
+    internal static JsonObject ButtonToJson(TemplateButton button, bool forMeta)
     {
         var json = new JsonObject { ["type"] = button.Type };
         switch (button)
@@ -135,7 +140,7 @@ public static class TemplateDraftJson
             case UrlButton url:
                 json["text"] = url.Text;
                 json["url"] = url.Url;
-                if (url.Example is not null)
+                if (url.Example is not null && (!forMeta || url.Url.EndsWith("{{1}}", StringComparison.Ordinal)))
                 {
                     json["example"] = new JsonArray(UrlExample(url.Url, url.Example));
                 }
@@ -151,12 +156,12 @@ public static class TemplateDraftJson
             case OtpButton otp:
                 json["otp_type"] = otp.OtpType;
                 AddIfNotNull(json, "text", otp.Text);
-                if (otp.SupportedApps.Count > 0)
+                if (forMeta ? otp.OtpType is OtpType.OneTap or OtpType.ZeroTap : otp.SupportedApps.Count > 0)
                 {
                     json["supported_apps"] = SupportedApps(otp.SupportedApps);
                 }
 
-                if (otp.ZeroTapTermsAccepted)
+                if (forMeta ? otp.OtpType == OtpType.ZeroTap : otp.ZeroTapTermsAccepted)
                 {
                     json["zero_tap_terms_accepted"] = true;
                 }
