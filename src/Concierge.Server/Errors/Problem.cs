@@ -8,7 +8,6 @@ public sealed record Problem(int Status, string Code, string Title)
 {
     public static readonly Problem InvalidJson = new(StatusCodes.Status400BadRequest, "invalid_json", "The request body is not valid JSON.");
     public static readonly Problem InvalidField = new(StatusCodes.Status400BadRequest, "invalid_field", "A field has a wrong type or value.");
-    public static readonly Problem MissingField = new(StatusCodes.Status400BadRequest, "missing_field", "A required field is missing.");
     public static readonly Problem EmptyMessage = new(StatusCodes.Status400BadRequest, "message_empty", "The message is empty.");
     public static readonly Problem InvalidText = new(StatusCodes.Status400BadRequest, "message_invalid_text", "The message is not valid text.");
     public static readonly Problem MessageTooLong = new(StatusCodes.Status413PayloadTooLarge, "message_too_long", "The message is longer than allowed.");

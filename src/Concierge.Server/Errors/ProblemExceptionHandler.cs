@@ -41,7 +41,7 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
             TurnInputCodes.InvalidText => Problem.InvalidText,
             _ => Problem.EmptyMessage,
         }, e.Message, e.Field),
-        RequestFieldException e => (e.Missing ? Problem.MissingField : Problem.InvalidField, e.Message, e.Field),
+        RequestFieldException e => (Problem.InvalidField, e.Message, e.Field),
         SessionNotFoundException e => (Problem.SessionNotFound, $"Session '{e.SessionId}' does not exist.", "session_id"),
         SessionExpiredException e => (Problem.SessionExpired, $"Session '{e.SessionId}' expired at {e.ExpiredAt:O}; start a new one.", "session_id"),
         SessionBusyException e => (Problem.SessionBusy, $"Session '{e.SessionId}' is still answering an earlier message; retry shortly.", "session_id"),

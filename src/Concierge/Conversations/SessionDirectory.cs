@@ -29,17 +29,6 @@ public sealed class SessionDirectory(ISessionStore store, IAgentCatalog agents, 
         return await store.CreateAsync(session, [started], cancellationToken);
     }
 
-    /// <summary>The customer's conversation with the agent continues; the first message starts it.</summary>
-    public async Task<Session> ContinueForCustomerAsync(Guid tenantId, string? agentKey, string channel, string customerId, CancellationToken cancellationToken)
-    {
-        var agent = agentKey is null
-            ? await agents.DefaultAsync(tenantId, cancellationToken)
-            : await agents.FindByKeyAsync(tenantId, agentKey, cancellationToken) ?? throw new AgentNotFoundException(agentKey);
-
-        return await store.FindByCustomerAsync(tenantId, agent.Id, customerId, cancellationToken)
-            ?? await StartAsync(tenantId, agent.Key, channel, customerId, cancellationToken);
-    }
-
     /// <summary>The session for reading; unknown or malformed ids are not found, expired ones are gone.</summary>
     public async Task<Session> GetAsync(Guid tenantId, string? rawSessionId, CancellationToken cancellationToken)
     {

@@ -9,6 +9,4 @@ public sealed class SkillCatalog(IEnumerable<ISkill> skills)
         _byName.TryGetValue(name, out var skill)
             ? skill
             : throw new InvalidOperationException($"The agent's skill '{name}' is not installed (known: {string.Join(", ", _byName.Keys)}).");
-
-    public IEnumerable<string> Names => _byName.Keys;
 }
