@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json.Nodes;
 
@@ -7,13 +8,11 @@ namespace Concierge.Server.Storage;
 /// One result row read by column name, converting what either provider returns (SQLite gives
 /// TEXT guids and times and 64-bit integers; Npgsql gives uuid, DateTime and int) into one shape.
 /// </summary>
-internal readonly struct Row(IDictionary<string, object?> values)
+internal readonly struct Row(IReadOnlyDictionary<string, int> columns, object?[] values)
 {
-    public static Row Of(object dapperRow) => new((IDictionary<string, object?>)dapperRow);
-
     private object? this[string column] =>
-        values.TryGetValue(column, out var value)
-            ? value is DBNull ? null : value
+        columns.TryGetValue(column, out var ordinal)
+            ? values[ordinal] is DBNull ? null : values[ordinal]
             : throw new InvalidOperationException($"The query returned no column '{column}'.");
 
     public Guid Guid(string column) => GuidOrNull(column) ?? throw Null(column);
@@ -61,16 +60,44 @@ internal readonly struct Row(IDictionary<string, object?> values)
 
 internal static class RowQueries
 {
-    /// <summary>Runs a query and reads its rows by column name (Dapper maps <c>object</c> to its dynamic row).</summary>
-    public static async Task<IReadOnlyList<Row>> QueryRowsAsync(this System.Data.Common.DbConnection connection, Dapper.CommandDefinition command)
+    // Rows are copied straight off the data reader: Dapper's dynamic rows cost a dictionary-like
+    // object per row and showed up on the turn's hot path in profiles (docs/benchmarks.md).
+
+    /// <summary>Runs a query and reads its rows by column name.</summary>
+    public static async Task<IReadOnlyList<Row>> QueryRowsAsync(this DbConnection connection, Dapper.CommandDefinition command)
     {
-        var rows = await Dapper.SqlMapper.QueryAsync<object>(connection, command);
-        return rows.Select(Row.Of).ToList();
+        await using var reader = await Dapper.SqlMapper.ExecuteReaderAsync(connection, command);
+        var columns = Columns(reader);
+        var rows = new List<Row>();
+        while (await reader.ReadAsync(command.CancellationToken))
+        {
+            rows.Add(Read(reader, columns));
+        }
+
+        return rows;
     }
 
-    public static async Task<Row?> QueryRowAsync(this System.Data.Common.DbConnection connection, Dapper.CommandDefinition command)
+    public static async Task<Row?> QueryRowAsync(this DbConnection connection, Dapper.CommandDefinition command)
     {
-        var row = await Dapper.SqlMapper.QueryFirstOrDefaultAsync<object>(connection, command);
-        return row is null ? null : Row.Of(row);
+        await using var reader = await Dapper.SqlMapper.ExecuteReaderAsync(connection, command);
+        return await reader.ReadAsync(command.CancellationToken) ? Read(reader, Columns(reader)) : null;
+    }
+
+    private static Dictionary<string, int> Columns(DbDataReader reader)
+    {
+        var columns = new Dictionary<string, int>(reader.FieldCount, StringComparer.Ordinal);
+        for (var i = 0; i < reader.FieldCount; i++)
+        {
+            columns[reader.GetName(i)] = i;
+        }
+
+        return columns;
+    }
+
+    private static Row Read(DbDataReader reader, Dictionary<string, int> columns)
+    {
+        var values = new object?[reader.FieldCount];
+        reader.GetValues(values!);
+        return new Row(columns, values);
     }
 }

@@ -29,6 +29,8 @@ public sealed class SqlSessionStore : ISessionStore
     private readonly string _insertEvent;
     private readonly string _insertModelCall;
     private readonly string _commitSession;
+    private readonly string _commitLeased;
+    private readonly string _commitUnleased;
 
     public SqlSessionStore(Database database, TimeProvider clock)
     {
@@ -48,7 +50,9 @@ public sealed class SqlSessionStore : ISessionStore
             $"UPDATE sessions SET memory = {_db.Json("memory")}, draft = {_db.Json("draft")}, draft_id = @draftId, last_action = @lastAction, "
             + $"final_payload = {_db.Json("finalPayload")}, message_count = @messageCount, model_call_count = @modelCallCount, "
             + "updated_at = @updatedAt, expires_at = @expiresAt, version = @newVersion, lease_id = NULL, lease_until = NULL "
-            + "WHERE tenant_id = @tenantId AND id = @id AND version = @expectedVersion AND lease_id = @leaseId";
+            + "WHERE tenant_id = @tenantId AND id = @id AND version = @expectedVersion AND ";
+        _commitLeased = _commitSession + "lease_id = @leaseId";
+        _commitUnleased = _commitSession + "(lease_id IS NULL OR lease_until < @now)";
     }
 
     public async Task<Session> CreateAsync(Session session, IReadOnlyList<DomainEvent> events, CancellationToken cancellationToken)
@@ -100,6 +104,11 @@ public sealed class SqlSessionStore : ISessionStore
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         await using var connection = await _db.OpenAsync(cancellationToken);
+        return await RecentMessagesAsync(connection, tenantId, sessionId, limit, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<Message>> RecentMessagesAsync(DbConnection connection, Guid tenantId, Guid sessionId, int limit, CancellationToken cancellationToken)
+    {
         var rows = await connection.QueryRowsAsync(new CommandDefinition(
             $"SELECT {MessageColumns} FROM messages WHERE tenant_id = @tenantId AND session_id = @sessionId ORDER BY seq DESC LIMIT @limit",
             new { tenantId = _db.Id(tenantId), sessionId = _db.Id(sessionId), limit },
@@ -116,6 +125,25 @@ public sealed class SqlSessionStore : ISessionStore
             new { tenantId = _db.Id(tenantId), sessionId = _db.Id(sessionId) },
             cancellationToken: cancellationToken));
         return rows.Select(ReadModelCall).ToList();
+    }
+
+    public async Task<TurnSnapshot?> ReadForTurnAsync(Guid tenantId, Guid sessionId, int historyLimit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(historyLimit);
+        var now = _clock.GetUtcNow();
+        await using var connection = await _db.OpenAsync(cancellationToken);
+        var row = await connection.QueryRowAsync(new CommandDefinition(
+            $"SELECT {SessionColumns}, lease_until FROM sessions WHERE tenant_id = @tenantId AND id = @id",
+            new { tenantId = _db.Id(tenantId), id = _db.Id(sessionId) },
+            cancellationToken: cancellationToken));
+        if (row is not { } r)
+        {
+            return null;
+        }
+
+        var history = await RecentMessagesAsync(connection, tenantId, sessionId, historyLimit, cancellationToken);
+        var leasedElsewhere = r.TimeOrNull("lease_until") is { } until && until >= SqlTime.Truncate(now);
+        return new TurnSnapshot(ReadSession(r), history, leasedElsewhere);
     }
 
     public async Task<Session> AcquireTurnLeaseAsync(Guid tenantId, Guid sessionId, Guid leaseId, TimeSpan leaseDuration, TimeSpan wait, CancellationToken cancellationToken)
@@ -166,8 +194,17 @@ public sealed class SqlSessionStore : ISessionStore
                 var parameters = SessionParameters(session);
                 parameters.Add("newVersion", commit.ExpectedVersion + 1);
                 parameters.Add("expectedVersion", commit.ExpectedVersion);
-                parameters.Add("leaseId", _db.Id(commit.LeaseId));
-                var updated = await connection.ExecuteAsync(new CommandDefinition(_commitSession, parameters, transaction, cancellationToken: cancellationToken));
+                if (commit.LeaseId is { } leaseId)
+                {
+                    parameters.Add("leaseId", _db.Id(leaseId));
+                }
+                else
+                {
+                    parameters.Add("now", _db.Time(_clock.GetUtcNow()));
+                }
+
+                var sql = commit.LeaseId is null ? _commitUnleased : _commitLeased;
+                var updated = await connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
                 if (updated == 0)
                 {
                     // Thrown inside the transaction, so it rolls back with nothing written.

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Data;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Concierge.Server.Storage;
 
@@ -14,6 +16,11 @@ namespace Concierge.Server.Storage;
 public sealed class SqliteDatabase : Database
 {
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
+
+    /// <summary>Physical connections (native handles) whose per-connection PRAGMAs have run.</summary>
+    private static readonly ConditionalWeakTable<sqlite3, object> Configured = new();
+
+    private static readonly object Marker = new();
 
     private readonly string _connectionString;
     private readonly SemaphoreSlim _gate;
@@ -49,9 +56,15 @@ public sealed class SqliteDatabase : Database
         try
         {
             await connection.OpenAsync(cancellationToken);
+            if (Configured.TryGetValue(connection.Handle!, out _))
+            {
+                return connection;
+            }
+
             await using var command = connection.CreateCommand();
-            // Per connection (pooled connections keep them, but they cost no I/O): wait for another
-            // process's lock instead of failing, and fsync at checkpoints only (safe with WAL).
+            // Once per physical connection (the pool hands the same handle out again, and these
+            // settings stay with it): wait for another process's lock instead of failing, and fsync
+            // at checkpoints only (safe with WAL).
             command.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
             await command.ExecuteNonQueryAsync(cancellationToken);
             if (Interlocked.CompareExchange(ref _walEnabled, 1, 0) == 0)
@@ -61,6 +74,7 @@ public sealed class SqliteDatabase : Database
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
 
+            Configured.AddOrUpdate(connection.Handle!, Marker);
             return connection;
         }
         catch

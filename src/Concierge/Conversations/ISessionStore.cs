@@ -27,6 +27,13 @@ public interface ISessionStore
     Task<IReadOnlyList<ModelCallLog>> GetModelCallsAsync(Guid tenantId, Guid sessionId, CancellationToken cancellationToken);
 
     /// <summary>
+    /// What a turn starts from, read without writing: the session, its newest
+    /// <paramref name="historyLimit"/> messages (oldest first), and whether another process holds
+    /// its lease right now. Null when the tenant has no such session.
+    /// </summary>
+    Task<TurnSnapshot?> ReadForTurnAsync(Guid tenantId, Guid sessionId, int historyLimit, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Takes the session's turn lease, shared by every process on the database, and returns the
     /// session as it is now. Waits (polling) while another process holds an unexpired lease, up to
     /// <paramref name="wait"/>; then throws <see cref="SessionBusyException"/>. Throws
@@ -41,7 +48,9 @@ public interface ISessionStore
     /// <summary>
     /// Commits a whole turn in one transaction: the session's new state (only if its version is
     /// still <see cref="TurnCommit.ExpectedVersion"/>), the messages, the model calls and the events;
-    /// and releases the lease. Throws <see cref="ConcurrencyConflictException"/> when the version moved.
+    /// and releases the lease. A turn without a lease commits only while no other process holds
+    /// one. Throws <see cref="ConcurrencyConflictException"/> when the version moved or the lease
+    /// is not (or no longer) the turn's to use.
     /// </summary>
     Task CommitTurnAsync(TurnCommit commit, CancellationToken cancellationToken);
 
@@ -49,11 +58,14 @@ public interface ISessionStore
     Task<int> DeleteExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken);
 }
 
-/// <summary>Everything one turn writes.</summary>
+/// <summary>A session as a turn finds it.</summary>
+public sealed record TurnSnapshot(Session Session, IReadOnlyList<Message> History, bool LeasedElsewhere);
+
+/// <summary>Everything one turn writes. <see cref="LeaseId"/> is null for a turn that took no lease.</summary>
 public sealed record TurnCommit(
     Session Session,
     long ExpectedVersion,
-    Guid LeaseId,
+    Guid? LeaseId,
     IReadOnlyList<Message> Messages,
     IReadOnlyList<ModelCallLog> ModelCalls,
     IReadOnlyList<DomainEvent> Events);

@@ -33,14 +33,41 @@ public sealed class Turn(
         var text = MessageText.Validate(request.Text, options.MaxMessageLength);
 
         // 3. One turn per session at a time, in arrival order: in this process by the gate, across
-        //    processes by the store's lease. Waiting may be cancelled; once the turn holds the lease
-        //    it runs to its commit even if the caller goes away, so an accepted message is never lost.
+        //    processes by the store. Waiting may be cancelled; once the turn has begun it runs to its
+        //    commit even if the caller goes away, so an accepted message is never lost.
         await using var _ = await gate.EnterAsync(request.SessionId, cancellationToken);
-        for (var attempt = 1; ; attempt++)
+
+        // A turn that calls the model takes the session's lease before it starts, so that no other
+        // process pays for the same turn. Without a model a turn is cheap to redo, so it reads
+        // without writing and commits only if the session did not move meanwhile: one write per
+        // turn instead of two. It falls back to the lease after a lost race, or when another
+        // process holds the lease, so it cannot lose forever.
+        var useLease = model is not null;
+        for (var conflicts = 0; ; )
         {
-            var leaseId = Guid.NewGuid();
-            var session = await sessions.AcquireTurnLeaseAsync(
-                request.TenantId, request.SessionId, leaseId, options.TurnLease, options.TurnWait, cancellationToken);
+            Guid? leaseId = null;
+            Session session;
+            IReadOnlyList<Message> history;
+            if (useLease)
+            {
+                leaseId = Guid.NewGuid();
+                session = await sessions.AcquireTurnLeaseAsync(
+                    request.TenantId, request.SessionId, leaseId.Value, options.TurnLease, options.TurnWait, cancellationToken);
+                history = await RecentHistoryAsync(session);
+            }
+            else
+            {
+                var snapshot = await sessions.ReadForTurnAsync(request.TenantId, request.SessionId, options.HistoryMessages, cancellationToken)
+                    ?? throw new SessionNotFoundException(request.SessionId.ToString());
+                if (snapshot.LeasedElsewhere)
+                {
+                    useLease = true;
+                    continue;
+                }
+
+                (session, history) = (snapshot.Session, snapshot.History);
+            }
+
             try
             {
                 var now = clock.GetUtcNow();
@@ -51,7 +78,6 @@ public sealed class Turn(
 
                 var agent = await agents.FindAsync(session.TenantId, session.AgentId, CancellationToken.None)
                     ?? throw new InvalidOperationException($"Session {session.Id} names agent {session.AgentId}, which does not exist.");
-                var history = await sessions.GetRecentMessagesAsync(session.TenantId, session.Id, options.HistoryMessages, CancellationToken.None);
                 var context = new SkillContext(agent, session, history, text, now);
 
                 // 4-6. Safety first; then the skill decides on the interpreter's proposal.
@@ -66,19 +92,26 @@ public sealed class Turn(
                 await NotifyAsync(result);
                 return result;
             }
-            catch (ConcurrencyConflictException) when (attempt < CommitAttempts)
+            catch (ConcurrencyConflictException) when (++conflicts < CommitAttempts)
             {
-                // Our lease ran out and another process committed first: redo the turn on its state.
-                logger.LogWarning("Turn on session {SessionId} lost a commit race (attempt {Attempt}); retrying on the new state", request.SessionId, attempt);
-                await sessions.ReleaseTurnLeaseAsync(request.TenantId, request.SessionId, leaseId, CancellationToken.None);
+                // Another process committed first (or our lease ran out): redo the turn on its state, under the lease.
+                logger.LogWarning("Turn on session {SessionId} lost a commit race ({Conflicts}); retrying on the new state", request.SessionId, conflicts);
+                await ReleaseAsync(request, leaseId);
+                useLease = true;
             }
             catch
             {
-                await sessions.ReleaseTurnLeaseAsync(request.TenantId, request.SessionId, leaseId, CancellationToken.None);
+                await ReleaseAsync(request, leaseId);
                 throw;
             }
         }
     }
+
+    private Task<IReadOnlyList<Message>> RecentHistoryAsync(Session session) =>
+        sessions.GetRecentMessagesAsync(session.TenantId, session.Id, options.HistoryMessages, CancellationToken.None);
+
+    private Task ReleaseAsync(TurnRequest request, Guid? leaseId) =>
+        leaseId is { } id ? sessions.ReleaseTurnLeaseAsync(request.TenantId, request.SessionId, id, CancellationToken.None) : Task.CompletedTask;
 
     private async Task NotifyAsync(TurnResult result)
     {
@@ -146,7 +179,7 @@ public sealed class Turn(
         return new Decision(offline with { Events = [.. offline.Events, fallback] }, TurnSource.Fallback, result.Calls);
     }
 
-    private TurnCommit Commit(SkillContext context, Decision decision, Guid leaseId, DateTimeOffset now)
+    private TurnCommit Commit(SkillContext context, Decision decision, Guid? leaseId, DateTimeOffset now)
     {
         var session = context.Session;
         var outcome = decision.Outcome;

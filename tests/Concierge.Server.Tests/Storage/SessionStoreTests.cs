@@ -114,6 +114,43 @@ public sealed class SessionStoreTests
     [Theory]
     [InlineData(DatabaseKind.Sqlite)]
     [InlineData(DatabaseKind.Postgres)]
+    public async Task A_turn_without_a_lease_commits_only_while_nobody_holds_one(DatabaseKind kind)
+    {
+        await using var db = await StorageHarness.CreateAsync(kind);
+        var session = await db.CreateDemoSessionAsync();
+        var now = DateTimeOffset.UtcNow;
+
+        var first = await db.Store.ReadForTurnAsync(DemoTenant.TenantId, session.Id, 40, Ct);
+        Assert.NotNull(first);
+        Assert.False(first.LeasedElsewhere);
+        Assert.Empty(first.History);
+        await db.Store.CommitTurnAsync(StorageHarness.Turn(first.Session, null, "one", now), Ct);
+
+        var second = (await db.Store.ReadForTurnAsync(DemoTenant.TenantId, session.Id, 1, Ct))!;
+        Assert.Equal(1, second.Session.Version);
+        Assert.Equal(["re: one"], second.History.Select(m => m.Content));
+
+        // Another process takes the lease: the snapshot says so and an unleased commit is refused.
+        var lease = Guid.NewGuid();
+        await db.Store.AcquireTurnLeaseAsync(DemoTenant.TenantId, session.Id, lease, TimeSpan.FromMinutes(1), TimeSpan.Zero, Ct);
+        Assert.True((await db.Store.ReadForTurnAsync(DemoTenant.TenantId, session.Id, 40, Ct))!.LeasedElsewhere);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
+            db.Store.CommitTurnAsync(StorageHarness.Turn(second.Session, null, "while leased", now), Ct));
+        await db.Store.ReleaseTurnLeaseAsync(DemoTenant.TenantId, session.Id, lease, Ct);
+
+        // A stale snapshot (the version moved) commits nothing either.
+        await db.Store.CommitTurnAsync(StorageHarness.Turn(second.Session, null, "two", now), Ct);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
+            db.Store.CommitTurnAsync(StorageHarness.Turn(second.Session, null, "stale", now), Ct));
+        Assert.Equal(["one", "re: one", "two", "re: two"], (await db.Store.GetMessagesAsync(DemoTenant.TenantId, session.Id, 0, 10, Ct)).Select(m => m.Content));
+
+        Assert.Null(await db.Store.ReadForTurnAsync(StorageHarness.OtherTenantId, session.Id, 40, Ct));
+        Assert.Null(await db.Store.ReadForTurnAsync(DemoTenant.TenantId, Guid.NewGuid(), 40, Ct));
+    }
+
+    [Theory]
+    [InlineData(DatabaseKind.Sqlite)]
+    [InlineData(DatabaseKind.Postgres)]
     public async Task A_second_lease_waits_for_release_and_gives_up_busy(DatabaseKind kind)
     {
         await using var db = await StorageHarness.CreateAsync(kind);

@@ -88,7 +88,7 @@ public sealed class StorageHarness : IAsyncDisposable
             TestContext.Current.CancellationToken);
 
     /// <summary>What a turn commits: the user's message and a reply after the session's last message.</summary>
-    public static TurnCommit Turn(Session session, Guid leaseId, string text, DateTimeOffset now) => new(
+    public static TurnCommit Turn(Session session, Guid? leaseId, string text, DateTimeOffset now) => new(
         session with { MessageCount = session.MessageCount + 2, UpdatedAt = now, Version = session.Version + 1, LastAction = "ASK" },
         session.Version,
         leaseId,
