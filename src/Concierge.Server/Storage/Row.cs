@@ -77,6 +77,27 @@ internal static class RowQueries
         return rows;
     }
 
+    /// <summary>Runs a command of several queries (one round trip) and reads each one's rows.</summary>
+    public static async Task<IReadOnlyList<IReadOnlyList<Row>>> QueryRowSetsAsync(this DbConnection connection, Dapper.CommandDefinition command)
+    {
+        await using var reader = await Dapper.SqlMapper.ExecuteReaderAsync(connection, command);
+        var sets = new List<IReadOnlyList<Row>>();
+        do
+        {
+            var columns = Columns(reader);
+            var rows = new List<Row>();
+            while (await reader.ReadAsync(command.CancellationToken))
+            {
+                rows.Add(Read(reader, columns));
+            }
+
+            sets.Add(rows);
+        }
+        while (await reader.NextResultAsync(command.CancellationToken));
+
+        return sets;
+    }
+
     public static async Task<Row?> QueryRowAsync(this DbConnection connection, Dapper.CommandDefinition command)
     {
         await using var reader = await Dapper.SqlMapper.ExecuteReaderAsync(connection, command);

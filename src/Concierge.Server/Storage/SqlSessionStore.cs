@@ -20,14 +20,25 @@ public sealed class SqlSessionStore : ISessionStore
 
     private const string MessageColumns = "id, session_id, seq, role, content, tokens, created_at";
 
+    private const string RecentMessagesQuery =
+        $"SELECT {MessageColumns} FROM messages WHERE tenant_id = @tenantId AND session_id = @sessionId ORDER BY seq DESC LIMIT @limit";
+
+    private static readonly string[] MessageInsertColumns = ["id", "tenant_id", "session_id", "seq", "role", "content", "tokens", "created_at"];
+
+    private static readonly string[] EventInsertColumns = ["id", "tenant_id", "session_id", "name", "data", "created_at"];
+
+    private static readonly string[] ModelCallInsertColumns =
+    [
+        "id", "tenant_id", "session_id", "started_at", "provider", "model", "request_payload", "response_payload",
+        "latency_ms", "input_tokens", "output_tokens", "cost", "outcome", "error",
+    ];
+
     /// <summary>How many expired sessions one cleanup transaction removes, so no transaction grows large.</summary>
     private const int CleanupBatch = 200;
 
     private readonly Database _db;
     private readonly TimeProvider _clock;
     private readonly string _insertSession;
-    private readonly string _insertEvent;
-    private readonly string _insertModelCall;
     private readonly string _commitSession;
     private readonly string _commitLeased;
     private readonly string _commitUnleased;
@@ -40,12 +51,6 @@ public sealed class SqlSessionStore : ISessionStore
             $"INSERT INTO sessions ({SessionColumns}) VALUES (@id, @tenantId, @agentId, @channel, @customerId, {_db.Json("memory")}, "
             + $"{_db.Json("draft")}, @draftId, @lastAction, {_db.Json("finalPayload")}, @messageCount, @modelCallCount, "
             + "@createdAt, @updatedAt, @expiresAt, @version)";
-        _insertEvent =
-            $"INSERT INTO events (id, tenant_id, session_id, name, data, created_at) VALUES (@id, @tenantId, @sessionId, @name, {_db.Json("data")}, @createdAt)";
-        _insertModelCall =
-            "INSERT INTO model_calls (id, tenant_id, session_id, started_at, provider, model, request_payload, response_payload, "
-            + "latency_ms, input_tokens, output_tokens, cost, outcome, error) VALUES (@id, @tenantId, @sessionId, @startedAt, @provider, "
-            + $"@model, {_db.Json("requestPayload")}, {_db.Json("responsePayload")}, @latencyMs, @inputTokens, @outputTokens, @cost, @outcome, @error)";
         _commitSession =
             $"UPDATE sessions SET memory = {_db.Json("memory")}, draft = {_db.Json("draft")}, draft_id = @draftId, last_action = @lastAction, "
             + $"final_payload = {_db.Json("finalPayload")}, message_count = @messageCount, model_call_count = @modelCallCount, "
@@ -62,7 +67,7 @@ public sealed class SqlSessionStore : ISessionStore
             async (connection, transaction) =>
             {
                 await connection.ExecuteAsync(new CommandDefinition(_insertSession, SessionParameters(stored), transaction, cancellationToken: cancellationToken));
-                await InsertEventsAsync(connection, transaction, stored.TenantId, stored.Id, events, stored.CreatedAt, cancellationToken);
+                await ExecuteAsync(connection, transaction, AddEvents(new SqlBatch(_db), stored.TenantId, stored.Id, events, stored.CreatedAt), cancellationToken);
             },
             cancellationToken);
         return stored;
@@ -104,16 +109,9 @@ public sealed class SqlSessionStore : ISessionStore
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         await using var connection = await _db.OpenAsync(cancellationToken);
-        return await RecentMessagesAsync(connection, tenantId, sessionId, limit, cancellationToken);
-    }
-
-    private async Task<IReadOnlyList<Message>> RecentMessagesAsync(DbConnection connection, Guid tenantId, Guid sessionId, int limit, CancellationToken cancellationToken)
-    {
         var rows = await connection.QueryRowsAsync(new CommandDefinition(
-            $"SELECT {MessageColumns} FROM messages WHERE tenant_id = @tenantId AND session_id = @sessionId ORDER BY seq DESC LIMIT @limit",
-            new { tenantId = _db.Id(tenantId), sessionId = _db.Id(sessionId), limit },
-            cancellationToken: cancellationToken));
-        return rows.Select(ReadMessage).Reverse().ToList();
+            RecentMessagesQuery, new { tenantId = _db.Id(tenantId), sessionId = _db.Id(sessionId), limit }, cancellationToken: cancellationToken));
+        return ReadRecent(rows);
     }
 
     public async Task<IReadOnlyList<ModelCallLog>> GetModelCallsAsync(Guid tenantId, Guid sessionId, CancellationToken cancellationToken)
@@ -132,18 +130,18 @@ public sealed class SqlSessionStore : ISessionStore
         ArgumentOutOfRangeException.ThrowIfNegative(historyLimit);
         var now = _clock.GetUtcNow();
         await using var connection = await _db.OpenAsync(cancellationToken);
-        var row = await connection.QueryRowAsync(new CommandDefinition(
-            $"SELECT {SessionColumns}, lease_until FROM sessions WHERE tenant_id = @tenantId AND id = @id",
-            new { tenantId = _db.Id(tenantId), id = _db.Id(sessionId) },
+        var sets = await connection.QueryRowSetsAsync(new CommandDefinition(
+            $"SELECT {SessionColumns}, lease_until FROM sessions WHERE tenant_id = @tenantId AND id = @id;\n"
+            + $"{RecentMessagesQuery};",
+            new { tenantId = _db.Id(tenantId), id = _db.Id(sessionId), sessionId = _db.Id(sessionId), limit = historyLimit },
             cancellationToken: cancellationToken));
-        if (row is not { } r)
+        if (sets[0] is not [var row])
         {
             return null;
         }
 
-        var history = await RecentMessagesAsync(connection, tenantId, sessionId, historyLimit, cancellationToken);
-        var leasedElsewhere = r.TimeOrNull("lease_until") is { } until && until >= SqlTime.Truncate(now);
-        return new TurnSnapshot(ReadSession(r), history, leasedElsewhere);
+        var leasedElsewhere = row.TimeOrNull("lease_until") is { } until && until >= SqlTime.Truncate(now);
+        return new TurnSnapshot(ReadSession(row), ReadRecent(sets[1]), leasedElsewhere);
     }
 
     public async Task<Session> AcquireTurnLeaseAsync(Guid tenantId, Guid sessionId, Guid leaseId, TimeSpan leaseDuration, TimeSpan wait, CancellationToken cancellationToken)
@@ -211,52 +209,21 @@ public sealed class SqlSessionStore : ISessionStore
                     throw new ConcurrencyConflictException(session.Id);
                 }
 
-                if (commit.Messages.Count > 0)
-                {
-                    await connection.ExecuteAsync(new CommandDefinition(
-                        "INSERT INTO messages (id, tenant_id, session_id, seq, role, content, tokens, created_at) "
-                        + "VALUES (@id, @tenantId, @sessionId, @seq, @role, @content, @tokens, @createdAt)",
-                        commit.Messages.Select(m => new
-                        {
-                            id = _db.Id(m.Id),
-                            tenantId = _db.Id(session.TenantId),
-                            sessionId = _db.Id(session.Id),
-                            seq = m.Sequence,
-                            role = m.Role.ToWire(),
-                            content = m.Content,
-                            tokens = m.Tokens,
-                            createdAt = _db.Time(m.CreatedAt),
-                        }).ToList(),
-                        transaction,
-                        cancellationToken: cancellationToken));
-                }
-
-                if (commit.ModelCalls.Count > 0)
-                {
-                    await connection.ExecuteAsync(new CommandDefinition(
-                        _insertModelCall,
-                        commit.ModelCalls.Select(c => new
-                        {
-                            id = _db.Id(c.Id),
-                            tenantId = _db.Id(session.TenantId),
-                            sessionId = _db.Id(session.Id),
-                            startedAt = _db.Time(c.StartedAt),
-                            provider = c.Provider,
-                            model = c.Model,
-                            requestPayload = c.RequestPayload.ToJsonString(),
-                            responsePayload = c.ResponsePayload?.ToJsonString(),
-                            latencyMs = c.LatencyMs,
-                            inputTokens = c.InputTokens,
-                            outputTokens = c.OutputTokens,
-                            cost = c.Cost,
-                            outcome = c.Outcome,
-                            error = c.Error,
-                        }).ToList(),
-                        transaction,
-                        cancellationToken: cancellationToken));
-                }
-
-                await InsertEventsAsync(connection, transaction, session.TenantId, session.Id, commit.Events, session.UpdatedAt, cancellationToken);
+                // The rest of the turn goes in one command: one round trip on PostgreSQL.
+                var tenantId = _db.Id(session.TenantId);
+                var sessionId = _db.Id(session.Id);
+                var batch = new SqlBatch(_db)
+                    .Insert("messages", MessageInsertColumns, commit.Messages.Select(m => new object?[]
+                    {
+                        _db.Id(m.Id), tenantId, sessionId, m.Sequence, m.Role.ToWire(), m.Content, m.Tokens, _db.Time(m.CreatedAt),
+                    }))
+                    .Insert("model_calls", ModelCallInsertColumns, commit.ModelCalls.Select(c => new object?[]
+                    {
+                        _db.Id(c.Id), tenantId, sessionId, _db.Time(c.StartedAt), c.Provider, c.Model, c.RequestPayload.ToJsonString(),
+                        c.ResponsePayload?.ToJsonString(), c.LatencyMs, c.InputTokens, c.OutputTokens, c.Cost, c.Outcome, c.Error,
+                    }), "request_payload", "response_payload");
+                AddEvents(batch, session.TenantId, session.Id, commit.Events, session.UpdatedAt);
+                await ExecuteAsync(connection, transaction, batch, cancellationToken);
             },
             cancellationToken);
     }
@@ -338,22 +305,16 @@ public sealed class SqlSessionStore : ISessionStore
         return count > 0;
     }
 
-    private Task InsertEventsAsync(DbConnection connection, DbTransaction transaction, Guid tenantId, Guid sessionId, IReadOnlyList<DomainEvent> events, DateTimeOffset at, CancellationToken cancellationToken) =>
-        events.Count == 0
+    private SqlBatch AddEvents(SqlBatch batch, Guid tenantId, Guid sessionId, IReadOnlyList<DomainEvent> events, DateTimeOffset at) =>
+        batch.Insert("events", EventInsertColumns, events.Select(e => new object?[]
+        {
+            _db.Id(Guid.CreateVersion7(at)), _db.Id(tenantId), _db.Id(sessionId), e.Name, e.Data.ToJsonString(), _db.Time(at),
+        }), "data");
+
+    private static Task ExecuteAsync(DbConnection connection, DbTransaction transaction, SqlBatch batch, CancellationToken cancellationToken) =>
+        batch.IsEmpty
             ? Task.CompletedTask
-            : connection.ExecuteAsync(new CommandDefinition(
-                _insertEvent,
-                events.Select(e => new
-                {
-                    id = _db.Id(Guid.CreateVersion7(at)),
-                    tenantId = _db.Id(tenantId),
-                    sessionId = _db.Id(sessionId),
-                    name = e.Name,
-                    data = e.Data.ToJsonString(),
-                    createdAt = _db.Time(at),
-                }).ToList(),
-                transaction,
-                cancellationToken: cancellationToken));
+            : connection.ExecuteAsync(new CommandDefinition(batch.Sql, batch.Parameters, transaction, cancellationToken: cancellationToken));
 
     private DynamicParameters SessionParameters(Session s)
     {
@@ -404,6 +365,9 @@ public sealed class SqlSessionStore : ISessionStore
         ExpiresAt = r.TimeOrNull("expires_at"),
         Version = r.Long("version"),
     };
+
+    /// <summary>The newest messages were read newest first; the context wants them oldest first.</summary>
+    private static List<Message> ReadRecent(IEnumerable<Row> rows) => rows.Select(ReadMessage).Reverse().ToList();
 
     private static Message ReadMessage(Row r) => new(
         r.Guid("id"),
