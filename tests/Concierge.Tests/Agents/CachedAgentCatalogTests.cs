@@ -17,9 +17,17 @@ public class CachedAgentCatalogTests
             return Task.FromResult<Agent?>(agentId == Current.Id && tenantId == Current.TenantId ? Current : null);
         }
 
-        public Task<Agent?> FindByKeyAsync(Guid tenantId, string key, CancellationToken cancellationToken) => Task.FromResult<Agent?>(null);
+        public Task<Agent?> FindByKeyAsync(Guid tenantId, string key, CancellationToken cancellationToken)
+        {
+            Reads++;
+            return Task.FromResult<Agent?>(key == Current.Key && tenantId == Current.TenantId ? Current : null);
+        }
 
-        public Task<Agent> DefaultAsync(Guid tenantId, CancellationToken cancellationToken) => Task.FromResult(Current);
+        public Task<Agent> DefaultAsync(Guid tenantId, CancellationToken cancellationToken)
+        {
+            Reads++;
+            return Task.FromResult(Current with { TenantId = tenantId });
+        }
     }
 
     [Fact]
@@ -60,5 +68,29 @@ public class CachedAgentCatalogTests
         await catalog.FindAsync(DemoTenant.TenantId, missing, CancellationToken.None);
 
         Assert.Equal(2, inner.Reads);
+    }
+
+    [Fact]
+    public async Task The_default_agent_and_agents_by_key_are_cached_per_tenant_too()
+    {
+        var inner = new CountingCatalog();
+        var clock = new ManualClock(DateTimeOffset.UnixEpoch);
+        var catalog = new CachedAgentCatalog(inner, clock, TimeSpan.FromSeconds(30));
+        var otherTenant = Guid.NewGuid();
+
+        await catalog.DefaultAsync(DemoTenant.TenantId, CancellationToken.None);
+        await catalog.DefaultAsync(DemoTenant.TenantId, CancellationToken.None);
+        await catalog.FindByKeyAsync(DemoTenant.TenantId, DemoTenant.Assistant.Key, CancellationToken.None);
+        await catalog.FindByKeyAsync(DemoTenant.TenantId, DemoTenant.Assistant.Key, CancellationToken.None);
+        Assert.Equal(2, inner.Reads);
+
+        var other = await catalog.DefaultAsync(otherTenant, CancellationToken.None);
+        Assert.Equal(otherTenant, other.TenantId);
+        Assert.Null(await catalog.FindByKeyAsync(otherTenant, DemoTenant.Assistant.Key, CancellationToken.None));
+        Assert.Equal(4, inner.Reads);
+
+        clock.Advance(TimeSpan.FromSeconds(31));
+        await catalog.DefaultAsync(DemoTenant.TenantId, CancellationToken.None);
+        Assert.Equal(5, inner.Reads);
     }
 }
