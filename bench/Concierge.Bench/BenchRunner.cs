@@ -31,6 +31,9 @@ public static class BenchRunner
         var dll = options.ServerDll ?? await ServerBuild.EnsureAsync(log, stop.Token);
         await log.WriteLineAsync(Machine());
         await using var model = await FakeOpenAiServer.StartAsync(stop.Token);
+        // A well-formed template proposal, so that model turns take the model path to the end
+        // (read, validated, applied) instead of falling back to the offline reader.
+        model.DefaultReply = _ => TemplateProposal;
         var servers = new Servers(dll, model);
         var results = new List<ScenarioResult>();
         foreach (var kind in options.Databases)
@@ -51,6 +54,14 @@ public static class BenchRunner
 
         return results.Any(r => r.Errors > 0) ? 1 : 0;
     }
+
+    private const string TemplateProposal = """
+        {"memory_updates":{"category":"UTILITY","language_pref":"en_US","purpose":"order shipped","wants_header":false,"wants_footer":true,"wants_buttons":false},
+         "draft":{"name":"order_shipped","category":"UTILITY","language":"en_US","components":[
+           {"type":"BODY","text":"Hi {{1}}, your order {{2}} is on its way. Thanks for shopping with us!","example":{"body_text":[["Maria","#12345"]]}},
+           {"type":"FOOTER","text":"Questions? Just reply to this message."}]},
+         "accepted":false,"reply":"Here is your template."}
+        """;
 
     private static async Task<ScenarioResult> RunOneAsync(Scenario scenario, BenchContext context, CancellationToken cancellationToken)
     {

@@ -14,7 +14,7 @@ try
 catch (ArgumentException e)
 {
     await Console.Error.WriteLineAsync($"concierge-bench: {e.Message}");
-    await Console.Error.WriteLineAsync("usage: dotnet run -c Release --project bench/Concierge.Bench -- [scenario...] [--db sqlite|postgres|sqlite,postgres] [--duration 20s] [--warmup 3s] [--connections 64] [--conversations 2000] [--model-latency 800ms] [--quick] [--out results.json] [--server path/Concierge.Server.dll] [--trace scenario]");
+    await Console.Error.WriteLineAsync("usage: dotnet run -c Release --project bench/Concierge.Bench -- [scenario...] [--db sqlite|postgres|sqlite,postgres] [--duration 20s] [--warmup 20s] [--connections 64] [--conversations 2000] [--model-latency 800ms] [--think-time 10s] [--quick] [--out results.json] [--server path/Concierge.Server.dll] [--trace scenario]");
     await Console.Error.WriteLineAsync($"scenarios: {string.Join(' ', Concierge.Bench.Scenarios.Scenario.All.Select(s => s.Name))}");
     return 2;
 }

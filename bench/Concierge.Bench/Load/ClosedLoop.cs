@@ -7,7 +7,8 @@ namespace Concierge.Bench.Load;
 /// Closed-loop load: N virtual users, each sending its next request as soon as the previous one
 /// answered (so the server, not a target rate, sets the pace). Users start spread over the
 /// warm-up, so thousands of connections do not all open in the same millisecond; only requests
-/// that start after the warm-up and finish before the end are measured.
+/// that start after the warm-up and finish before the end are measured. With a think time, each
+/// user pauses between an answer and its next message, as a person typing does.
 /// </summary>
 public sealed class ClosedLoop(HttpClient client, TimeSpan warmUp, TimeSpan duration)
 {
@@ -74,10 +75,8 @@ public sealed class ClosedLoop(HttpClient client, TimeSpan warmUp, TimeSpan dura
             {
                 recorder.Errors++;
                 recorder.FirstError ??= error;
-                continue;
             }
-
-            if (sent >= measureFrom && done <= measureUntil)
+            else if (sent >= measureFrom && done <= measureUntil)
             {
                 var ticks = done - sent;
                 recorder.Latencies.Add(ticks);
@@ -86,6 +85,13 @@ public sealed class ClosedLoop(HttpClient client, TimeSpan warmUp, TimeSpan dura
                     recorder.ModelMs.Add(model);
                     recorder.OverheadMs.Add(Math.Max(0, (ticks * 1000.0 / Stopwatch.Frequency) - model));
                 }
+            }
+
+            if (requests.ThinkTime > TimeSpan.Zero)
+            {
+                var pause = requests.ThinkTime * (0.5 + Random.Shared.NextDouble());
+                var left = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), measureUntil);
+                await Task.Delay(pause < left ? pause : left > TimeSpan.Zero ? left : TimeSpan.Zero, cancellationToken);
             }
         }
     }

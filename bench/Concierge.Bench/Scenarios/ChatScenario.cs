@@ -25,7 +25,7 @@ public sealed class ChatScenario(ChatScenario.Mode mode) : Scenario
     {
         Mode.Offline => "POST /chat, offline interpreter",
         Mode.FastModel => "POST /chat, fake model at 0 ms",
-        _ => "POST /chat, fake model at {0} ms, {1} conversations",
+        _ => "POST /chat, fake model at {0} ms, {1} conversations, {2} s think time",
     };
 
     public override async Task<ScenarioResult> RunAsync(BenchContext context, CancellationToken cancellationToken)
@@ -33,7 +33,7 @@ public sealed class ChatScenario(ChatScenario.Mode mode) : Scenario
         var options = context.Options;
         var users = mode == Mode.SlowModel ? options.Conversations : options.Connections;
         var latency = mode == Mode.SlowModel ? options.SlowModelLatency : TimeSpan.Zero;
-        var title = string.Format(System.Globalization.CultureInfo.InvariantCulture, Title, latency.TotalMilliseconds, users);
+        var title = string.Format(System.Globalization.CultureInfo.InvariantCulture, Title, latency.TotalMilliseconds, users, options.ThinkTime.TotalSeconds);
 
         var database = await context.Databases.CreateAsync(cancellationToken);
         await using var server = await context.Servers.ConciergeAsync(database, withModel: mode != Mode.Offline, cancellationToken);
@@ -44,8 +44,12 @@ public sealed class ChatScenario(ChatScenario.Mode mode) : Scenario
         var callsBefore = context.Model.RequestCount;
         try
         {
-            // The offline interpreter answers this from the demo agent's FAQ; the fake model echoes it.
-            var requests = new Load.RequestSource(user => BenchContext.Chat(sessions[user], "Which database do you use?"));
+            // The demo agent is the template builder: offline it asks for what the template still
+            // lacks; with the model, the fake answers a valid template proposal (BenchRunner).
+            var requests = new Load.RequestSource(user => BenchContext.Chat(sessions[user], "Which database do you use?"))
+            {
+                ThinkTime = mode == Mode.SlowModel ? options.ThinkTime : TimeSpan.Zero,
+            };
             var result = await context.MeasureAsync(
                 Name, title, mode == Mode.SlowModel ? null : BaselineScenario.Insert, server, client, users, requests, null, cancellationToken);
             var extra = new Dictionary<string, double> { ["model_calls"] = context.Model.RequestCount - callsBefore };
