@@ -69,11 +69,11 @@ public sealed class SqliteBaselineStore(string connectionString) : BaselineStore
     }
 }
 
-/// <summary>A pooled Npgsql data source sized like the product's default (pool 10 + overflow 20).</summary>
+/// <summary>A pooled Npgsql data source set up like the product's (pool 10 + overflow 20, statements auto-prepared).</summary>
 public sealed class PostgresBaselineStore(string connectionString) : BaselineStore
 {
     private readonly NpgsqlDataSource _source = NpgsqlDataSource.Create(
-        new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 30 }.ConnectionString);
+        new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 30, MaxAutoPrepare = 64 }.ConnectionString);
 
     public override async Task CreateTableAsync()
     {

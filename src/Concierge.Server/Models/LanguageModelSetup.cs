@@ -23,7 +23,10 @@ public static class LanguageModelSetup
         // handler's connection lifetime rather than by the factory's handler rotation.
         services.AddHttpClient(HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            // The model layer writes its own redacted log of every call; the factory's logging
+            // handlers repeated it and cost a tenth of a model turn's CPU (docs/benchmarks.md).
+            .RemoveAllLoggers();
         services.AddSingleton<ILanguageModel>(sp => new OpenAiCompatibleModel(
             options,
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),

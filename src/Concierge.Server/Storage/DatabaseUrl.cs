@@ -21,7 +21,7 @@ internal static partial class DatabaseUrl
     private static readonly string[] PostgresOptions =
     [
         "sslmode", "ssl", "sslrootcert", "sslcert", "sslkey", "sslpassword", "connect_timeout", "command_timeout",
-        "application_name", "options", "target_session_attrs", "host", "port", "user", "password", "dbname",
+        "application_name", "options", "target_session_attrs", "host", "port", "user", "password", "dbname", "max_auto_prepare",
     ];
 
     public static DatabaseSettings Parse(string setting, string? url, int poolSize, int maxOverflow, string currentDirectory)
@@ -148,6 +148,11 @@ internal static partial class DatabaseUrl
             // SQLAlchemy keeps pool_size connections and opens up to max_overflow more under load.
             MaxPoolSize = poolSize + maxOverflow,
             MinPoolSize = Math.Min(2, poolSize),
+            // The same few statements run on every turn: prepared on a connection after their
+            // second use, PostgreSQL stops parsing and planning them each time (about a third more
+            // turns a second in docs/benchmarks.md). max_auto_prepare=0 turns it off, e.g. behind a
+            // pooler that cannot keep prepared statements.
+            MaxAutoPrepare = 64,
         };
 
         foreach (var (name, value) in ParseQuery(setting, queryText))
@@ -274,6 +279,11 @@ internal static partial class DatabaseUrl
                 break;
             case "command_timeout":
                 builder.CommandTimeout = ParseSeconds(setting, name, value);
+                break;
+            case "max_auto_prepare":
+                builder.MaxAutoPrepare = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var statements) && statements <= 1000
+                    ? statements
+                    : throw new InvalidSettingException(setting, $"max_auto_prepare '{DatabaseSettings.Shorten(value)}' is not a whole number (0-1000)");
                 break;
             case "application_name":
                 builder.ApplicationName = value;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
@@ -29,6 +30,9 @@ public sealed partial class SecretRedactor
 
     public static SecretRedactor None { get; } = new([]);
 
+    private static readonly SearchValues<string> PatternWords =
+        SearchValues.Create(["authorization", "key", "bearer", "sk-"], StringComparison.OrdinalIgnoreCase);
+
     public string Redact(string text)
     {
         if (string.IsNullOrEmpty(text))
@@ -39,6 +43,13 @@ public sealed partial class SecretRedactor
         foreach (var secret in _secrets)
         {
             text = text.Replace(secret, Mask, StringComparison.Ordinal);
+        }
+
+        // Every pattern below needs one of these words: most strings (a stored model call holds a
+        // whole conversation) have none and skip three regular-expression scans.
+        if (!text.AsSpan().ContainsAny(PatternWords))
+        {
+            return text;
         }
 
         text = HeaderValue().Replace(text, match => match.Groups["name"].Value + match.Groups["sep"].Value + Mask);

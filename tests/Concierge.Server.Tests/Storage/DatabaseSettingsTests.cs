@@ -87,6 +87,16 @@ public sealed class DatabaseSettingsTests
         Assert.Equal("-c statement_timeout=5000", cs.Options);
     }
 
+    [Fact]
+    public void Statements_are_auto_prepared_unless_the_url_says_otherwise()
+    {
+        var byDefault = new NpgsqlConnectionStringBuilder(Parse(("DATABASE_URL", "postgresql://db/concierge")).ConnectionString);
+        var off = new NpgsqlConnectionStringBuilder(Parse(("DATABASE_URL", "postgresql://db/concierge?max_auto_prepare=0")).ConnectionString);
+
+        Assert.Equal(64, byDefault.MaxAutoPrepare);
+        Assert.Equal(0, off.MaxAutoPrepare);
+    }
+
     [Theory]
     [InlineData("disable", SslMode.Disable)]
     [InlineData("allow", SslMode.Allow)]
@@ -130,6 +140,7 @@ public sealed class DatabaseSettingsTests
     [InlineData("postgresql://app:hunter2@db/app?sslmode=sometimes", "DATABASE_URL: sslmode 'sometimes' is not one of")]
     [InlineData("postgresql://app:hunter2@db/app?foo=1", "DATABASE_URL: unknown option 'foo'; supported: sslmode")]
     [InlineData("postgresql://app:hunter2@db/app?connect_timeout=soon", "DATABASE_URL: connect_timeout 'soon' is not a whole number of seconds")]
+    [InlineData("postgresql://app:hunter2@db/app?max_auto_prepare=-1", "DATABASE_URL: max_auto_prepare '-1' is not a whole number (0-1000)")]
     [InlineData("sqlite:///:memory:", "DATABASE_URL: in-memory SQLite is not supported")]
     [InlineData("sqlite://host/app.db", "DATABASE_URL: a SQLite URL has no host")]
     [InlineData("sqlite:///", "DATABASE_URL: the SQLite URL names no file")]
