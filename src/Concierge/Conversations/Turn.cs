@@ -43,7 +43,8 @@ public sealed class Turn(
         // turn instead of two. It falls back to the lease after a lost race, or when another
         // process holds the lease, so it cannot lose forever.
         var useLease = model is not null;
-        for (var conflicts = 0; ; )
+        var conflicts = 0;
+        while (true)
         {
             Guid? leaseId = null;
             Session session;
