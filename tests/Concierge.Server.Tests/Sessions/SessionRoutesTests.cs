@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Concierge.Agents;
+using Concierge.Conversations;
 using Concierge.Server.Tests.Infrastructure;
 using Concierge.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Concierge.Server.Tests.Sessions;
 
@@ -159,6 +162,35 @@ public abstract class SessionRoutesTests(DatabaseKind kind)
         Assert.Equal(Enumerable.Range(1, 16).Select(i => $"message {i}").Order(), userTexts.Order());
         Assert.All(messages.Where((_, i) => i % 2 == 1), m => Assert.Equal("assistant", (string?)m!["role"]));
         Assert.Equal(32, (int)(await clients[1].GetJsonAsync($"/api/v1/sessions/{id}"))["message_count"]!);
+    }
+
+    [Fact]
+    public async Task A_message_waits_while_another_process_holds_the_session_and_is_busy_past_the_wait()
+    {
+        await using var app = await StartAsync(new Dictionary<string, string?> { ["Concierge:Conversations:TurnWait"] = "3s" });
+        var client = app.Client();
+        var id = await client.NewSessionAsync();
+        var store = app.Services.GetRequiredService<ISessionStore>();
+
+        // Another process is in the middle of a turn on this session: ours must wait for it...
+        var lease = Guid.NewGuid();
+        await store.AcquireTurnLeaseAsync(DemoTenant.TenantId, Guid.Parse(id), lease, TimeSpan.FromMinutes(1), TimeSpan.Zero, TestContext.Current.CancellationToken);
+        var waiting = client.PostAsync("/chat", Json.Body($$"""{"message":"first","session_id":"{{id}}"}"""), TestContext.Current.CancellationToken);
+        await Task.Delay(500, TestContext.Current.CancellationToken);
+        Assert.False(waiting.IsCompleted);
+        Assert.Empty((await client.GetJsonAsync($"/session/{id}"))["messages"]!.AsArray());
+
+        // ...and runs as soon as that turn lets go.
+        await store.ReleaseTurnLeaseAsync(DemoTenant.TenantId, Guid.Parse(id), lease, TestContext.Current.CancellationToken);
+        using var answered = await waiting;
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+
+        // A turn held longer than the wait gives up with 409 and writes nothing.
+        await store.AcquireTurnLeaseAsync(DemoTenant.TenantId, Guid.Parse(id), Guid.NewGuid(), TimeSpan.FromMinutes(1), TimeSpan.Zero, TestContext.Current.CancellationToken);
+        using var busy = await client.PostAsync("/chat", Json.Body($$"""{"message":"second","session_id":"{{id}}"}"""), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Conflict, busy.StatusCode);
+        Assert.Equal("session_busy", (string?)(await busy.ReadObjectAsync())["code"]);
+        Assert.Equal(["first"], (await client.GetJsonAsync($"/session/{id}"))["messages"]!.AsArray().Where((_, i) => i % 2 == 0).Select(m => (string)m!["content"]!));
     }
 
     [Fact]
