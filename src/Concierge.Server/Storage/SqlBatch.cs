@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text;
 using Dapper;
 
@@ -6,18 +7,20 @@ namespace Concierge.Server.Storage;
 /// <summary>
 /// Several writes sent as one command: one multi-row INSERT per table, parameters numbered per
 /// row. PostgreSQL receives the statements in one round trip and SQLite prepares each once, where
-/// a statement per row cost a round trip (or a prepare) per row.
+/// a statement per row cost a round trip (or a prepare) per row. Made for the handful of rows a
+/// turn writes: every value is a parameter, and both engines cap a command's parameters.
 /// </summary>
 internal sealed class SqlBatch(Database database)
 {
     private readonly StringBuilder _sql = new();
+    private readonly DynamicParameters _parameters = new();
     private int _rows;
 
-    public DynamicParameters Parameters { get; } = new();
-
-    public bool IsEmpty => _sql.Length == 0;
-
-    public string Sql => _sql.ToString();
+    /// <summary>Runs the batch in <paramref name="transaction"/>; an empty batch sends nothing.</summary>
+    public Task ExecuteAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        _sql.Length == 0
+            ? Task.CompletedTask
+            : connection.ExecuteAsync(new CommandDefinition(_sql.ToString(), _parameters, transaction, cancellationToken: cancellationToken));
 
     /// <summary>
     /// Adds <c>INSERT INTO table (columns) VALUES (...), (...)</c>. Each row gives one value per
@@ -37,7 +40,7 @@ internal sealed class SqlBatch(Database database)
             for (var i = 0; i < columns.Count; i++)
             {
                 var name = $"r{_rows}_{columns[i]}";
-                Parameters.Add(name, row[i]);
+                _parameters.Add(name, row[i]);
                 _sql.Append(i == 0 ? string.Empty : ", ").Append(jsonColumns.Contains(columns[i]) ? database.Json(name) : "@" + name);
             }
 

@@ -39,7 +39,6 @@ public sealed class SqlSessionStore : ISessionStore
     private readonly Database _db;
     private readonly TimeProvider _clock;
     private readonly string _insertSession;
-    private readonly string _commitSession;
     private readonly string _commitLeased;
     private readonly string _commitUnleased;
 
@@ -51,13 +50,13 @@ public sealed class SqlSessionStore : ISessionStore
             $"INSERT INTO sessions ({SessionColumns}) VALUES (@id, @tenantId, @agentId, @channel, @customerId, {_db.Json("memory")}, "
             + $"{_db.Json("draft")}, @draftId, @lastAction, {_db.Json("finalPayload")}, @messageCount, @modelCallCount, "
             + "@createdAt, @updatedAt, @expiresAt, @version)";
-        _commitSession =
+        var commitSession =
             $"UPDATE sessions SET memory = {_db.Json("memory")}, draft = {_db.Json("draft")}, draft_id = @draftId, last_action = @lastAction, "
             + $"final_payload = {_db.Json("finalPayload")}, message_count = @messageCount, model_call_count = @modelCallCount, "
             + "updated_at = @updatedAt, expires_at = @expiresAt, version = @newVersion, lease_id = NULL, lease_until = NULL "
             + "WHERE tenant_id = @tenantId AND id = @id AND version = @expectedVersion AND ";
-        _commitLeased = _commitSession + "lease_id = @leaseId";
-        _commitUnleased = _commitSession + "(lease_id IS NULL OR lease_until < @now)";
+        _commitLeased = commitSession + "lease_id = @leaseId";
+        _commitUnleased = commitSession + "(lease_id IS NULL OR lease_until < @now)";
     }
 
     public async Task<Session> CreateAsync(Session session, IReadOnlyList<DomainEvent> events, CancellationToken cancellationToken)
@@ -67,7 +66,7 @@ public sealed class SqlSessionStore : ISessionStore
             async (connection, transaction) =>
             {
                 await connection.ExecuteAsync(new CommandDefinition(_insertSession, SessionParameters(stored), transaction, cancellationToken: cancellationToken));
-                await ExecuteAsync(connection, transaction, AddEvents(new SqlBatch(_db), stored.TenantId, stored.Id, events, stored.CreatedAt), cancellationToken);
+                await AddEvents(new SqlBatch(_db), stored.TenantId, stored.Id, events, stored.CreatedAt).ExecuteAsync(connection, transaction, cancellationToken);
             },
             cancellationToken);
         return stored;
@@ -222,8 +221,7 @@ public sealed class SqlSessionStore : ISessionStore
                         _db.Id(c.Id), tenantId, sessionId, _db.Time(c.StartedAt), c.Provider, c.Model, c.RequestPayload.ToJsonString(),
                         c.ResponsePayload?.ToJsonString(), c.LatencyMs, c.InputTokens, c.OutputTokens, c.Cost, c.Outcome, c.Error,
                     }), "request_payload", "response_payload");
-                AddEvents(batch, session.TenantId, session.Id, commit.Events, session.UpdatedAt);
-                await ExecuteAsync(connection, transaction, batch, cancellationToken);
+                await AddEvents(batch, session.TenantId, session.Id, commit.Events, session.UpdatedAt).ExecuteAsync(connection, transaction, cancellationToken);
             },
             cancellationToken);
     }
@@ -310,11 +308,6 @@ public sealed class SqlSessionStore : ISessionStore
         {
             _db.Id(Guid.CreateVersion7(at)), _db.Id(tenantId), _db.Id(sessionId), e.Name, e.Data.ToJsonString(), _db.Time(at),
         }), "data");
-
-    private static Task ExecuteAsync(DbConnection connection, DbTransaction transaction, SqlBatch batch, CancellationToken cancellationToken) =>
-        batch.IsEmpty
-            ? Task.CompletedTask
-            : connection.ExecuteAsync(new CommandDefinition(batch.Sql, batch.Parameters, transaction, cancellationToken: cancellationToken));
 
     private DynamicParameters SessionParameters(Session s)
     {
