@@ -87,11 +87,12 @@ public sealed class ClosedLoop(HttpClient client, TimeSpan warmUp, TimeSpan dura
                 }
             }
 
-            if (requests.ThinkTime > TimeSpan.Zero)
+            var left = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), measureUntil);
+            if (requests.ThinkTime > TimeSpan.Zero && left > TimeSpan.Zero)
             {
+                // Never past the end of the run: the harness waits for every user to finish.
                 var pause = requests.ThinkTime * (0.5 + Random.Shared.NextDouble());
-                var left = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), measureUntil);
-                await Task.Delay(pause < left ? pause : left > TimeSpan.Zero ? left : TimeSpan.Zero, cancellationToken);
+                await Task.Delay(pause < left ? pause : left, cancellationToken);
             }
         }
     }

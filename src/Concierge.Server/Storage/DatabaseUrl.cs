@@ -281,9 +281,7 @@ internal static partial class DatabaseUrl
                 builder.CommandTimeout = ParseSeconds(setting, name, value);
                 break;
             case "max_auto_prepare":
-                builder.MaxAutoPrepare = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var statements) && statements <= 1000
-                    ? statements
-                    : throw new InvalidSettingException(setting, $"max_auto_prepare '{DatabaseSettings.Shorten(value)}' is not a whole number (0-1000)");
+                builder.MaxAutoPrepare = ParseWholeNumber(setting, name, value, 1000, "a whole number");
                 break;
             case "application_name":
                 builder.ApplicationName = value;
@@ -326,9 +324,13 @@ internal static partial class DatabaseUrl
     };
 
     private static int ParseSeconds(string setting, string name, string value) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds <= 3600
-            ? seconds
-            : throw new InvalidSettingException(setting, $"{name} '{DatabaseSettings.Shorten(value)}' is not a whole number of seconds (0-3600)");
+        ParseWholeNumber(setting, name, value, 3600, "a whole number of seconds");
+
+    /// <summary>A whole number from 0 to <paramref name="max"/>, or one line naming the option and what it takes.</summary>
+    private static int ParseWholeNumber(string setting, string name, string value, int max, string what) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number <= max
+            ? number
+            : throw new InvalidSettingException(setting, $"{name} '{DatabaseSettings.Shorten(value)}' is not {what} (0-{max})");
 
     // Query values follow form encoding ('+' is a space), as SQLAlchemy's parse_qsl reads them;
     // the user, password, host and database are percent-decoded only ('+' stays a '+').

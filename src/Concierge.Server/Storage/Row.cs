@@ -67,14 +67,7 @@ internal static class RowQueries
     public static async Task<IReadOnlyList<Row>> QueryRowsAsync(this DbConnection connection, Dapper.CommandDefinition command)
     {
         await using var reader = await Dapper.SqlMapper.ExecuteReaderAsync(connection, command);
-        var columns = Columns(reader);
-        var rows = new List<Row>();
-        while (await reader.ReadAsync(command.CancellationToken))
-        {
-            rows.Add(Read(reader, columns));
-        }
-
-        return rows;
+        return await ReadRowsAsync(reader, command.CancellationToken);
     }
 
     /// <summary>Runs a command of several queries (one round trip) and reads each one's rows.</summary>
@@ -84,14 +77,7 @@ internal static class RowQueries
         var sets = new List<IReadOnlyList<Row>>();
         do
         {
-            var columns = Columns(reader);
-            var rows = new List<Row>();
-            while (await reader.ReadAsync(command.CancellationToken))
-            {
-                rows.Add(Read(reader, columns));
-            }
-
-            sets.Add(rows);
+            sets.Add(await ReadRowsAsync(reader, command.CancellationToken));
         }
         while (await reader.NextResultAsync(command.CancellationToken));
 
@@ -102,6 +88,19 @@ internal static class RowQueries
     {
         await using var reader = await Dapper.SqlMapper.ExecuteReaderAsync(connection, command);
         return await reader.ReadAsync(command.CancellationToken) ? Read(reader, Columns(reader)) : null;
+    }
+
+    /// <summary>The rows of the reader's current result set.</summary>
+    private static async Task<List<Row>> ReadRowsAsync(DbDataReader reader, CancellationToken cancellationToken)
+    {
+        var columns = Columns(reader);
+        var rows = new List<Row>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(Read(reader, columns));
+        }
+
+        return rows;
     }
 
     private static Dictionary<string, int> Columns(DbDataReader reader)

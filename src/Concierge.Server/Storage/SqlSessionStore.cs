@@ -130,9 +130,9 @@ public sealed class SqlSessionStore : ISessionStore
         var now = _clock.GetUtcNow();
         await using var connection = await _db.OpenAsync(cancellationToken);
         var sets = await connection.QueryRowSetsAsync(new CommandDefinition(
-            $"SELECT {SessionColumns}, lease_until FROM sessions WHERE tenant_id = @tenantId AND id = @id;\n"
+            $"SELECT {SessionColumns}, lease_until FROM sessions WHERE tenant_id = @tenantId AND id = @sessionId;\n"
             + $"{RecentMessagesQuery};",
-            new { tenantId = _db.Id(tenantId), id = _db.Id(sessionId), sessionId = _db.Id(sessionId), limit = historyLimit },
+            new { tenantId = _db.Id(tenantId), sessionId = _db.Id(sessionId), limit = historyLimit },
             cancellationToken: cancellationToken));
         if (sets[0] is not [var row])
         {

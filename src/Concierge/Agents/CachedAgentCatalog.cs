@@ -11,21 +11,21 @@ namespace Concierge.Agents;
 /// </summary>
 public sealed class CachedAgentCatalog(IAgentCatalog inner, TimeProvider clock, TimeSpan timeToLive) : IAgentCatalog
 {
-    private readonly ConcurrentDictionary<(Guid Tenant, string Lookup), Entry> _entries = new();
+    private readonly ConcurrentDictionary<Lookup, Entry> _entries = new();
 
     public Task<Agent?> FindAsync(Guid tenantId, Guid agentId, CancellationToken cancellationToken) =>
-        GetAsync(tenantId, "id:" + agentId.ToString("N"), () => inner.FindAsync(tenantId, agentId, cancellationToken));
+        GetAsync(new Lookup(tenantId, agentId, null), () => inner.FindAsync(tenantId, agentId, cancellationToken));
 
     public Task<Agent?> FindByKeyAsync(Guid tenantId, string key, CancellationToken cancellationToken) =>
-        GetAsync(tenantId, "key:" + key, () => inner.FindByKeyAsync(tenantId, key, cancellationToken));
+        GetAsync(new Lookup(tenantId, null, key), () => inner.FindByKeyAsync(tenantId, key, cancellationToken));
 
     public async Task<Agent> DefaultAsync(Guid tenantId, CancellationToken cancellationToken) =>
-        (await GetAsync(tenantId, "default", async () => await inner.DefaultAsync(tenantId, cancellationToken)))!;
+        (await GetAsync(new Lookup(tenantId, null, null), async () => await inner.DefaultAsync(tenantId, cancellationToken)))!;
 
-    private async Task<Agent?> GetAsync(Guid tenantId, string lookup, Func<Task<Agent?>> load)
+    private async Task<Agent?> GetAsync(Lookup lookup, Func<Task<Agent?>> load)
     {
         var now = clock.GetUtcNow();
-        if (_entries.TryGetValue((tenantId, lookup), out var cached) && cached.ExpiresAt > now)
+        if (_entries.TryGetValue(lookup, out var cached) && cached.ExpiresAt > now)
         {
             return cached.Agent;
         }
@@ -33,11 +33,14 @@ public sealed class CachedAgentCatalog(IAgentCatalog inner, TimeProvider clock, 
         var agent = await load();
         if (agent is not null)
         {
-            _entries[(tenantId, lookup)] = new Entry(agent, now + timeToLive);
+            _entries[lookup] = new Entry(agent, now + timeToLive);
         }
 
         return agent;
     }
+
+    /// <summary>One way of asking for an agent: by id, by key, or neither (the tenant's default).</summary>
+    private readonly record struct Lookup(Guid Tenant, Guid? Id, string? Key);
 
     private sealed record Entry(Agent Agent, DateTimeOffset ExpiresAt);
 }

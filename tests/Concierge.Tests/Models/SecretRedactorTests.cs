@@ -22,6 +22,8 @@ public sealed class SecretRedactorTests
     [InlineData("{\"Authorization\":\"Basic dXNlcjpwYXNz\"}", "dXNlcjpwYXNz")]
     [InlineData("sent with Bearer eyJhbGciOiJIUzI1NiJ9", "eyJhbGciOiJIUzI1NiJ9")]
     [InlineData("Incorrect API key provided: sk-proj-AbCdEf0123456789xyz", "sk-proj-AbCdEf0123456789xyz")]
+    [InlineData("a user pasted sk-AbCdEf0123456789xyz into the chat", "sk-AbCdEf0123456789xyz")]
+    [InlineData("AUTHORIZATION=opaque-value-123", "opaque-value-123")]
     public void Header_values_bearer_tokens_and_key_like_tokens_are_removed(string text, string secret)
     {
         var redacted = _redactor.Redact(text);
