@@ -4,7 +4,7 @@ using Concierge.Server.Health;
 using Concierge.Server.Http;
 using Concierge.Server.Models;
 using Concierge.Server.Sessions;
-using Concierge.Server.Storage;
+using Concierge.Storage;
 using Concierge.Server.Templates;
 using Concierge.Server.Webhooks;
 

@@ -1,7 +1,7 @@
 using System.Reflection;
 using Concierge.Models;
 using Concierge.Server.Models;
-using Concierge.Server.Storage;
+using Concierge.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Concierge.Server.Health;

@@ -1,3 +1,4 @@
+using Concierge.Storage.Templates;
 using Concierge.Conversations;
 using Concierge.Templates;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,5 +1,5 @@
-using Concierge.Server.Configuration;
-using Concierge.Server.Storage;
+using Concierge.Configuration;
+using Concierge.Storage;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
 

@@ -1,6 +1,6 @@
 using Concierge.Agents;
-using Concierge.Server.Storage;
-using Concierge.Server.Storage.Migrations;
+using Concierge.Storage;
+using Concierge.Storage.Migrations;
 using Concierge.Server.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 

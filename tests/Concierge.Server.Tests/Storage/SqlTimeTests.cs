@@ -1,4 +1,4 @@
-using Concierge.Server.Storage;
+using Concierge.Storage;
 
 namespace Concierge.Server.Tests.Storage;
 

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Concierge.Agents;
 using Concierge.Conversations;
-using Concierge.Server.Storage;
-using Concierge.Server.Storage.Migrations;
+using Concierge.Storage;
+using Concierge.Storage.Migrations;
 using Concierge.Server.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,4 @@
+using Concierge.Storage.Templates;
 using Concierge.Agents;
 using Concierge.Server.Templates;
 using Concierge.Server.Tests.Infrastructure;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Concierge.Agents;
-using Concierge.Server.Storage;
+using Concierge.Storage;
 using Concierge.Server.Tests.Infrastructure;
 using Concierge.Templates;
 using Concierge.Testing.FakeGraph;

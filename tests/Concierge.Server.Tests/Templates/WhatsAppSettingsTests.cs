@@ -1,3 +1,4 @@
+using Concierge.Configuration;
 using Concierge.Server.Configuration;
 using Concierge.Server.Templates;
 using Microsoft.Extensions.Configuration;

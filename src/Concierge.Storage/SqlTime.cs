@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Concierge.Server.Storage;
+namespace Concierge.Storage;
 
 /// <summary>
 /// Timestamps in storage: UTC with microsecond precision, PostgreSQL's timestamptz resolution.

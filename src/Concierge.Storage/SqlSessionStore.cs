@@ -5,7 +5,7 @@ using Concierge.Conversations;
 using Concierge.Models;
 using Dapper;
 
-namespace Concierge.Server.Storage;
+namespace Concierge.Storage;
 
 /// <summary>
 /// <see cref="ISessionStore"/> over SQL, the same statements for SQLite and PostgreSQL (the

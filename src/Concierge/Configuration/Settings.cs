@@ -1,6 +1,7 @@
 using System.Globalization;
+using Microsoft.Extensions.Configuration;
 
-namespace Concierge.Server.Configuration;
+namespace Concierge.Configuration;
 
 /// <summary>
 /// Reads a setting by the environment name the seed systems used (<c>OPENAI_API_KEY</c>...) or,

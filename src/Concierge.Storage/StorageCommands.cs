@@ -1,9 +1,9 @@
-using Concierge.Server.Configuration;
+using Concierge.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Concierge.Server.Storage;
+namespace Concierge.Storage;
 
 /// <summary>
 /// <c>dotnet Concierge.Server.dll migrate</c>: applies the migrations (and the demo seed) and
@@ -40,7 +40,7 @@ public static class StorageCommands
     /// </summary>
     public static async Task<int> MigrateAsync(IConfiguration configuration, TextWriter? error = null, CancellationToken cancellationToken = default)
     {
-        var services = new ServiceCollection().AddLogging(builder => builder.AddSimpleConsole(o => o.SingleLine = true));
+        var services = new ServiceCollection().AddLogging();
         try
         {
             services.AddConciergeStorage(configuration);

@@ -2,7 +2,7 @@ using System.Data.Common;
 using Dapper;
 using Npgsql;
 
-namespace Concierge.Server.Storage;
+namespace Concierge.Storage;
 
 /// <summary>PostgreSQL through one <see cref="NpgsqlDataSource"/> (the process's connection pool).</summary>
 public sealed class PostgresDatabase(DatabaseSettings settings) : Database

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Concierge.Agents;
 using Dapper;
 
-namespace Concierge.Server.Storage;
+namespace Concierge.Storage;
 
 /// <summary>
 /// Puts tenants and agents in place if they are missing. Rows that exist are left as they are

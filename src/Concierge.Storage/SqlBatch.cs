@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Text;
 using Dapper;
 
-namespace Concierge.Server.Storage;
+namespace Concierge.Storage;
 
 /// <summary>
 /// Several writes sent as one command: one multi-row INSERT per table, parameters numbered per

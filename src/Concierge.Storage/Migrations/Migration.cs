@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
 
-namespace Concierge.Server.Storage.Migrations;
+namespace Concierge.Storage.Migrations;
 
 /// <summary>One versioned SQL file, embedded from Storage/Migrations/{sqlite|postgres}/NNNN_name.sql.</summary>
 public sealed partial record Migration(int Version, string Name, string Sql)

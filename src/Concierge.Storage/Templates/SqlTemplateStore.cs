@@ -1,10 +1,10 @@
 using System.Data.Common;
 using System.Text.Json.Nodes;
-using Concierge.Server.Storage;
+using Concierge.Storage;
 using Concierge.Templates;
 using Dapper;
 
-namespace Concierge.Server.Templates;
+namespace Concierge.Storage.Templates;
 
 /// <summary>
 /// <see cref="ITemplateStore"/> over the templates table, the same statements for SQLite and

@@ -2,7 +2,7 @@ using Concierge.Conversations;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Concierge.Server.Storage;
+namespace Concierge.Storage;
 
 public sealed class SessionCleanupOptions
 {

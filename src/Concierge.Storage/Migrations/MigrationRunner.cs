@@ -1,7 +1,7 @@
 using Dapper;
 using Microsoft.Extensions.Logging;
 
-namespace Concierge.Server.Storage.Migrations;
+namespace Concierge.Storage.Migrations;
 
 /// <summary>A row of schema_migrations.</summary>
 public sealed record AppliedMigration(int Version, string Name, DateTimeOffset AppliedAt);

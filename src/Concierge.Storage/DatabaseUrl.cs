@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Concierge.Server.Configuration;
+using Concierge.Configuration;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
-namespace Concierge.Server.Storage;
+namespace Concierge.Storage;
 
 /// <summary>
 /// Turns a SQLAlchemy-style database URL (what the seed systems used) into settings.

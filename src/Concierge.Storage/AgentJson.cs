@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using Concierge.Agents;
 
-namespace Concierge.Server.Storage;
+namespace Concierge.Storage;
 
 /// <summary>How an agent's FAQ is kept in its JSON column: [{"question": "...", "answer": "..."}].</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]

@@ -1,6 +1,6 @@
 using System.Data.Common;
 
-namespace Concierge.Server.Storage;
+namespace Concierge.Storage;
 
 /// <summary>
 /// The one database of the process: opens connections and runs write transactions, and hides

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Dapper;
 
-namespace Concierge.Server.Storage;
+namespace Concierge.Storage;
 
 /// <summary>What /health reports about the database.</summary>
 /// <param name="Error">Null when ok; otherwise only the exception's class name ("NpgsqlException",

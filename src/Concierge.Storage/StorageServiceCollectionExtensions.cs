@@ -1,14 +1,14 @@
 using System.Globalization;
 using Concierge.Agents;
 using Concierge.Conversations;
-using Concierge.Server.Configuration;
-using Concierge.Server.Storage.Migrations;
+using Concierge.Configuration;
+using Concierge.Storage.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Concierge.Server.Storage;
+namespace Concierge.Storage;
 
 public static class StorageServiceCollectionExtensions
 {

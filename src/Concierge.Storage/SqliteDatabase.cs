@@ -5,7 +5,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
-namespace Concierge.Server.Storage;
+namespace Concierge.Storage;
 
 /// <summary>
 /// A SQLite file. SQLite allows one writer at a time: writers in this process queue on an async

@@ -1,4 +1,4 @@
-namespace Concierge.Server.Configuration;
+namespace Concierge.Configuration;
 
 /// <summary>
 /// A setting has a value Concierge cannot run with. The message is one line that names the setting

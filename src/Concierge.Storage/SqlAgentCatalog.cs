@@ -3,7 +3,7 @@ using Concierge.Agents;
 using Concierge.Conversations;
 using Dapper;
 
-namespace Concierge.Server.Storage;
+namespace Concierge.Storage;
 
 /// <summary><see cref="IAgentCatalog"/> over the agents table; every lookup is within one tenant.</summary>
 public sealed class SqlAgentCatalog(Database database) : IAgentCatalog

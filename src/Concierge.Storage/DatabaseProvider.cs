@@ -1,4 +1,4 @@
-namespace Concierge.Server.Storage;
+namespace Concierge.Storage;
 
 public enum DatabaseProvider
 {

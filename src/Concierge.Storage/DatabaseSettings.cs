@@ -1,8 +1,8 @@
 using System.Globalization;
-using Concierge.Server.Configuration;
+using Concierge.Configuration;
 using Microsoft.Extensions.Configuration;
 
-namespace Concierge.Server.Storage;
+namespace Concierge.Storage;
 
 /// <summary>
 /// Where the data lives, parsed once at start. Not a record on purpose: a generated ToString
