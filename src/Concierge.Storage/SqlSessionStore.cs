@@ -3,6 +3,8 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Concierge.Conversations;
 using Concierge.Models;
+using Concierge.Skills;
+using Concierge.Storage.Effects;
 using Dapper;
 
 namespace Concierge.Storage;
@@ -15,7 +17,7 @@ namespace Concierge.Storage;
 public sealed class SqlSessionStore : ISessionStore
 {
     private const string SessionColumns =
-        "id, tenant_id, agent_id, channel, customer_id, memory, draft, draft_id, last_action, final_payload, "
+        "id, tenant_id, agent_id, channel, customer_id, skill, state, last_action, "
         + "message_count, model_call_count, created_at, updated_at, expires_at, version";
 
     private const string MessageColumns = "id, session_id, seq, role, content, tokens, created_at";
@@ -38,21 +40,22 @@ public sealed class SqlSessionStore : ISessionStore
 
     private readonly Database _db;
     private readonly TimeProvider _clock;
+    private readonly EffectWriters _effects;
     private readonly string _insertSession;
     private readonly string _commitLeased;
     private readonly string _commitUnleased;
 
-    public SqlSessionStore(Database database, TimeProvider clock)
+    public SqlSessionStore(Database database, TimeProvider clock, EffectWriters? effects = null)
     {
         _db = database;
         _clock = clock;
+        _effects = effects ?? EffectWriters.None;
         _insertSession =
-            $"INSERT INTO sessions ({SessionColumns}) VALUES (@id, @tenantId, @agentId, @channel, @customerId, {_db.Json("memory")}, "
-            + $"{_db.Json("draft")}, @draftId, @lastAction, {_db.Json("finalPayload")}, @messageCount, @modelCallCount, "
-            + "@createdAt, @updatedAt, @expiresAt, @version)";
+            $"INSERT INTO sessions ({SessionColumns}) VALUES (@id, @tenantId, @agentId, @channel, @customerId, @skill, {_db.Json("state")}, "
+            + "@lastAction, @messageCount, @modelCallCount, @createdAt, @updatedAt, @expiresAt, @version)";
         var commitSession =
-            $"UPDATE sessions SET memory = {_db.Json("memory")}, draft = {_db.Json("draft")}, draft_id = @draftId, last_action = @lastAction, "
-            + $"final_payload = {_db.Json("finalPayload")}, message_count = @messageCount, model_call_count = @modelCallCount, "
+            $"UPDATE sessions SET agent_id = @agentId, skill = @skill, state = {_db.Json("state")}, last_action = @lastAction, "
+            + "message_count = @messageCount, model_call_count = @modelCallCount, "
             + "updated_at = @updatedAt, expires_at = @expiresAt, version = @newVersion, lease_id = NULL, lease_until = NULL "
             + "WHERE tenant_id = @tenantId AND id = @id AND version = @expectedVersion AND ";
         _commitLeased = commitSession + "lease_id = @leaseId";
@@ -222,6 +225,14 @@ public sealed class SqlSessionStore : ISessionStore
                         c.ResponsePayload?.ToJsonString(), c.LatencyMs, c.InputTokens, c.OutputTokens, c.Cost, c.Outcome, c.Error,
                     }), "request_payload", "response_payload");
                 await AddEvents(batch, session.TenantId, session.Id, commit.Events, session.UpdatedAt).ExecuteAsync(connection, transaction, cancellationToken);
+
+                // A feature's writes (a booking, a template record) land with the turn or not at all;
+                // a writer that finds its write impossible now throws and the whole turn rolls back.
+                var effects = new EffectWriteContext(_db, connection, transaction, session, cancellationToken);
+                foreach (var effect in commit.Effects)
+                {
+                    await _effects.WriteAsync(effects, effect);
+                }
             },
             cancellationToken);
     }
@@ -317,11 +328,9 @@ public sealed class SqlSessionStore : ISessionStore
         parameters.Add("agentId", _db.Id(s.AgentId));
         parameters.Add("channel", s.Channel);
         parameters.Add("customerId", s.CustomerId);
-        parameters.Add("memory", s.Memory.ToJsonString());
-        parameters.Add("draft", s.Draft?.ToJsonString());
-        parameters.Add("draftId", _db.Id(s.DraftId));
+        parameters.Add("skill", s.Skill);
+        parameters.Add("state", s.State.Json);
         parameters.Add("lastAction", s.LastAction);
-        parameters.Add("finalPayload", s.FinalPayload?.ToJsonString());
         parameters.Add("messageCount", s.MessageCount);
         parameters.Add("modelCallCount", s.ModelCallCount);
         parameters.Add("createdAt", _db.Time(s.CreatedAt));
@@ -346,11 +355,9 @@ public sealed class SqlSessionStore : ISessionStore
         AgentId = r.Guid("agent_id"),
         Channel = r.String("channel"),
         CustomerId = r.StringOrNull("customer_id"),
-        Memory = r.ObjectOrNull("memory") ?? [],
-        Draft = r.ObjectOrNull("draft"),
-        DraftId = r.GuidOrNull("draft_id"),
+        Skill = r.StringOrNull("skill"),
+        State = SkillStateDocument.FromJson(r.StringOrNull("state")),
         LastAction = r.StringOrNull("last_action"),
-        FinalPayload = r.ObjectOrNull("final_payload"),
         MessageCount = r.Int("message_count"),
         ModelCallCount = r.Int("model_call_count"),
         CreatedAt = r.Time("created_at"),

@@ -1,6 +1,9 @@
 using System.Globalization;
 using Concierge.Agents;
 using Concierge.Conversations;
+using Concierge.Storage.Effects;
+using Concierge.Storage.Templates;
+using Concierge.Templates;
 using Concierge.Configuration;
 using Concierge.Storage.Migrations;
 using Microsoft.Extensions.Configuration;
@@ -31,6 +34,10 @@ public static class StorageServiceCollectionExtensions
             DatabaseProvider.Sqlite => new SqliteDatabase(settings),
             _ => new PostgresDatabase(settings),
         });
+        services.AddSingleton<EffectWriters>();
+        services.AddSingleton<SqlTemplateStore>();
+        services.AddSingleton<ITemplateStore>(sp => sp.GetRequiredService<SqlTemplateStore>());
+        services.AddSingleton<IEffectWriter, TemplateFinalizedWriter>();
         services.AddSingleton<SqlSessionStore>();
         services.AddSingleton<ISessionStore>(sp => sp.GetRequiredService<SqlSessionStore>());
         services.AddSingleton<SqlAgentCatalog>();

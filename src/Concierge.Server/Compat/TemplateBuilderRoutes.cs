@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Concierge.Conversations;
+using Concierge.Skills;
 using Concierge.Server.Http;
 using Concierge.Server.Sessions;
 using Concierge.Server.Tenancy;
@@ -54,27 +55,28 @@ public static class TemplateBuilderRoutes
     private static async Task<Ok<ChatResponse>> ChatAsync(ChatRequest body, SessionDirectory directory, Turn turn, ConversationOptions options, RequestTenant tenant, HttpResponse response, CancellationToken cancellationToken)
     {
         // Validate the message before a session is created for it, so a refused request writes nothing.
-        MessageText.Validate(body.Message, options.MaxMessageLength);
+        var text = UserText.From(body.Message, options.MaxMessageLength);
         var sessionId = body.SessionId is null
             ? (await directory.StartAsync(tenant.Id, null, "web", null, cancellationToken)).Id
             : SessionIds.ParseOrNotFound(body.SessionId);
 
-        var result = await turn.TakeAsync(new TurnRequest(tenant.Id, sessionId, body.Message, "web"), cancellationToken);
+        var result = await turn.TakeAsync(new TurnRequest(tenant.Id, sessionId, text, "web"), cancellationToken);
         response.AddModelTime(result);
         return TypedResults.Ok(new ChatResponse(
-            result.Session.Id.ToString(), result.Reply.Content, result.Outcome.Action, result.Session.Draft,
-            result.Outcome.Missing, result.Session.FinalPayload));
+            result.Session.Id.ToString(), result.Reply.Content, result.Action, result.View.Draft,
+            result.Decision.Missing, result.View.FinalPayload));
     }
 
-    private static async Task<Ok<HistoryResponse>> HistoryAsync(string id, SessionReader reader, CancellationToken cancellationToken)
+    private static async Task<Ok<HistoryResponse>> HistoryAsync(string id, SessionReader reader, SkillCatalog skills, CancellationToken cancellationToken)
     {
         var (session, messages) = await reader.HistoryAsync(id, cancellationToken);
+        var view = skills.ViewOf(session);
         return TypedResults.Ok(new HistoryResponse(
             session.Id.ToString(),
             messages.Select(m => new HistoryMessage(m.Role.ToWire(), m.Content, m.CreatedAt)).ToList(),
             session.LastAction,
-            session.Draft,
-            session.FinalPayload,
+            view.Draft,
+            view.FinalPayload,
             session.UpdatedAt));
     }
 

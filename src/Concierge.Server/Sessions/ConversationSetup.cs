@@ -22,6 +22,7 @@ public static class ConversationSetup
         services.AddSingleton<ISkill, TemplateSkill>();
         services.AddSingleton<SkillCatalog>();
         services.AddSingleton<SessionDirectory>();
+        services.AddSingleton<SessionClaims>();
         services.AddSingleton<Turn>();
         services.AddScoped<RequestTenant>();
         services.AddScoped<SessionReader>();

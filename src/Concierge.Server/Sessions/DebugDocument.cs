@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Concierge.Conversations;
 using Concierge.Models;
+using Concierge.Skills;
 
 namespace Concierge.Server.Sessions;
 
@@ -19,17 +20,17 @@ public sealed record DebugDocument(
     JsonObject? FinalCreationPayload,
     DateTimeOffset UpdatedAt)
 {
-    public static DebugDocument From(Session session, IReadOnlyList<Message> messages, IReadOnlyList<ModelCallLog> calls) => new(
+    public static DebugDocument From(Session session, SkillView view, IReadOnlyList<Message> messages, IReadOnlyList<ModelCallLog> calls) => new(
         session.Id.ToString(),
         new DebugSessionInfo(
-            session.Id.ToString(), session.DraftId, session.MessageCount, session.ModelCallCount,
+            session.Id.ToString(), view.DraftId, session.MessageCount, session.ModelCallCount,
             session.CreatedAt, session.AgentId, session.Channel, session.CustomerId, session.ExpiresAt),
         messages.Select(m => new DebugMessage(m.Role.ToWire(), m.Content, m.CreatedAt)).ToList(),
-        session.Draft,
-        session.Memory,
+        view.Draft,
+        view.Memory,
         calls.SelectMany(DebugModelLog.Entries).ToList(),
         session.LastAction,
-        session.FinalPayload,
+        view.FinalPayload,
         session.UpdatedAt);
 }
 

@@ -1,15 +1,19 @@
 using Concierge.Conversations;
+using Concierge.Skills;
 using Concierge.Server.Tenancy;
 
 namespace Concierge.Server.Sessions;
 
 /// <summary>The read side both route families share: a session, its history, a page of it, its debug view.</summary>
-public sealed class SessionReader(SessionDirectory directory, ISessionStore store, RequestTenant tenant)
+public sealed class SessionReader(SessionDirectory directory, ISessionStore store, SkillCatalog skills, RequestTenant tenant)
 {
     public const int MaxPageSize = 200;
 
     public Task<Session> GetAsync(string rawId, CancellationToken cancellationToken) =>
         directory.GetAsync(tenant.Id, rawId, cancellationToken);
+
+    /// <summary>What the routes show of the session's skill state.</summary>
+    public SkillView ViewOf(Session session) => skills.ViewOf(session);
 
     public async Task<(Session Session, IReadOnlyList<Message> Messages)> HistoryAsync(string rawId, CancellationToken cancellationToken)
     {
@@ -30,6 +34,6 @@ public sealed class SessionReader(SessionDirectory directory, ISessionStore stor
     {
         var (session, messages) = await HistoryAsync(rawId, cancellationToken);
         var calls = await store.GetModelCallsAsync(tenant.Id, session.Id, cancellationToken);
-        return DebugDocument.From(session, messages, calls);
+        return DebugDocument.From(session, skills.ViewOf(session), messages, calls);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Concierge.Conversations;
+using Concierge.Skills;
 
 namespace Concierge.Server.Sessions;
 
@@ -29,9 +30,9 @@ public sealed record SessionView(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? ExpiresAt)
 {
-    public static SessionView From(Session session) => new(
+    public static SessionView From(Session session, SkillView view) => new(
         session.Id, session.AgentId, session.Channel, session.CustomerId, session.LastAction, session.MessageCount,
-        session.Memory, session.Draft, session.FinalPayload, session.CreatedAt, session.UpdatedAt, session.ExpiresAt);
+        view.Memory, view.Draft, view.FinalPayload, session.CreatedAt, session.UpdatedAt, session.ExpiresAt);
 }
 
 public sealed record TurnView(
@@ -46,8 +47,8 @@ public sealed record TurnView(
     MessageView ReplyMessage)
 {
     public static TurnView From(TurnResult turn) => new(
-        turn.Session.Id, turn.Reply.Content, turn.Outcome.Action, turn.Session.Draft, turn.Outcome.Missing,
-        turn.Session.FinalPayload, turn.Source.ToString().ToLowerInvariant(),
+        turn.Session.Id, turn.Reply.Content, turn.Action, turn.View.Draft, turn.Decision.Missing,
+        turn.View.FinalPayload, turn.Source.ToString().ToLowerInvariant(),
         MessageView.From(turn.UserMessage), MessageView.From(turn.Reply));
 }
 

@@ -24,20 +24,25 @@ public static class SessionsApi
     }
 
     // The body is optional here, so it is read by hand rather than bound (binding would demand one).
-    private static async Task<Created<SessionView>> StartAsync(HttpRequest request, SessionDirectory directory, RequestTenant tenant, CancellationToken cancellationToken)
+    private static async Task<Created<SessionView>> StartAsync(HttpRequest request, SessionDirectory directory, SessionReader reader, RequestTenant tenant, CancellationToken cancellationToken)
     {
         var body = await OptionalJsonBody.ReadAsync<StartSessionRequest>(request, cancellationToken);
         var session = await directory.StartAsync(tenant.Id, Normalize(body?.Agent, "agent"), "api", Normalize(body?.CustomerId, "customer_id"), cancellationToken);
-        return TypedResults.Created($"/api/v1/sessions/{session.Id}", SessionView.From(session));
+        return TypedResults.Created($"/api/v1/sessions/{session.Id}", SessionView.From(session, reader.ViewOf(session)));
     }
 
-    private static async Task<Ok<SessionView>> GetAsync(string id, SessionReader reader, CancellationToken cancellationToken) =>
-        TypedResults.Ok(SessionView.From(await reader.GetAsync(id, cancellationToken)));
+    private static async Task<Ok<SessionView>> GetAsync(string id, SessionReader reader, CancellationToken cancellationToken)
+    {
+        var session = await reader.GetAsync(id, cancellationToken);
+        return TypedResults.Ok(SessionView.From(session, reader.ViewOf(session)));
+    }
 
-    private static async Task<Ok<TurnView>> SendAsync(string id, SendMessageRequest body, Turn turn, RequestTenant tenant, HttpResponse response, CancellationToken cancellationToken)
+    private static async Task<Ok<TurnView>> SendAsync(
+        string id, SendMessageRequest body, Turn turn, ConversationOptions options, RequestTenant tenant, HttpResponse response, CancellationToken cancellationToken)
     {
         var sessionId = SessionIds.ParseOrNotFound(id);
-        var result = await turn.TakeAsync(new TurnRequest(tenant.Id, sessionId, body.Message, "api"), cancellationToken);
+        var text = UserText.From(body.Message, options.MaxMessageLength);
+        var result = await turn.TakeAsync(new TurnRequest(tenant.Id, sessionId, text, "api"), cancellationToken);
         response.AddModelTime(result);
         return TypedResults.Ok(TurnView.From(result));
     }

@@ -1,11 +1,8 @@
-using Concierge.Storage.Templates;
-using Concierge.Conversations;
-using Concierge.Templates;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Concierge.Server.Templates;
 
-/// <summary>Registers the template store, the WhatsApp accounts and the Graph API client.</summary>
+/// <summary>Registers the WhatsApp accounts and the Graph API client (the template store is storage's).</summary>
 public static class TemplatesSetup
 {
     /// <summary>Reads and checks the WhatsApp settings now: a bad one throws <see cref="Configuration.InvalidSettingException"/> before the host starts.</summary>
@@ -15,10 +12,7 @@ public static class TemplatesSetup
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(settings);
         services.TryAddSingleton<IWhatsAppAccounts, ConfiguredWhatsAppAccounts>();
-        services.AddSingleton<SqlTemplateStore>();
-        services.AddSingleton<ITemplateStore>(sp => sp.GetRequiredService<SqlTemplateStore>());
         services.AddSingleton<GraphApiClient>();
-        services.AddSingleton<ITurnListener, FinalTemplateRecorder>();
 
         // The per-call timeout is the account's (GraphApiClient); HttpClient's own must not cut in first.
         // Header values are never logged (the Authorization header carries the access token).

@@ -42,37 +42,41 @@ public sealed class SqlTemplateStore : ITemplateStore
 
     public async Task<StoredTemplate> SaveFinalAsync(Guid tenantId, Guid? sessionId, JsonObject payload, CancellationToken cancellationToken)
     {
+        var now = _clock.GetUtcNow();
+        return await _db.WriteAsync(
+            (connection, transaction) => SaveFinalAsync(connection, transaction, tenantId, sessionId, payload, now, cancellationToken),
+            cancellationToken);
+    }
+
+    /// <summary>The upsert of a FINAL payload inside a transaction someone else owns (the turn's, for its effect).</summary>
+    internal async Task<StoredTemplate> SaveFinalAsync(
+        DbConnection connection, DbTransaction transaction, Guid tenantId, Guid? sessionId, JsonObject payload, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(payload);
         var name = Text(payload, "name") ?? throw new ArgumentException("The creation payload has no string 'name'.", nameof(payload));
         var language = Text(payload, "language") ?? throw new ArgumentException("The creation payload has no string 'language'.", nameof(payload));
-        var now = _clock.GetUtcNow();
-        return await _db.WriteAsync(
-            async (connection, transaction) =>
+        await connection.ExecuteAsync(new CommandDefinition(
+            _upsert,
+            new
             {
-                await connection.ExecuteAsync(new CommandDefinition(
-                    _upsert,
-                    new
-                    {
-                        id = _db.Id(Guid.CreateVersion7(now)),
-                        tenantId = _db.Id(tenantId),
-                        sessionId = _db.Id(sessionId),
-                        name,
-                        language = TemplateLanguage.Normalize(language),
-                        category = Text(payload, "category"),
-                        payload = payload.ToJsonString(),
-                        status = TemplateStatus.Draft.ToWire(),
-                        now = _db.Time(now),
-                    },
-                    transaction,
-                    cancellationToken: cancellationToken));
-                var row = await connection.QueryRowAsync(new CommandDefinition(
-                    $"SELECT {Columns} FROM templates WHERE tenant_id = @tenantId AND name = @name AND language = @language",
-                    new { tenantId = _db.Id(tenantId), name, language = TemplateLanguage.Normalize(language) },
-                    transaction,
-                    cancellationToken: cancellationToken));
-                return Read(row ?? throw new InvalidOperationException("The template just saved cannot be read back."));
+                id = _db.Id(Guid.CreateVersion7(now)),
+                tenantId = _db.Id(tenantId),
+                sessionId = _db.Id(sessionId),
+                name,
+                language = TemplateLanguage.Normalize(language),
+                category = Text(payload, "category"),
+                payload = payload.ToJsonString(),
+                status = TemplateStatus.Draft.ToWire(),
+                now = _db.Time(now),
             },
-            cancellationToken);
+            transaction,
+            cancellationToken: cancellationToken));
+        var row = await connection.QueryRowAsync(new CommandDefinition(
+            $"SELECT {Columns} FROM templates WHERE tenant_id = @tenantId AND name = @name AND language = @language",
+            new { tenantId = _db.Id(tenantId), name, language = TemplateLanguage.Normalize(language) },
+            transaction,
+            cancellationToken: cancellationToken));
+        return Read(row ?? throw new InvalidOperationException("The template just saved cannot be read back."));
     }
 
     public async Task<IReadOnlyList<StoredTemplate>> ListAsync(Guid tenantId, CancellationToken cancellationToken)

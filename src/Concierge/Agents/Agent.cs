@@ -13,8 +13,14 @@ public sealed record Agent
     /// <summary>The system prompt the model answers under.</summary>
     public required string Instructions { get; init; }
 
-    /// <summary>The skill that drives this agent's sessions ("chat", later "templates", ...).</summary>
+    /// <summary>The entry skill: what a new session of this agent runs ("chat", "templates", ...).</summary>
     public required string Skill { get; init; }
+
+    /// <summary>
+    /// Every skill this agent may run; a decision may hand the session to one of them. Empty means
+    /// only the entry skill.
+    /// </summary>
+    public IReadOnlyList<string> Skills { get; init; } = [];
 
     /// <summary>Overrides the configured model name; null uses the configured one.</summary>
     public string? Model { get; init; }

@@ -1,3 +1,4 @@
+using Concierge.Jobs;
 using Concierge.Models;
 
 namespace Concierge.Conversations;
@@ -47,10 +48,11 @@ public interface ISessionStore
 
     /// <summary>
     /// Commits a whole turn in one transaction: the session's new state (only if its version is
-    /// still <see cref="TurnCommit.ExpectedVersion"/>), the messages, the model calls and the events;
-    /// and releases the lease. A turn without a lease commits only while no other process holds
+    /// still <see cref="TurnCommit.ExpectedVersion"/>), the messages, the model calls, the events,
+    /// the effects and the jobs; and releases the lease. A turn without a lease commits only while no other process holds
     /// one. Throws <see cref="ConcurrencyConflictException"/> when the version moved or the lease
-    /// is not (or no longer) the turn's to use.
+    /// is not (or no longer) the turn's to use, and lets an effect writer's
+    /// <see cref="EffectConflictException"/> through; either way nothing is written.
     /// </summary>
     Task CommitTurnAsync(TurnCommit commit, CancellationToken cancellationToken);
 
@@ -61,17 +63,21 @@ public interface ISessionStore
 /// <summary>A session as a turn finds it.</summary>
 public sealed record TurnSnapshot(Session Session, IReadOnlyList<Message> History, bool LeasedElsewhere);
 
-/// <summary>Everything one turn writes. <see cref="LeaseId"/> is null for a turn that took no lease.</summary>
+/// <summary>
+/// Everything one turn writes, in one transaction: the session's new state, the messages, the model
+/// calls, the events, the skill's effects and the jobs (the outbox). <see cref="LeaseId"/> is null
+/// for a turn that took no lease.
+/// </summary>
 public sealed record TurnCommit(
     Session Session,
     long ExpectedVersion,
     Guid? LeaseId,
     IReadOnlyList<Message> Messages,
     IReadOnlyList<ModelCallLog> ModelCalls,
-    IReadOnlyList<DomainEvent> Events);
-
-public sealed class ConcurrencyConflictException(Guid sessionId)
-    : Exception($"Session '{sessionId}' was changed by another turn.")
+    IReadOnlyList<DomainEvent> Events)
 {
-    public Guid SessionId { get; } = sessionId;
+    public IReadOnlyList<Effect> Effects { get; init; } = [];
+
+    public IReadOnlyList<JobRequest> Jobs { get; init; } = [];
 }
+

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using Concierge.Skills;
 
 namespace Concierge.Conversations;
 
@@ -14,19 +14,16 @@ public sealed record Session
     public required string Channel { get; init; }
     public string? CustomerId { get; init; }
 
-    /// <summary>Slots the skill has learned (the debug document's <c>memory</c>).</summary>
-    public JsonObject Memory { get; init; } = [];
+    /// <summary>
+    /// The skill the session runs now; null means the agent's entry skill. A hand-over to another
+    /// skill of the agent sets it; a hand-over to another agent resets it.
+    /// </summary>
+    public string? Skill { get; init; }
 
-    /// <summary>The skill's work in progress (the template draft, the booking...), if any.</summary>
-    public JsonObject? Draft { get; init; }
-
-    /// <summary>Identifies the current draft; a new draft (e.g. an edit after FINAL) gets a new id.</summary>
-    public Guid? DraftId { get; init; }
+    /// <summary>The active skill's typed state, serialised (memory, draft... as that skill defines them).</summary>
+    public SkillStateDocument State { get; init; } = SkillStateDocument.Empty;
 
     public string? LastAction { get; init; }
-
-    /// <summary>The exact body the skill handed over on FINAL (e.g. Meta's create-template call).</summary>
-    public JsonObject? FinalPayload { get; init; }
 
     public int MessageCount { get; init; }
     public int ModelCallCount { get; init; }

@@ -9,151 +9,93 @@ namespace Concierge.Conversations;
 
 /// <summary>
 /// The turn pipeline (SPEC section 2), the one path every channel's message takes. Read
-/// <see cref="TakeAsync"/> top to bottom: validate, lock, load, safety, interpret, apply, commit.
-/// Authentication and rate limits (step 2) happen at the edge before a request reaches here;
-/// background work (step 8) and the response (step 9) belong to the channel.
+/// <see cref="TakeAsync(TurnRequest, ITurnObserver?, CancellationToken)"/> and <see cref="RunAsync"/>
+/// top to bottom: validate, claim, safety, interpret, decide, phrase, commit. Authentication and
+/// rate limits (step 2) happen at the edge before a request reaches here; the jobs a turn asks for
+/// (step 8) are rows in its commit, run by the job worker afterwards; the response (step 9)
+/// belongs to the channel.
 /// </summary>
 public sealed class Turn(
-    ISessionStore sessions,
+    SessionClaims claims,
     IAgentCatalog agents,
     SkillCatalog skills,
     ISafetyCheck safety,
-    SessionGate gate,
     ConversationOptions options,
     TimeProvider clock,
     ILogger<Turn> logger,
-    IEnumerable<ITurnListener> listeners,
     ILanguageModel? model = null)
 {
-    private const int CommitAttempts = 3;
+    public Task<TurnResult> TakeAsync(TurnRequest request, CancellationToken cancellationToken) =>
+        TakeAsync(request, null, cancellationToken);
 
-    public async Task<TurnResult> TakeAsync(TurnRequest request, CancellationToken cancellationToken)
+    public async Task<TurnResult> TakeAsync(TurnRequest request, ITurnObserver? observer, CancellationToken cancellationToken)
     {
-        // 1. Validate: a refused message writes nothing.
-        var text = MessageText.Validate(request.Text, options.MaxMessageLength);
+        // 1. The message was validated once, at the edge (UserText): a refused message wrote nothing.
+        var text = request.Text.Value;
 
-        // 3. One turn per session at a time, in arrival order: in this process by the gate, across
-        //    processes by the store. Waiting may be cancelled; once the turn has begun it runs to its
+        // 3. Hold the session for this turn (see SessionClaims for how); the turn runs to its
         //    commit even if the caller goes away, so an accepted message is never lost.
-        await using var _ = await gate.EnterAsync(request.SessionId, cancellationToken);
-
-        // A turn that calls the model takes the session's lease before it starts, so that no other
-        // process pays for the same turn. Without a model a turn is cheap to redo, so it reads
-        // without writing and commits only if the session did not move meanwhile: one write per
-        // turn instead of two. It falls back to the lease after a lost race, or when another
-        // process holds the lease, so it cannot lose forever.
-        var useLease = model is not null;
-        var conflicts = 0;
-        while (true)
-        {
-            Guid? leaseId = null;
-            Session session;
-            IReadOnlyList<Message> history;
-            if (useLease)
-            {
-                leaseId = Guid.NewGuid();
-                session = await sessions.AcquireTurnLeaseAsync(
-                    request.TenantId, request.SessionId, leaseId.Value, options.TurnLease, options.TurnWait, cancellationToken);
-                history = await RecentHistoryAsync(session);
-            }
-            else
-            {
-                var snapshot = await sessions.ReadForTurnAsync(request.TenantId, request.SessionId, options.HistoryMessages, cancellationToken)
-                    ?? throw new SessionNotFoundException(request.SessionId.ToString());
-                if (snapshot.LeasedElsewhere)
-                {
-                    useLease = true;
-                    continue;
-                }
-
-                (session, history) = (snapshot.Session, snapshot.History);
-            }
-
-            try
-            {
-                var now = clock.GetUtcNow();
-                if (session.IsExpiredAt(now))
-                {
-                    throw new SessionExpiredException(session.Id, session.ExpiresAt!.Value);
-                }
-
-                var agent = await agents.FindAsync(session.TenantId, session.AgentId, CancellationToken.None)
-                    ?? throw new InvalidOperationException($"Session {session.Id} names agent {session.AgentId}, which does not exist.");
-                var context = new SkillContext(agent, session, history, text, now);
-
-                // 4-6. Safety first; then the skill decides on the interpreter's proposal.
-                var decision = await DecideAsync(agent, context);
-
-                // 7. Everything the turn produced is committed together, before anyone sees the reply.
-                var commit = Commit(context, decision, leaseId, clock.GetUtcNow());
-                await sessions.CommitTurnAsync(commit, CancellationToken.None);
-                var result = new TurnResult(
-                    commit.Session, commit.Messages[0], commit.Messages[1], decision.Outcome, decision.Source, decision.ModelCalls,
-                    !JsonNode.DeepEquals(session.FinalPayload, commit.Session.FinalPayload));
-                await NotifyAsync(result);
-                return result;
-            }
-            catch (ConcurrencyConflictException) when (++conflicts < CommitAttempts)
-            {
-                // Another process committed first (or our lease ran out): redo the turn on its state, under the lease.
-                logger.LogWarning("Turn on session {SessionId} lost a commit race ({Conflicts}); retrying on the new state", request.SessionId, conflicts);
-                await ReleaseAsync(request, leaseId);
-                useLease = true;
-            }
-            catch
-            {
-                await ReleaseAsync(request, leaseId);
-                throw;
-            }
-        }
+        return await claims.RunAsync(
+            request.TenantId, request.SessionId, leaseFirst: model is not null, claim => RunAsync(claim, text, observer), cancellationToken);
     }
 
-    private Task<IReadOnlyList<Message>> RecentHistoryAsync(Session session) =>
-        sessions.GetRecentMessagesAsync(session.TenantId, session.Id, options.HistoryMessages, CancellationToken.None);
-
-    private Task ReleaseAsync(TurnRequest request, Guid? leaseId) =>
-        leaseId is { } id ? sessions.ReleaseTurnLeaseAsync(request.TenantId, request.SessionId, id, CancellationToken.None) : Task.CompletedTask;
-
-    private async Task NotifyAsync(TurnResult result)
+    private async Task<TurnResult> RunAsync(SessionClaim claim, string text, ITurnObserver? observer)
     {
-        foreach (var listener in listeners)
+        var session = claim.Session;
+        var now = clock.GetUtcNow();
+        if (session.IsExpiredAt(now))
         {
-            try
-            {
-                await listener.OnCommittedAsync(result, CancellationToken.None);
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "{Listener} failed after the turn on session {SessionId} was committed", listener.GetType().Name, result.Session.Id);
-            }
+            throw new SessionExpiredException(session.Id, session.ExpiresAt!.Value);
         }
+
+        var agent = await agents.FindAsync(session.TenantId, session.AgentId, CancellationToken.None)
+            ?? throw new InvalidOperationException($"Session {session.Id} names agent {session.AgentId}, which does not exist.");
+        var skill = skills.Get(session.Skill ?? agent.Skill);
+        var context = new SkillContext(agent, session, claim.History, text, now, model is not null);
+
+        // 4-5. Safety first; then the skill interprets and decides.
+        var decided = CrisisDecision(agent, context) ?? await DecideAsync(skill, context);
+
+        // 6. The reply, worded (and streamed) as the decision planned.
+        var phrased = await PhraseAsync(context, decided, observer);
+
+        // 7. Everything the turn produced is committed together, before anyone sees the reply.
+        var handedTo = decided.Decision.HandOver is { AgentKey: { } key }
+            ? await agents.FindByKeyAsync(session.TenantId, key, CancellationToken.None) ?? throw new AgentNotFoundException(key)
+            : null;
+        var write = TurnComposer.Compose(context, phrased, handedTo, clock.GetUtcNow(), options.SessionTtl);
+        await claim.CommitAsync(write);
+        var view = skills.Get(write.Session.Skill ?? handedTo?.Skill ?? agent.Skill).View(write.Session.State);
+        return new TurnResult(write.Session, write.Messages[0], write.Messages[1], decided.Decision, phrased.Source, write.ModelCalls, view);
     }
 
-    private async Task<Decision> DecideAsync(Agent agent, SkillContext context)
+    private DecidedTurn? CrisisDecision(Agent agent, SkillContext context)
     {
         var verdict = safety.Check(agent, context.UserText);
-        if (verdict.IsCrisis)
+        if (!verdict.IsCrisis)
         {
-            var crisis = new SkillOutcome
-            {
-                Action = "CRISIS",
-                Reply = verdict.ProtocolReply ?? string.Empty,
-                Memory = context.Session.Memory,
-                Draft = context.Session.Draft,
-                FinalPayload = context.Session.FinalPayload,
-                Events = [new DomainEvent("crisis_detected", new JsonObject { ["reason"] = verdict.Reason })],
-            };
-            return new Decision(crisis, TurnSource.Safety, []);
+            return null;
         }
 
-        var skill = skills.Get(agent.Skill);
-        if (model is null || skill.BuildModelRequest(context) is not { } modelRequest)
+        var crisis = new SkillDecision
         {
-            return new Decision(skill.Apply(context, skill.ProposeOffline(context)), TurnSource.Offline, []);
+            Action = "CRISIS",
+            Reply = ReplyPlan.Text(verdict.ProtocolReply ?? string.Empty),
+            State = context.State,
+            Events = [new DomainEvent("crisis_detected", new JsonObject { ["reason"] = verdict.Reason })],
+        };
+        return new DecidedTurn(crisis, TurnSource.Safety, []);
+    }
+
+    private async Task<DecidedTurn> DecideAsync(ISkill skill, SkillContext context)
+    {
+        if (model is null || skill.BuildInterpretRequest(context) is not { } request)
+        {
+            return new DecidedTurn(await skill.DecideAsync(context, skill.ProposeOffline(context), CancellationToken.None), TurnSource.Offline, []);
         }
 
         // The model's call is not tied to the caller's connection: see TakeAsync.
-        var result = await model.CompleteAsync(modelRequest, CancellationToken.None);
+        var result = await model.CompleteAsync(request, CancellationToken.None);
         string fallbackReason;
         if (result.Response is not { } answer)
         {
@@ -165,56 +107,68 @@ public sealed class Turn(
         }
         else
         {
-            var outcome = skill.Apply(context, proposal);
-            if (outcome.RejectionReason is null)
+            var decision = await skill.DecideAsync(context, proposal, CancellationToken.None);
+            if (!decision.IsRejected)
             {
-                return new Decision(outcome, TurnSource.Model, result.Calls);
+                return new DecidedTurn(decision, TurnSource.Model, result.Calls);
             }
 
-            fallbackReason = $"model proposal refused: {outcome.RejectionReason}";
+            fallbackReason = $"model proposal refused: {decision.RejectionReason}";
         }
 
-        logger.LogWarning("Session {SessionId}: {Reason}; the offline interpreter answers this turn", context.Session.Id, fallbackReason);
-        var offline = skill.Apply(context, skill.ProposeOffline(context));
-        var fallback = new DomainEvent("model_fallback", new JsonObject { ["reason"] = fallbackReason });
-        return new Decision(offline with { Events = [.. offline.Events, fallback] }, TurnSource.Fallback, result.Calls);
+        var offline = await skill.DecideAsync(context, skill.ProposeOffline(context), CancellationToken.None);
+        return Fallback(context, offline, result.Calls, fallbackReason);
     }
 
-    private TurnCommit Commit(SkillContext context, Decision decision, Guid? leaseId, DateTimeOffset now)
+    private async Task<PhrasedTurn> PhraseAsync(SkillContext context, DecidedTurn decided, ITurnObserver? observer)
     {
-        var session = context.Session;
-        var outcome = decision.Outcome;
-        var userMessage = new Message(Guid.CreateVersion7(context.Now), session.Id, session.MessageCount + 1, MessageRole.User, context.UserText, context.Now);
-        var reply = new Message(
-            Guid.CreateVersion7(now), session.Id, session.MessageCount + 2, MessageRole.Assistant, outcome.Reply, now,
-            decision.Source == TurnSource.Model ? decision.ModelCalls.LastOrDefault()?.OutputTokens : null);
-
-        var draftId = outcome.Draft is null ? null
-            : outcome.StartsNewDraft || session.DraftId is null ? Guid.CreateVersion7(now)
-            : session.DraftId;
-
-        var updated = session with
+        var plan = decided.Decision.Reply;
+        if (model is null || plan.Wording is not { } wording || decided.Source == TurnSource.Safety)
         {
-            Memory = outcome.Memory,
-            Draft = outcome.Draft,
-            DraftId = draftId,
-            LastAction = outcome.Action,
-            FinalPayload = outcome.FinalPayload,
-            MessageCount = session.MessageCount + 2,
-            ModelCallCount = session.ModelCallCount + decision.ModelCalls.Count,
-            UpdatedAt = now,
-            ExpiresAt = session.CustomerId is null ? now + options.SessionTtl : null,
-            Version = session.Version + 1,
-        };
+            // The crisis protocol is always worded from its configured text, never by a model that could improvise.
+            await SendAsync(observer, plan.Fallback);
+            return new PhrasedTurn(decided, plan.Fallback, null);
+        }
 
-        var completed = new DomainEvent("turn_completed", new JsonObject
+        var result = await model.CompleteAsync(wording, CancellationToken.None);
+        if (result.Response is { Text: { Length: > 0 } text } answer && !string.IsNullOrWhiteSpace(text))
         {
-            ["action"] = outcome.Action,
-            ["source"] = decision.Source.ToString().ToLowerInvariant(),
-            ["model_calls"] = decision.ModelCalls.Count,
-        });
-        return new TurnCommit(updated, session.Version, leaseId, [userMessage, reply], decision.ModelCalls, [.. outcome.Events, completed]);
+            await SendAsync(observer, text.Trim());
+            var modelDecided = decided with
+            {
+                Source = decided.Source == TurnSource.Offline ? TurnSource.Model : decided.Source,
+                ModelCalls = [.. decided.ModelCalls, .. result.Calls],
+            };
+            return new PhrasedTurn(modelDecided, text.Trim(), answer.OutputTokens);
+        }
+
+        var reason = result.Response is null ? $"model call failed ({result.FailureReason})" : "model answer was empty";
+        await SendAsync(observer, plan.Fallback);
+        return new PhrasedTurn(Fallback(context, decided.Decision, [.. decided.ModelCalls, .. result.Calls], reason), plan.Fallback, null);
     }
 
-    private sealed record Decision(SkillOutcome Outcome, TurnSource Source, IReadOnlyList<ModelCallLog> ModelCalls);
+    private DecidedTurn Fallback(SkillContext context, SkillDecision offline, IReadOnlyList<ModelCallLog> calls, string reason)
+    {
+        logger.LogWarning("Session {SessionId}: {Reason}; the offline interpreter answers this turn", context.Session.Id, reason);
+        var fallback = new DomainEvent("model_fallback", new JsonObject { ["reason"] = reason });
+        return new DecidedTurn(offline with { Events = [.. offline.Events, fallback] }, TurnSource.Fallback, calls);
+    }
+
+    private async Task SendAsync(ITurnObserver? observer, string text)
+    {
+        if (observer is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await observer.OnDeltaAsync(text);
+        }
+        catch (Exception e)
+        {
+            // The caller went away: the turn still commits whole, and the reply is in the history.
+            logger.LogDebug(e, "A turn observer failed; the turn goes on");
+        }
+    }
 }

@@ -1,3 +1,5 @@
+using Concierge.Conversations;
+
 namespace Concierge.Skills;
 
 /// <summary>The skills this instance can run, by name.</summary>
@@ -9,4 +11,8 @@ public sealed class SkillCatalog(IEnumerable<ISkill> skills)
         _byName.TryGetValue(name, out var skill)
             ? skill
             : throw new InvalidOperationException($"The agent's skill '{name}' is not installed (known: {string.Join(", ", _byName.Keys)}).");
+
+    /// <summary>What the routes show of the session's skill state (empty for a skill this instance does not run).</summary>
+    public SkillView ViewOf(Session session) =>
+        session.Skill is { } name && _byName.TryGetValue(name, out var skill) ? skill.View(session.State) : SkillView.Empty;
 }

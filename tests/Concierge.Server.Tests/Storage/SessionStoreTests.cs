@@ -1,3 +1,4 @@
+using Concierge.Skills;
 using System.Text.Json.Nodes;
 using Concierge.Agents;
 using Concierge.Conversations;
@@ -24,9 +25,7 @@ public sealed class SessionStoreTests
         var now = new DateTimeOffset(2025, 8, 28, 20, 48, 50, TimeSpan.FromHours(-4)).AddTicks(9_381_234);
         var session = StorageHarness.NewSession(DemoTenant.TenantId, DemoTenant.AgentId, now) with
         {
-            Draft = new JsonObject { ["name"] = "order_shipped", ["components"] = new JsonArray() },
-            DraftId = Guid.NewGuid(),
-            FinalPayload = new JsonObject { ["category"] = "UTILITY" },
+            State = SkillStateDocument.FromJson("""{"memory":{"language":"en_US"},"draft":{"name":"order_shipped","components":[]},"final_payload":{"category":"UTILITY"}}"""),
             LastAction = "DRAFT",
         };
 
@@ -38,11 +37,12 @@ public sealed class SessionStoreTests
         Assert.Equal(now.UtcDateTime.AddTicks(-4), found.CreatedAt.UtcDateTime);
         Assert.Equal(stored.CreatedAt, found.CreatedAt);
         Assert.Equal(stored.ExpiresAt, found.ExpiresAt);
-        Assert.Equal(session.DraftId, found.DraftId);
         Assert.Equal("DRAFT", found.LastAction);
-        Assert.Equal("en_US", (string?)found.Memory["language"]);
-        Assert.Equal("order_shipped", (string?)found.Draft!["name"]);
-        Assert.Equal("UTILITY", (string?)found.FinalPayload!["category"]);
+        Assert.Equal("templates", found.Skill);
+        var state = found.State.ToNode()!;
+        Assert.Equal("en_US", (string?)state["memory"]!["language"]);
+        Assert.Equal("order_shipped", (string?)state["draft"]!["name"]);
+        Assert.Equal("UTILITY", (string?)state["final_payload"]!["category"]);
         Assert.Equal(0, found.Version);
         Assert.Equal(1, await db.CountAsync("events", session.Id));
 

@@ -1,3 +1,4 @@
+using Concierge.Skills;
 using System.Text.Json.Nodes;
 using Concierge.Agents;
 using Concierge.Conversations;
@@ -75,7 +76,8 @@ public sealed class StorageHarness : IAsyncDisposable
         AgentId = agentId,
         Channel = "web",
         CustomerId = customerId,
-        Memory = new JsonObject { ["language"] = "en_US" },
+        Skill = "templates",
+        State = SkillStateDocument.FromJson("""{"memory":{"language":"en_US"}}"""),
         CreatedAt = now,
         UpdatedAt = now,
         ExpiresAt = customerId is null ? now + (ttl ?? TimeSpan.FromHours(24)) : null,

@@ -23,7 +23,14 @@ public class ChatSkillTests
         },
         history,
         text,
-        DateTimeOffset.UnixEpoch);
+        DateTimeOffset.UnixEpoch,
+        ModelAvailable: true);
+
+    private SkillDecision Decide(SkillContext context) =>
+        _skill.DecideAsync(context, _skill.ProposeOffline(context), CancellationToken.None).AsTask().GetAwaiter().GetResult();
+
+    private static ModelRequest Wording(ChatSkill skill, SkillContext context) =>
+        skill.DecideAsync(context, skill.ProposeOffline(context), CancellationToken.None).AsTask().GetAwaiter().GetResult().Reply.Wording!;
 
     [Theory]
     [InlineData("Which database do you use?", "SQLite")]
@@ -33,10 +40,10 @@ public class ChatSkillTests
     [InlineData("¿Qué es Concierge?", "self-hosted")]
     public void Offline_answers_a_question_close_to_a_faq_entry_with_its_answer(string question, string expected)
     {
-        var outcome = _skill.Apply(Context(question), _skill.ProposeOffline(Context(question)));
+        var outcome = Decide(Context(question));
 
         Assert.Equal(ChatSkill.AnswerAction, outcome.Action);
-        Assert.Contains(expected, outcome.Reply);
+        Assert.Contains(expected, outcome.Reply.Fallback);
     }
 
     [Fact]
@@ -44,7 +51,7 @@ public class ChatSkillTests
     {
         var context = Context("Book me a flight to Lisbon tomorrow");
 
-        var reply = _skill.Apply(context, _skill.ProposeOffline(context)).Reply;
+        var reply = Decide(context).Reply.Fallback;
 
         Assert.Contains("without a language model", reply);
         var ownWords = System.Text.RegularExpressions.Regex.Replace(reply, "\"[^\"]*\"", string.Empty);
@@ -69,7 +76,7 @@ public class ChatSkillTests
             new Message(Guid.NewGuid(), Guid.Empty, 2, MessageRole.Assistant, "answer", DateTimeOffset.UnixEpoch),
         };
 
-        var request = _skill.BuildModelRequest(Context("second", history))!;
+        var request = Wording(_skill, Context("second", history));
 
         Assert.Equal(MessageRole.System, request.Messages[0].Role);
         Assert.Equal(DemoTenant.Assistant.Instructions, request.Messages[0].Content);
@@ -85,7 +92,7 @@ public class ChatSkillTests
             .ToArray();
         var skill = new ChatSkill(new ChatSkillOptions { HistoryTokenBudget = 400 });
 
-        var request = skill.BuildModelRequest(Context("now", history))!;
+        var request = Wording(skill, Context("now", history));
         var kept = request.Messages.Skip(1).SkipLast(1).ToList();
 
         Assert.InRange(kept.Count, 1, 29);
@@ -94,8 +101,12 @@ public class ChatSkillTests
     }
 
     [Fact]
-    public void An_empty_model_answer_is_unusable()
+    public void Chat_needs_no_model_to_interpret_and_words_its_answer_with_the_model_only_when_one_is_available()
     {
-        Assert.Null(_skill.ReadModelAnswer(Context("hi"), new ModelResponse("  ", 10, 0)));
+        var offline = Context("What is Concierge?") with { ModelAvailable = false };
+
+        Assert.Null(_skill.BuildInterpretRequest(Context("What is Concierge?")));
+        Assert.Null(Decide(offline).Reply.Wording);
+        Assert.Contains("self-hosted", Decide(Context("What is Concierge?")).Reply.Fallback);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Concierge.Conversations;
+using Concierge.Templates;
 using M = Concierge.Skills.Templates.Builder.TemplateMemory;
 
 namespace Concierge.Skills.Templates.Builder;
@@ -10,17 +11,16 @@ namespace Concierge.Skills.Templates.Builder;
 /// compute what is missing (by code, in a fixed order) and choose ASK, DRAFT or FINAL with a reply
 /// that describes exactly that state.
 /// </summary>
-internal sealed class TemplateDecision(TemplateValidator validator, Session session, TemplateProposal proposal)
+internal sealed class TemplateDecision(TemplateValidator validator, TemplateState state, string? lastAction, DateTimeOffset now, TemplateProposal proposal)
 {
     private const string Confirm = "confirm";
     private const string Final = "final";
 
     private readonly List<string> _notes = [];
 
-    public SkillOutcome Decide()
+    public SkillDecision Decide()
     {
-        var prior = session.Memory;
-        var lastAction = session.LastAction;
+        var prior = state.Memory;
         var startedFresh = M.GetString(prior, M.Purpose) is null || proposal.NewTemplate;
         var memory = proposal.NewTemplate ? Reset(prior) : (JsonObject)prior.DeepClone();
         var updates = MemoryRules.Sanitize(proposal.MemoryUpdates, validator.Languages);
@@ -36,7 +36,7 @@ internal sealed class TemplateDecision(TemplateValidator validator, Session sess
             var broken = validator.Validate(draft).Where(v => v.IsError).ToList();
             if (broken.Count > 0)
             {
-                return SkillOutcome.Rejected($"the model's draft breaks {string.Join(", ", broken.Select(b => b.Code).Distinct())}: {broken[0].Message}");
+                return SkillDecision.Rejected($"the model's draft breaks {string.Join(", ", broken.Select(b => b.Code).Distinct())}: {broken[0].Message}");
             }
 
             MemoryRules.SyncFromDraft(memory, draft);
@@ -56,11 +56,11 @@ internal sealed class TemplateDecision(TemplateValidator validator, Session sess
         var missing = Missing(memory, draft, errors);
         if (proposal.Source == ProposalSource.Model && proposal.Accepted && missing.Count > 0)
         {
-            return SkillOutcome.Rejected($"the model accepted a template that is not complete (missing: {string.Join(", ", missing)})");
+            return SkillDecision.Rejected($"the model accepted a template that is not complete (missing: {string.Join(", ", missing)})");
         }
 
         var draftJson = draft is null ? null : TemplateDraftJson.ToJson(draft);
-        var changed = !JsonNode.DeepEquals(draftJson, session.Draft);
+        var changed = !JsonNode.DeepEquals(draftJson, state.Draft);
         var action = Action(missing, changed, startedFresh, memory, lastAction);
         var lang = M.GetString(memory, M.ReplyLanguage) ?? LanguageSense.English;
         memory[M.Pending] = action switch
@@ -72,15 +72,25 @@ internal sealed class TemplateDecision(TemplateValidator validator, Session sess
 
         var finalPayload = action == TemplateSkill.FinalAction ? MetaTemplatePayload.Build(draft!, validator) : null;
         var newlyFinal = action == TemplateSkill.FinalAction && (lastAction != TemplateSkill.FinalAction || changed);
-        return new SkillOutcome
+        var startsNewDraft = draftJson is not null && lastAction == TemplateSkill.FinalAction && (changed || proposal.NewTemplate);
+        var next = new TemplateState
         {
-            Action = action,
-            Reply = Reply(action, missing, draft, fixes, violations, errors, memory, lang, lastAction, changed),
             Memory = memory,
             Draft = draftJson,
-            StartsNewDraft = draftJson is not null && lastAction == TemplateSkill.FinalAction && (changed || proposal.NewTemplate),
-            Missing = missing,
+            DraftId = draftJson is null ? null : startsNewDraft || state.DraftId is null ? Guid.CreateVersion7(now) : state.DraftId,
             FinalPayload = finalPayload,
+        };
+
+        // Only a changed payload goes to the template list: a "thanks" after FINAL must not reset a
+        // template Meta has already approved back to DRAFT.
+        var payloadChanged = finalPayload is not null && !JsonNode.DeepEquals(finalPayload, state.FinalPayload);
+        return new SkillDecision
+        {
+            Action = action,
+            Reply = ReplyPlan.Text(Reply(action, missing, draft, fixes, violations, errors, memory, lang, lastAction, changed)),
+            State = TemplateSkill.Save(next),
+            Missing = missing,
+            Effects = payloadChanged ? [new TemplateFinalized((JsonObject)finalPayload!.DeepClone())] : [],
             Events = newlyFinal
                 ? [new DomainEvent("template_finalized", new JsonObject { ["name"] = draft!.Name, ["language"] = draft.Language, ["category"] = draft.Category })]
                 : [],

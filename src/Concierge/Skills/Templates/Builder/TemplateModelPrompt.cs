@@ -39,11 +39,11 @@ internal sealed class TemplateModelPrompt(TemplateLanguages languages)
         - reply: your message to the user, consistent with the draft and what is still missing.
         """;
 
-    public ModelRequest Build(SkillContext context, IReadOnlyList<string> missing, JsonObject? draft)
+    public ModelRequest Build(SkillContext context, TemplateState current, IReadOnlyList<string> missing)
     {
         var state = new StringBuilder()
-            .AppendLine("Current memory: " + context.Session.Memory.ToJsonString())
-            .AppendLine("Current draft: " + (draft?.ToJsonString() ?? "null"))
+            .AppendLine("Current memory: " + current.Memory.ToJsonString())
+            .AppendLine("Current draft: " + (current.Draft?.ToJsonString() ?? "null"))
             .AppendLine("Last action: " + (context.Session.LastAction ?? "none"))
             .AppendLine("Still missing (computed by the server, in order): " + (missing.Count == 0 ? "nothing" : string.Join(", ", missing)));
         var messages = new List<ModelMessage>

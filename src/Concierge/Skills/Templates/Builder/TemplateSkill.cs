@@ -4,9 +4,10 @@ namespace Concierge.Skills.Templates.Builder;
 
 /// <summary>
 /// The WhatsApp template builder (SPEC 5.1). The interpreter (model or <see cref="OfflineTemplateReader"/>)
-/// proposes memory updates or a draft; <see cref="Apply"/> checks them, composes the draft from memory,
+/// proposes memory updates or a draft; the decide step checks them, composes the draft from memory,
 /// runs <see cref="TemplateFixes"/> and <see cref="TemplateValidator"/>, computes what is missing in a
-/// fixed order and decides ASK, DRAFT or FINAL. FINAL carries Meta's creation payload.
+/// fixed order and decides ASK, DRAFT or FINAL. FINAL carries Meta's creation payload, and a new
+/// payload is an effect that puts the template in the tenant's list in the turn's transaction.
 /// </summary>
 public sealed class TemplateSkill : ISkill
 {
@@ -34,13 +35,18 @@ public sealed class TemplateSkill : ISkill
 
     public string Name => SkillName;
 
-    public ModelRequest? BuildModelRequest(SkillContext context)
+    /// <summary>The builder's typed state from what the session stores.</summary>
+    public static TemplateState Load(SkillStateDocument document) =>
+        document.Read(TemplateStateJson.Default.TemplateState, TemplateState.Initial);
+
+    public static SkillStateDocument Save(TemplateState state) => SkillStateDocument.Of(state, TemplateStateJson.Default.TemplateState);
+
+    public ModelRequest? BuildInterpretRequest(SkillContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var memory = context.Session.Memory;
-        var draft = context.Session.Draft;
-        var missing = TemplateDecision.Missing(memory, DraftComposer.Compose(memory), []);
-        return _prompt.Build(context, missing, draft);
+        var state = Load(context.State);
+        var missing = TemplateDecision.Missing(state.Memory, DraftComposer.Compose(state.Memory), []);
+        return _prompt.Build(context, state, missing);
     }
 
     public Proposal? ReadModelAnswer(SkillContext context, ModelResponse answer)
@@ -52,14 +58,20 @@ public sealed class TemplateSkill : ISkill
     public Proposal ProposeOffline(SkillContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return _reader.Read(context.UserText, context.Session.Memory);
+        return _reader.Read(context.UserText, Load(context.State).Memory);
     }
 
-    public SkillOutcome Apply(SkillContext context, Proposal proposal)
+    public ValueTask<SkillDecision> DecideAsync(SkillContext context, Proposal proposal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return proposal is TemplateProposal template
-            ? new TemplateDecision(_validator, context.Session, template).Decide()
-            : SkillOutcome.Rejected($"The template skill cannot apply a {proposal.GetType().Name}.");
+        return ValueTask.FromResult(proposal is TemplateProposal template
+            ? new TemplateDecision(_validator, Load(context.State), context.Session.LastAction, context.Now, template).Decide()
+            : SkillDecision.Rejected($"The template skill cannot apply a {proposal.GetType().Name}."));
+    }
+
+    public SkillView View(SkillStateDocument state)
+    {
+        var template = Load(state);
+        return new SkillView(template.Memory, template.Draft, template.DraftId, template.FinalPayload);
     }
 }

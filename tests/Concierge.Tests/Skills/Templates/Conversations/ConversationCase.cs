@@ -66,7 +66,7 @@ internal sealed class ConversationCase(string name, params (string Message, Expe
         }
     }
 
-    private static void CheckInvariants(SkillOutcome outcome, List<string> problems)
+    private static void CheckInvariants(TemplateTurn outcome, List<string> problems)
     {
         if (outcome.Action is not (TemplateSkill.AskAction or TemplateSkill.DraftAction or TemplateSkill.FinalAction))
         {
@@ -164,7 +164,7 @@ internal sealed class ConversationCase(string name, params (string Message, Expe
         }
     }
 
-    private static void CheckExpectations(SkillOutcome outcome, Expect expect, List<string> problems)
+    private static void CheckExpectations(TemplateTurn outcome, Expect expect, List<string> problems)
     {
         if (outcome.Action != expect.Action)
         {

@@ -33,7 +33,7 @@ public class TemplateModelProposalTests
         var harness = new ConversationHarness();
         const string text = "Order shipped template in English with a footer";
 
-        var outcome = harness.Skill.Apply(harness.Context(text), Read(harness, text, Answer()));
+        var outcome = harness.Apply(text, Read(harness, text, Answer()));
 
         Assert.Null(outcome.RejectionReason);
         Assert.Equal(TemplateSkill.FinalAction, outcome.Action);
@@ -52,7 +52,7 @@ public class TemplateModelProposalTests
         Assert.Equal(TemplateSkill.DraftAction, harness.Session.LastAction);
         const string text = "Add a footer please";
 
-        var outcome = harness.Skill.Apply(harness.Context(text), Read(harness, text, Answer(memory: "{}")));
+        var outcome = harness.Apply(text, Read(harness, text, Answer(memory: "{}")));
 
         Assert.Equal(TemplateSkill.DraftAction, outcome.Action);
         Assert.StartsWith("Here is a first version for you.", outcome.Reply, StringComparison.Ordinal);
@@ -65,9 +65,9 @@ public class TemplateModelProposalTests
     {
         var harness = new ConversationHarness();
         harness.Say("Order shipped template, no header, no footer, no buttons");
-        var shown = harness.Session.Draft!.ToJsonString();
+        var shown = harness.State.Draft!.ToJsonString();
 
-        var outcome = harness.Skill.Apply(harness.Context("yes"), Read(harness, "yes", Answer(draft: shown, accepted: true, reply: "Done, it is final.", memory: "{}")));
+        var outcome = harness.Apply("yes", Read(harness, "yes", Answer(draft: shown, accepted: true, reply: "Done, it is final.", memory: "{}")));
 
         Assert.Equal(TemplateSkill.FinalAction, outcome.Action);
         Assert.NotNull(outcome.FinalPayload);
@@ -84,7 +84,7 @@ public class TemplateModelProposalTests
         var draft = ValidDraft.Replace("{\"type\":\"FOOTER\",\"text\":\"Questions? Just reply to this message.\"}", component, StringComparison.Ordinal);
         const string text = "Order shipped template in English";
 
-        var outcome = harness.Skill.Apply(harness.Context(text), Read(harness, text, Answer(draft)));
+        var outcome = harness.Apply(text, Read(harness, text, Answer(draft)));
 
         Assert.True(outcome.RejectionReason is not null, why);
         Assert.Contains(code, outcome.RejectionReason, StringComparison.Ordinal);
@@ -97,7 +97,7 @@ public class TemplateModelProposalTests
         const string text = "Order shipped template in English, no header, no footer, no buttons";
         var broken = ValidDraft.Replace("Questions? Just reply to this message.", new string('x', 80), StringComparison.Ordinal);
 
-        var outcome = harness.Commit(text, Read(harness, text, Answer(broken)));
+        var outcome = harness.Commit(text, Answer(broken));
 
         Assert.Null(outcome.RejectionReason);
         Assert.Equal(TemplateSkill.FinalAction, outcome.Action);
@@ -135,7 +135,7 @@ public class TemplateModelProposalTests
         harness.Say("Order shipped template, no header, no footer, no buttons");
         var invalid = ValidDraft.Replace("Questions? Just reply to this message.", "Questions about {{3}}? Just reply to this message.", StringComparison.Ordinal);
 
-        var outcome = harness.Skill.Apply(harness.Context("yes"), Read(harness, "yes", Answer(invalid, accepted: true, memory: "{}")));
+        var outcome = harness.Apply("yes", Read(harness, "yes", Answer(invalid, accepted: true, memory: "{}")));
 
         Assert.NotNull(outcome.RejectionReason);
     }
@@ -145,7 +145,7 @@ public class TemplateModelProposalTests
     {
         var harness = new ConversationHarness();
 
-        var outcome = harness.Skill.Apply(harness.Context("yes"), Read(harness, "yes", Answer(draft: "null", accepted: true, memory: "{}")));
+        var outcome = harness.Apply("yes", Read(harness, "yes", Answer(draft: "null", accepted: true, memory: "{}")));
 
         Assert.NotNull(outcome.RejectionReason);
         Assert.Contains("not complete", outcome.RejectionReason, StringComparison.Ordinal);
@@ -157,7 +157,7 @@ public class TemplateModelProposalTests
         var harness = new ConversationHarness();
         const string memory = """{"category":"PROMO","language_pref":"klingon","wants_header":"yes","business_type":"bakery","pending":"confirm","secret":"x"}""";
 
-        var outcome = harness.Skill.Apply(harness.Context("hi"), Read(harness, "hi", Answer(draft: "null", memory: memory)));
+        var outcome = harness.Apply("hi", Read(harness, "hi", Answer(draft: "null", memory: memory)));
 
         Assert.Null(outcome.RejectionReason);
         Assert.Equal(TemplateSkill.AskAction, outcome.Action);
@@ -175,7 +175,7 @@ public class TemplateModelProposalTests
         var harness = new ConversationHarness();
         harness.Say("I need an order shipped template");
 
-        var request = harness.Skill.BuildModelRequest(harness.Context("with a footer please"));
+        var request = harness.Skill.BuildInterpretRequest(harness.Context("with a footer please"));
 
         Assert.NotNull(request);
         Assert.NotNull(request.ResponseSchema);
