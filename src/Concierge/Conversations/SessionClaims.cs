@@ -43,6 +43,7 @@ public sealed class SessionClaims(ISessionStore sessions, SessionGate gate, Conv
             catch (Exception e) when (e is ConcurrencyConflictException or EffectConflictException && attempt < Attempts)
             {
                 logger.LogWarning("Turn on session {SessionId} must run again ({Attempt}): {Reason}", sessionId, attempt, e.Message);
+                TurnTelemetry.Retries.Add(1);
                 await claim.ReleaseAsync();
                 useLease = true;
             }

@@ -41,6 +41,8 @@ public sealed class Turn(
 
     private async Task<TurnResult> RunAsync(SessionClaim claim, string text, ITurnObserver? observer)
     {
+        using var activity = TurnTelemetry.Source.StartActivity("turn");
+        var started = clock.GetTimestamp();
         var session = claim.Session;
         var now = clock.GetUtcNow();
         if (session.IsExpiredAt(now))
@@ -66,7 +68,10 @@ public sealed class Turn(
         var write = TurnComposer.Compose(context, phrased, handedTo, clock.GetUtcNow(), options.SessionTtl);
         await claim.CommitAsync(write);
         var view = skills.Get(write.Session.Skill ?? handedTo?.Skill ?? agent.Skill).View(write.Session.State);
-        return new TurnResult(write.Session, write.Messages[0], write.Messages[1], decided.Decision, phrased.Source, write.ModelCalls, view);
+        var result = new TurnResult(write.Session, write.Messages[0], write.Messages[1], decided.Decision, phrased.Source, write.ModelCalls, view);
+        TurnTelemetry.Record(result, agent.Key, skill.Name, clock.GetElapsedTime(started));
+        activity?.SetTag("concierge.session_id", session.Id).SetTag("concierge.agent", agent.Key).SetTag("concierge.source", result.Source.ToString());
+        return result;
     }
 
     private DecidedTurn? CrisisDecision(Agent agent, SkillContext context)
