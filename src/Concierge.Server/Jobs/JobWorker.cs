@@ -96,7 +96,7 @@ public sealed partial class JobWorker : BackgroundService
         // Ends the claim loop; then the running jobs get what is left of the shutdown timeout.
         await base.StopAsync(cancellationToken);
         var running = _running.ToArray();
-        if (running.Length == 0)
+        if (running.Length == 0 || _abort.IsCancellationRequested)
         {
             return;
         }

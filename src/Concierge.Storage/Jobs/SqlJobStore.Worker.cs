@@ -18,6 +18,19 @@ public sealed partial class SqlJobStore
         ArgumentException.ThrowIfNullOrWhiteSpace(workerId);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         var now = _clock.GetUtcNow();
+
+        // An idle queue is the common case: a read finds that out without taking SQLite's write
+        // lock (which the turns' commits queue for) or writing anything, once per poll.
+        await using (var connection = await _db.OpenAsync(cancellationToken))
+        {
+            var due = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                $"SELECT COUNT(*) FROM (SELECT 1 FROM jobs WHERE {Due} LIMIT 1) AS due", new { now = _db.Time(now) }, cancellationToken: cancellationToken));
+            if (due == 0)
+            {
+                return [];
+            }
+        }
+
         var rows = await _db.WriteStatementAsync(
             connection => connection.QueryRowsAsync(new CommandDefinition(
                 _claim,
