@@ -2,6 +2,7 @@ using Concierge.Server.Compat;
 using Concierge.Server.Configuration;
 using Concierge.Server.Health;
 using Concierge.Server.Http;
+using Concierge.Server.Jobs;
 using Concierge.Server.Models;
 using Concierge.Server.Sessions;
 using Concierge.Storage;
@@ -22,6 +23,7 @@ try
     builder.Services.AddLanguageModel(model);
     builder.Services.AddOpenApiDocument();
     builder.Services.AddTemplates(builder.Configuration);
+    builder.Services.AddJobs(builder.Configuration);
 
     var app = builder.Build();
     if (StorageCommands.IsMigrate(args))
@@ -37,6 +39,7 @@ try
     app.MapTemplateBuilderRoutes();
     app.MapTemplates();
     app.MapWhatsAppWebhooks();
+    app.MapJobs();
     app.MapOpenApi();
 
     await app.RunAsync();

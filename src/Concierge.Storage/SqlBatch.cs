@@ -26,7 +26,18 @@ internal sealed class SqlBatch(Database database)
     /// Adds <c>INSERT INTO table (columns) VALUES (...), (...)</c>. Each row gives one value per
     /// column, in order; the columns named in <paramref name="jsonColumns"/> take JSON text.
     /// </summary>
-    public SqlBatch Insert(string table, IReadOnlyList<string> columns, IEnumerable<object?[]> rows, params string[] jsonColumns)
+    public SqlBatch Insert(string table, IReadOnlyList<string> columns, IEnumerable<object?[]> rows, params string[] jsonColumns) =>
+        Add(table, columns, rows, jsonColumns, ignoreConflicts: false);
+
+    /// <summary>
+    /// As <see cref="Insert"/>, but a row that would break a unique index (a job's dedup key) is
+    /// skipped instead of failing the batch: <c>ON CONFLICT DO NOTHING</c>, which both SQLite
+    /// (3.24+) and PostgreSQL accept without a conflict target, so the SQL stays shared.
+    /// </summary>
+    public SqlBatch InsertIgnoringConflicts(string table, IReadOnlyList<string> columns, IEnumerable<object?[]> rows, params string[] jsonColumns) =>
+        Add(table, columns, rows, jsonColumns, ignoreConflicts: true);
+
+    private SqlBatch Add(string table, IReadOnlyList<string> columns, IEnumerable<object?[]> rows, string[] jsonColumns, bool ignoreConflicts)
     {
         var first = true;
         foreach (var row in rows)
@@ -51,7 +62,7 @@ internal sealed class SqlBatch(Database database)
 
         if (!first)
         {
-            _sql.Append(";\n");
+            _sql.Append(ignoreConflicts ? " ON CONFLICT DO NOTHING;\n" : ";\n");
         }
 
         return this;

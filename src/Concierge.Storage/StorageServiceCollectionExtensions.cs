@@ -5,6 +5,8 @@ using Concierge.Storage.Effects;
 using Concierge.Storage.Templates;
 using Concierge.Templates;
 using Concierge.Configuration;
+using Concierge.Jobs;
+using Concierge.Storage.Jobs;
 using Concierge.Storage.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,7 +19,9 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the database (SQLite by default, PostgreSQL when DATABASE_URL says so), the
-    /// session store, the agent catalog, the health probe and the expired-session cleanup.
+    /// session store, the agent catalog, the health probe, the job store, and the housekeeping job
+    /// handlers with their schedules (the expired-session sweep, the finished-jobs purge); the
+    /// host's job worker runs them.
     /// Reads and checks the settings now: a bad value throws <see cref="InvalidSettingException"/>
     /// before the host starts.
     /// </summary>
@@ -46,7 +50,12 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<DatabaseProbe>();
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<TenantSeeder>();
-        services.AddHostedService<ExpiredSessionCleanup>();
+        services.AddSingleton<SqlJobStore>();
+        services.AddSingleton<IJobStore>(sp => sp.GetRequiredService<SqlJobStore>());
+        services.AddSingleton<IJobHandler, ExpiredSessionSweep>();
+        services.AddSingleton<IJobHandler, FinishedJobsPurge>();
+        services.AddSingleton(new RecurringJob(JobKinds.SessionsSweep, cleanup.Interval));
+        services.AddSingleton(new RecurringJob(JobKinds.JobsPurge, TimeSpan.FromHours(1)));
         return services;
     }
 

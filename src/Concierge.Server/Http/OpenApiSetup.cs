@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Concierge.Server.Compat;
+using Concierge.Server.Jobs;
 using Concierge.Server.Sessions;
 using Microsoft.OpenApi;
 
@@ -15,6 +16,20 @@ public static class OpenApiSetup
         [typeof(SendMessageRequest)] = () => new JsonObject { ["message"] = "Which database do you use?" },
         [typeof(StartSessionRequest)] = () => new JsonObject { ["agent"] = "demo", ["customer_id"] = "customer-42" },
         [typeof(TemplateBuilderRoutes.NewSessionResponse)] = () => new JsonObject { ["session_id"] = "0199a3b4-7c1e-7d2f-9a41-5b6c7d8e9f01" },
+        [typeof(JobView)] = () => new JsonObject
+        {
+            ["id"] = "0199a3b4-7c1e-7d2f-9a41-5b6c7d8e9f02",
+            ["kind"] = "followup.send",
+            ["state"] = "dead",
+            ["attempts"] = 8,
+            ["max_attempts"] = 8,
+            ["run_at"] = "2026-12-02T09:00:00Z",
+            ["last_error"] = "HttpRequestException: Connection refused",
+            ["session_id"] = "0199a3b4-7c1e-7d2f-9a41-5b6c7d8e9f01",
+            ["created_at"] = "2026-12-01T18:30:00Z",
+            ["updated_at"] = "2026-12-02T09:42:10Z",
+            ["finished_at"] = "2026-12-02T09:42:10Z",
+        },
         [typeof(TemplateBuilderRoutes.ChatResponse)] = () => new JsonObject
         {
             ["session_id"] = "0199a3b4-7c1e-7d2f-9a41-5b6c7d8e9f01",

@@ -20,6 +20,9 @@ public sealed class ConciergeApp(string databaseUrl, IReadOnlyDictionary<string,
     /// <summary>When set, replaces the system clock so tests can move time.</summary>
     public TimeProvider? Clock { get; init; }
 
+    /// <summary>Extra registrations (a test's job handler, say), added after the app's own.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -35,6 +38,11 @@ public sealed class ConciergeApp(string databaseUrl, IReadOnlyDictionary<string,
         if (Clock is not null)
         {
             builder.ConfigureServices(services => services.AddSingleton(Clock));
+        }
+
+        if (TestServices is not null)
+        {
+            builder.ConfigureServices(TestServices);
         }
     }
 

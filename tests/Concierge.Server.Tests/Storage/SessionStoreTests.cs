@@ -4,9 +4,10 @@ using Concierge.Agents;
 using Concierge.Conversations;
 using Concierge.Models;
 using Concierge.Configuration;
+using Concierge.Jobs;
 using Concierge.Storage;
+using Concierge.Storage.Jobs;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Concierge.Server.Tests.Infrastructure;
 
 namespace Concierge.Server.Tests.Storage;
@@ -264,17 +265,18 @@ public sealed class SessionStoreTests
     [Theory]
     [InlineData(DatabaseKind.Sqlite)]
     [InlineData(DatabaseKind.Postgres)]
-    public async Task The_cleanup_service_sweeps_expired_sessions(DatabaseKind kind)
+    public async Task The_cleanup_job_sweeps_expired_sessions_every_ten_minutes_by_default(DatabaseKind kind)
     {
         await using var db = await StorageHarness.CreateAsync(kind);
         var expired = await db.CreateDemoSessionAsync(ttl: TimeSpan.FromSeconds(1), now: DateTimeOffset.UtcNow.AddMinutes(-5));
         var alive = await db.CreateDemoSessionAsync();
-        var cleanup = db.Services.GetServices<IHostedService>().OfType<ExpiredSessionCleanup>().Single();
+        var cleanup = db.Services.GetServices<IJobHandler>().OfType<ExpiredSessionSweep>().Single();
 
         Assert.Equal(1, await cleanup.SweepAsync(Ct));
         Assert.Null(await db.Store.FindAsync(DemoTenant.TenantId, expired.Id, Ct));
         Assert.NotNull(await db.Store.FindAsync(DemoTenant.TenantId, alive.Id, Ct));
         Assert.Equal(TimeSpan.FromMinutes(10), db.Services.GetRequiredService<SessionCleanupOptions>().Interval);
+        Assert.Contains(new RecurringJob(JobKinds.SessionsSweep, TimeSpan.FromMinutes(10)), db.Services.GetServices<RecurringJob>());
     }
 
     [Fact]

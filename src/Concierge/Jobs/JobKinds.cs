@@ -1,0 +1,23 @@
+namespace Concierge.Jobs;
+
+/// <summary>
+/// The job kinds Concierge knows, "area.verb". A row's kind picks its handler; a kind no handler
+/// in the process claims goes dead with a clear error instead of looping.
+/// </summary>
+public static class JobKinds
+{
+    /// <summary>Deletes expired anonymous sessions (recurring housekeeping).</summary>
+    public const string SessionsSweep = "sessions.sweep";
+
+    /// <summary>Deletes finished jobs past their retention (recurring housekeeping).</summary>
+    public const string JobsPurge = "jobs.purge";
+
+    /// <summary>Detects the emotion of a user message (the bookings issue).</summary>
+    public const string EmotionDetect = "emotion.detect";
+
+    /// <summary>Sends a scheduled follow-up, such as a reminder the day before (the bookings issue).</summary>
+    public const string FollowUpSend = "followup.send";
+
+    /// <summary>The tenant housekeeping jobs run under: they act across tenants and belong to none.</summary>
+    public static readonly Guid SystemTenantId = Guid.Empty;
+}
