@@ -21,6 +21,8 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private LoopbackServer? _server;
     private long _completionCounter;
+    private int _streamsCompleted;
+    private string _completionsPath = "/v1/chat/completions";
 
     private FakeOpenAiServer()
     {
@@ -43,11 +45,23 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     /// <summary>Scripted steps not yet consumed.</summary>
     public int PendingSteps => _steps.Count;
 
-    public static async Task<FakeOpenAiServer> StartAsync(CancellationToken cancellationToken = default)
+    /// <summary>Streams that were written to the end ("data: [DONE]"); a held or paced stream is not counted yet.</summary>
+    public int StreamsCompleted => Volatile.Read(ref _streamsCompleted);
+
+    public static Task<FakeOpenAiServer> StartAsync(CancellationToken cancellationToken = default) => StartAsync("/v1", cancellationToken);
+
+    /// <summary>
+    /// Starts the server with its API under <paramref name="basePath"/>: "/v1" for OpenAI and
+    /// Anthropic's compatible endpoint, "/v1beta/openai" for Gemini's. <see cref="BaseUrl"/> then
+    /// ends in that path with a trailing slash, as those providers document their base URLs.
+    /// </summary>
+    public static async Task<FakeOpenAiServer> StartAsync(string basePath, CancellationToken cancellationToken = default)
     {
         var server = new FakeOpenAiServer();
         server._server = await LoopbackServer.StartAsync(server.HandleAsync, cancellationToken).ConfigureAwait(false);
-        server.BaseUrl = new Uri(server._server.Address + "v1");
+        var path = "/" + basePath.Trim('/');
+        server._completionsPath = path + "/chat/completions";
+        server.BaseUrl = new Uri(server._server.Address + path.TrimStart('/') + (path == "/v1" ? string.Empty : "/"));
         return server;
     }
 
@@ -70,6 +84,11 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     public FakeOpenAiServer Hang(TimeSpan duration) => Enqueue(new FakeStep.Hang(duration));
 
     public FakeOpenAiServer Latency(TimeSpan delay) => Enqueue(new FakeStep.Latency(delay));
+
+    /// <summary>Asks for these tool calls (ids are generated unless given).</summary>
+    public FakeOpenAiServer ToolCalls(params FakeToolCall[] calls) => Enqueue(new FakeStep.ToolCalls(calls));
+
+    public FakeOpenAiServer Stream(FakeStep.Stream stream) => Enqueue(stream);
 
     /// <summary>Forgets the recorded requests (the script is kept).</summary>
     public void ClearRequests() => _requests.Clear();
@@ -101,7 +120,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
             body,
             DateTimeOffset.UtcNow));
 
-        if (!HttpMethods.IsPost(http.Request.Method) || http.Request.Path != "/v1/chat/completions")
+        if (!HttpMethods.IsPost(http.Request.Method) || http.Request.Path != _completionsPath)
         {
             await WriteErrorAsync(http, StatusCodes.Status404NotFound, $"Unknown route {http.Request.Method} {http.Request.Path}", cancellationToken).ConfigureAwait(false);
             return;
@@ -130,6 +149,12 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         {
             case FakeStep.Reply reply:
                 await WriteCompletionAsync(http, body, reply, cancellationToken).ConfigureAwait(false);
+                break;
+            case FakeStep.Stream stream:
+                await WriteCompletionAsync(http, body, stream, cancellationToken).ConfigureAwait(false);
+                break;
+            case FakeStep.ToolCalls toolCalls:
+                await WriteToolCallsAsync(http, body, toolCalls, cancellationToken).ConfigureAwait(false);
                 break;
             case FakeStep.Status status:
                 if (status.RetryAfterSeconds is { } seconds)
@@ -174,7 +199,10 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
 
     private FakeStep.Reply DefaultStep(JsonNode? body) => new(DefaultReply(body));
 
-    private async Task WriteCompletionAsync(HttpContext http, JsonNode? body, FakeStep.Reply reply, CancellationToken cancellationToken)
+    private Task WriteCompletionAsync(HttpContext http, JsonNode? body, FakeStep.Reply reply, CancellationToken cancellationToken) =>
+        WriteCompletionAsync(http, body, new FakeStep.Stream(reply.Text, reply.PromptTokens, reply.CompletionTokens) { FinishReason = reply.FinishReason }, cancellationToken);
+
+    private async Task WriteCompletionAsync(HttpContext http, JsonNode? body, FakeStep.Stream reply, CancellationToken cancellationToken)
     {
         var id = $"chatcmpl-fake{Interlocked.Increment(ref _completionCounter)}";
         var created = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
@@ -191,7 +219,12 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         if (body?["stream"] is JsonValue stream && stream.GetValueKind() == JsonValueKind.True)
         {
             var includeUsage = body["stream_options"]?["include_usage"] is JsonValue include && include.GetValueKind() == JsonValueKind.True;
-            await WriteStreamAsync(http, id, created, model, reply, includeUsage ? usage : null, cancellationToken).ConfigureAwait(false);
+            var chunks = new FakeChunkWriter(http, id, created, model, includeUsage);
+            if (await chunks.WriteAsync(reply, usage, cancellationToken).ConfigureAwait(false))
+            {
+                Interlocked.Increment(ref _streamsCompleted);
+            }
+
             return;
         }
 
@@ -214,56 +247,33 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         await WriteRawAsync(http, completion.ToJsonString(WireJson), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Server-sent events as OpenAI sends them: a role chunk, one chunk per word, a finish chunk, usage, [DONE].</summary>
-    private static async Task WriteStreamAsync(
-        HttpContext http, string id, long created, string model, FakeStep.Reply reply, JsonObject? usage, CancellationToken cancellationToken)
+    private async Task WriteToolCallsAsync(HttpContext http, JsonNode? body, FakeStep.ToolCalls step, CancellationToken cancellationToken)
     {
-        http.Response.StatusCode = StatusCodes.Status200OK;
-        http.Response.ContentType = "text/event-stream";
-        http.Response.Headers.CacheControl = "no-cache";
-
-        JsonObject Chunk(JsonObject? delta, string? finishReason, JsonObject? chunkUsage = null)
+        var number = Interlocked.Increment(ref _completionCounter);
+        var promptTokens = step.PromptTokens ?? CountPromptTokens(body);
+        var completionTokens = step.CompletionTokens ?? 10 * step.Calls.Count;
+        var calls = step.Calls.Select((call, i) => (JsonNode)new JsonObject
         {
-            var choices = delta is null
-                ? new JsonArray()
-                : new JsonArray(new JsonObject { ["index"] = 0, ["delta"] = delta, ["logprobs"] = null, ["finish_reason"] = finishReason });
-            var chunk = new JsonObject
+            ["id"] = call.Id ?? $"call_fake{number}_{i}",
+            ["type"] = "function",
+            ["function"] = new JsonObject { ["name"] = call.Name, ["arguments"] = call.ArgumentsJson },
+        });
+        var completion = new JsonObject
+        {
+            ["id"] = $"chatcmpl-fake{number}",
+            ["object"] = "chat.completion",
+            ["created"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            ["model"] = body?["model"]?.GetValue<string>() ?? "fake-model",
+            ["choices"] = new JsonArray(new JsonObject
             {
-                ["id"] = id,
-                ["object"] = "chat.completion.chunk",
-                ["created"] = created,
-                ["model"] = model,
-                ["choices"] = choices,
-            };
-            if (usage is not null)
-            {
-                chunk["usage"] = chunkUsage?.DeepClone();
-            }
-
-            return chunk;
-        }
-
-        async Task SendAsync(string data)
-        {
-            await http.Response.WriteAsync($"data: {data}\n\n", cancellationToken).ConfigureAwait(false);
-            await http.Response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        await SendAsync(Chunk(new JsonObject { ["role"] = "assistant", ["content"] = string.Empty }, null).ToJsonString(WireJson)).ConfigureAwait(false);
-        var words = reply.Text.Split(' ');
-        for (var i = 0; i < words.Length; i++)
-        {
-            var piece = i == 0 ? words[i] : " " + words[i];
-            await SendAsync(Chunk(new JsonObject { ["content"] = piece }, null).ToJsonString(WireJson)).ConfigureAwait(false);
-        }
-
-        await SendAsync(Chunk(new JsonObject(), reply.FinishReason).ToJsonString(WireJson)).ConfigureAwait(false);
-        if (usage is not null)
-        {
-            await SendAsync(Chunk(null, null, usage).ToJsonString(WireJson)).ConfigureAwait(false);
-        }
-
-        await SendAsync("[DONE]").ConfigureAwait(false);
+                ["index"] = 0,
+                ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = null, ["tool_calls"] = new JsonArray(calls.ToArray()) },
+                ["logprobs"] = null,
+                ["finish_reason"] = "tool_calls",
+            }),
+            ["usage"] = new JsonObject { ["prompt_tokens"] = promptTokens, ["completion_tokens"] = completionTokens, ["total_tokens"] = promptTokens + completionTokens },
+        };
+        await WriteRawAsync(http, completion.ToJsonString(WireJson), cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task WriteErrorAsync(HttpContext http, int status, string message, CancellationToken cancellationToken)
