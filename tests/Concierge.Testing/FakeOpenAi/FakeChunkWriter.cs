@@ -41,7 +41,10 @@ internal sealed class FakeChunkWriter(HttpContext http, string id, long created,
 
             if (step.CutAfterChunks == i + 1)
             {
-                // A dropped connection: no finish chunk, no [DONE], the client's read fails.
+                // A dropped connection: no finish chunk, no [DONE], the client's read fails. An abort
+                // resets the connection, and a reset can discard chunks the client has not read
+                // yet, so wait until the test has seen them (or, without a signal, a moment).
+                await (step.HoldBeforeCut ?? Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken)).WaitAsync(cancellationToken).ConfigureAwait(false);
                 http.Abort();
                 return false;
             }

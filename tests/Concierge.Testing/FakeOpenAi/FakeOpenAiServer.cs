@@ -35,7 +35,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     public TimeSpan DefaultLatency { get; set; } = TimeSpan.Zero;
 
     /// <summary>Text of the default answer from the request body; by default "Fake answer to: &lt;last user message&gt;".</summary>
-    public Func<JsonNode?, string> DefaultReply { get; set; } = body => "Fake answer to: " + LastUserMessage(body);
+    public Func<JsonNode?, string> DefaultReply { get; set; } = body => "Fake answer to: " + FakeWire.LastUserMessage(body);
 
     /// <summary>Every request received so far, in arrival order.</summary>
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
@@ -111,7 +111,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         var cancellationToken = aborted.Token;
 
         var rawBody = await new StreamReader(http.Request.Body, Encoding.UTF8).ReadToEndAsync(cancellationToken).ConfigureAwait(false);
-        var body = TryParse(rawBody);
+        var body = FakeWire.TryParse(rawBody);
         _requests.Enqueue(new RecordedRequest(
             http.Request.Method,
             http.Request.Path.Value ?? string.Empty,
@@ -122,7 +122,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
 
         if (!HttpMethods.IsPost(http.Request.Method) || http.Request.Path != _completionsPath)
         {
-            await WriteErrorAsync(http, StatusCodes.Status404NotFound, $"Unknown route {http.Request.Method} {http.Request.Path}", cancellationToken).ConfigureAwait(false);
+            await FakeWire.WriteErrorAsync(http, StatusCodes.Status404NotFound, $"Unknown route {http.Request.Method} {http.Request.Path}", cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -154,7 +154,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
                 await WriteCompletionAsync(http, body, stream, cancellationToken).ConfigureAwait(false);
                 break;
             case FakeStep.ToolCalls toolCalls:
-                await WriteToolCallsAsync(http, body, toolCalls, cancellationToken).ConfigureAwait(false);
+                await FakeWire.WriteToolCallsAsync(http, body, toolCalls, Interlocked.Increment(ref _completionCounter), cancellationToken).ConfigureAwait(false);
                 break;
             case FakeStep.Status status:
                 if (status.RetryAfterSeconds is { } seconds)
@@ -170,15 +170,15 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
                 }
                 else
                 {
-                    await WriteErrorAsync(http, status.Code, $"Scripted failure {status.Code}", cancellationToken).ConfigureAwait(false);
+                    await FakeWire.WriteErrorAsync(http, status.Code, $"Scripted failure {status.Code}", cancellationToken).ConfigureAwait(false);
                 }
 
                 break;
             case FakeStep.Malformed malformed:
-                await WriteRawAsync(http, malformed.Body, cancellationToken).ConfigureAwait(false);
+                await FakeWire.WriteRawAsync(http, malformed.Body, cancellationToken).ConfigureAwait(false);
                 break;
             case FakeStep.RawJson raw:
-                await WriteRawAsync(http, raw.Body, cancellationToken).ConfigureAwait(false);
+                await FakeWire.WriteRawAsync(http, raw.Body, cancellationToken).ConfigureAwait(false);
                 break;
             case FakeStep.Hang hang:
                 await Task.Delay(hang.Duration, cancellationToken).ConfigureAwait(false);
@@ -207,8 +207,8 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         var id = $"chatcmpl-fake{Interlocked.Increment(ref _completionCounter)}";
         var created = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var model = body?["model"]?.GetValue<string>() ?? "fake-model";
-        var promptTokens = reply.PromptTokens ?? CountPromptTokens(body);
-        var completionTokens = reply.CompletionTokens ?? CountWords(reply.Text);
+        var promptTokens = reply.PromptTokens ?? FakeWire.CountPromptTokens(body);
+        var completionTokens = reply.CompletionTokens ?? FakeWire.CountWords(reply.Text);
         var usage = new JsonObject
         {
             ["prompt_tokens"] = promptTokens,
@@ -244,95 +244,6 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
             ["usage"] = usage,
             ["system_fingerprint"] = "fp_fake",
         };
-        await WriteRawAsync(http, completion.ToJsonString(WireJson), cancellationToken).ConfigureAwait(false);
+        await FakeWire.WriteRawAsync(http, completion.ToJsonString(WireJson), cancellationToken).ConfigureAwait(false);
     }
-
-    private async Task WriteToolCallsAsync(HttpContext http, JsonNode? body, FakeStep.ToolCalls step, CancellationToken cancellationToken)
-    {
-        var number = Interlocked.Increment(ref _completionCounter);
-        var promptTokens = step.PromptTokens ?? CountPromptTokens(body);
-        var completionTokens = step.CompletionTokens ?? 10 * step.Calls.Count;
-        var calls = step.Calls.Select((call, i) => (JsonNode)new JsonObject
-        {
-            ["id"] = call.Id ?? $"call_fake{number}_{i}",
-            ["type"] = "function",
-            ["function"] = new JsonObject { ["name"] = call.Name, ["arguments"] = call.ArgumentsJson },
-        });
-        var completion = new JsonObject
-        {
-            ["id"] = $"chatcmpl-fake{number}",
-            ["object"] = "chat.completion",
-            ["created"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
-            ["model"] = body?["model"]?.GetValue<string>() ?? "fake-model",
-            ["choices"] = new JsonArray(new JsonObject
-            {
-                ["index"] = 0,
-                ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = null, ["tool_calls"] = new JsonArray(calls.ToArray()) },
-                ["logprobs"] = null,
-                ["finish_reason"] = "tool_calls",
-            }),
-            ["usage"] = new JsonObject { ["prompt_tokens"] = promptTokens, ["completion_tokens"] = completionTokens, ["total_tokens"] = promptTokens + completionTokens },
-        };
-        await WriteRawAsync(http, completion.ToJsonString(WireJson), cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task WriteErrorAsync(HttpContext http, int status, string message, CancellationToken cancellationToken)
-    {
-        http.Response.StatusCode = status;
-        http.Response.ContentType = "application/json";
-        var error = new JsonObject
-        {
-            ["error"] = new JsonObject
-            {
-                ["message"] = message,
-                ["type"] = status == StatusCodes.Status429TooManyRequests ? "rate_limit_exceeded" : "server_error",
-                ["param"] = null,
-                ["code"] = null,
-            },
-        };
-        await http.Response.WriteAsync(error.ToJsonString(WireJson), cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task WriteRawAsync(HttpContext http, string body, CancellationToken cancellationToken)
-    {
-        http.Response.StatusCode = StatusCodes.Status200OK;
-        http.Response.ContentType = "application/json";
-        await http.Response.WriteAsync(body, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static JsonNode? TryParse(string rawBody)
-    {
-        if (string.IsNullOrWhiteSpace(rawBody))
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonNode.Parse(rawBody);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static string LastUserMessage(JsonNode? body) =>
-        (body?["messages"] as JsonArray)?
-            .LastOrDefault(message => message?["role"]?.GetValue<string>() == "user")?["content"] switch
-        {
-            JsonValue text when text.GetValueKind() == JsonValueKind.String => text.GetValue<string>(),
-
-            // Content given as parts: [{"type":"text","text":"..."}].
-            JsonArray parts => string.Concat(parts.Select(part => part?["text"]?.GetValue<string>())),
-            _ => string.Empty,
-        };
-
-    /// <summary>A rough token count (words) so that usage is plausible without a tokenizer.</summary>
-    private static int CountPromptTokens(JsonNode? body) =>
-        Math.Max(1, (body?["messages"] as JsonArray)?.Sum(message => message?["content"] is JsonValue text && text.GetValueKind() == JsonValueKind.String
-            ? CountWords(text.GetValue<string>()) + 4
-            : 4) ?? 1);
-
-    private static int CountWords(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
 }

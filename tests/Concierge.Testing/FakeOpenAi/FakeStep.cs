@@ -39,6 +39,9 @@ public abstract record FakeStep
         /// <summary>After this many text chunks the connection is aborted (no finish, no [DONE]).</summary>
         public int? CutAfterChunks { get; init; }
 
+        /// <summary>With <see cref="CutAfterChunks"/>: the cut waits for this task (the test saw the chunks before it).</summary>
+        public Task? HoldBeforeCut { get; init; }
+
         /// <summary>After this many text chunks nothing more is sent until the client gives up.</summary>
         public int? StallAfterChunks { get; init; }
 

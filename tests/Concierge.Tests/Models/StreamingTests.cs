@@ -79,17 +79,25 @@ public sealed class StreamingTests
     public async Task A_stream_cut_after_tokens_completes_without_a_response_with_the_partial_text_and_is_not_retried()
     {
         await using var sut = await ModelUnderTest.StartAsync();
-        sut.Server.Stream(new FakeStep.Stream("one two three four") { CutAfterChunks = 2 }).Reply("never asked for");
+        var cut = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        sut.Server.Stream(new FakeStep.Stream("one two three four") { CutAfterChunks = 2, HoldBeforeCut = cut.Task }).Reply("never asked for");
 
-        var updates = await ModelTestKit.CollectAsync(sut.Model().StreamAsync(ModelTestKit.Ask("count"), Ct), Ct);
+        await using var updates = sut.Model().StreamAsync(ModelTestKit.Ask("count"), Ct).GetAsyncEnumerator(Ct);
+        Assert.True(await updates.MoveNextAsync());
+        Assert.Equal("one", Assert.IsType<ModelTextDelta>(updates.Current).Text);
+        Assert.True(await updates.MoveNextAsync());
+        Assert.Equal(" two", Assert.IsType<ModelTextDelta>(updates.Current).Text);
+        cut.SetResult();
+        Assert.True(await updates.MoveNextAsync());
 
-        Assert.Equal("one two", string.Concat(updates.OfType<ModelTextDelta>().Select(d => d.Text)));
-        var result = Assert.IsType<ModelStreamCompleted>(updates[^1]).Result;
+        var result = Assert.IsType<ModelStreamCompleted>(updates.Current).Result;
+        Assert.False(await updates.MoveNextAsync());
         Assert.Null(result.Response);
         Assert.Equal("one two", result.PartialText);
         var log = Assert.Single(result.Calls);
         Assert.Equal(ModelCallOutcome.StreamInterrupted, log.Outcome);
         Assert.NotNull(log.Error);
+        Assert.Equal("one two", log.ResponsePayload!["choices"]![0]!["message"]!["content"]!.GetValue<string>());
         Assert.Equal(1, sut.Server.RequestCount);
     }
 
@@ -98,7 +106,7 @@ public sealed class StreamingTests
     {
         await using var sut = await ModelUnderTest.StartAsync();
         sut.Server.Stream(new FakeStep.Stream("one two three") { StallAfterChunks = 1 });
-        var model = sut.Model(o => o.RequestTimeout = TimeSpan.FromMilliseconds(500));
+        var model = sut.Model(o => o.RequestTimeout = TimeSpan.FromSeconds(1));
 
         var updates = await ModelTestKit.CollectAsync(model.StreamAsync(ModelTestKit.Ask("count"), Ct), Ct);
 
