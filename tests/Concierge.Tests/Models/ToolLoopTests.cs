@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Concierge.Conversations;
 using Concierge.Models;
 using Concierge.Testing.FakeOpenAi;
 
@@ -184,6 +185,19 @@ public sealed class ToolLoopTests
         Assert.Null(result.Response);
         Assert.Single(result.ToolCalls);
         Assert.Equal([ModelCallOutcome.Ok, ModelCallOutcome.Http(400)], result.Calls.Select(c => c.Outcome));
+    }
+
+    [Fact]
+    public async Task A_stored_tool_message_without_a_call_id_is_still_sent_as_user_text()
+    {
+        await using var sut = await ModelUnderTest.StartAsync();
+        var request = new ModelRequest([new ModelMessage(MessageRole.Tool, "42 rooms free"), new ModelMessage(MessageRole.User, "so?")]);
+
+        await sut.Model().CompleteAsync(request, Ct);
+
+        var first = sut.Server.Requests[0].Body!["messages"]![0]!;
+        Assert.Equal("user", first["role"]!.GetValue<string>());
+        Assert.Equal("Tool result: 42 rooms free", first["content"]!.GetValue<string>());
     }
 
     private static string Note(List<string> ran, string what)
