@@ -3,7 +3,12 @@ using Names = Concierge.Models.LanguageModelOptions.SettingNames;
 
 namespace Concierge.Server.Configuration;
 
-/// <summary>Binds <see cref="LanguageModelOptions"/> from <c>Concierge:Model:*</c> or the seed systems' names.</summary>
+/// <summary>
+/// Binds <see cref="LanguageModelOptions"/> from <c>Concierge:Model:*</c> or the seed systems' names.
+/// The provider is <c>Concierge:Model:Provider</c> (alias LLM_PROVIDER) when set, else inferred from
+/// which key is set: OPENAI_API_KEY, then ANTHROPIC_API_KEY, then GEMINI_API_KEY (OpenAI wins when
+/// several are set, so adding a second key never silently switches a running deployment).
+/// </summary>
 public static class ModelSettings
 {
     private const string Section = "Concierge:Model:";
@@ -13,11 +18,12 @@ public static class ModelSettings
         var defaults = new LanguageModelOptions();
         var requestTimeout = Settings.Duration(configuration, Section + "RequestTimeout", Names.RequestTimeout, defaults.RequestTimeout);
         var retries = Settings.Int(configuration, Section + "MaxRetries", Names.MaxRetries, defaults.MaxRetries);
+        var (provider, apiKey) = Provider(configuration);
         var options = new LanguageModelOptions
         {
-            ApiKey = Settings.String(configuration, Section + "ApiKey", Names.ApiKey),
-            BaseUrl = Url(configuration),
-            Model = Settings.String(configuration, Section + "Model", Names.Model) ?? defaults.Model,
+            Provider = provider,
+            ApiKey = apiKey,
+            BaseUrl = Url(configuration, provider),
             Temperature = Settings.Double(configuration, Section + "Temperature", Names.Temperature, defaults.Temperature),
             RequestTimeout = requestTimeout,
             MaxRetries = retries,
@@ -33,6 +39,11 @@ public static class ModelSettings
             CircuitSamplingDuration = Settings.Duration(configuration, Section + "CircuitSamplingDuration", Names.CircuitSamplingDuration, defaults.CircuitSamplingDuration),
             CircuitBreakDuration = Settings.Duration(configuration, Section + "CircuitBreakDuration", Names.CircuitBreakDuration, defaults.CircuitBreakDuration),
         };
+
+        if (Settings.String(configuration, Section + "Model", Names.Model) is { } model)
+        {
+            options.Model = model;
+        }
 
         foreach (var price in configuration.GetSection(Section + "Prices").GetChildren())
         {
@@ -50,9 +61,30 @@ public static class ModelSettings
         return problem is null ? options : throw new InvalidSettingException(problem.Split(' ')[0], problem[(problem.IndexOf(' ') + 1)..]);
     }
 
-    private static Uri? Url(IConfiguration configuration)
+    private static (ModelProvider Provider, string? ApiKey) Provider(IConfiguration configuration)
     {
-        var (value, name) = Settings.Find(configuration, Section + "BaseUrl", Names.BaseUrl);
+        var (text, name) = Settings.Find(configuration, Section + "Provider", Names.Provider);
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            return ModelProviders.TryParse(text, out var chosen)
+                ? (chosen, Settings.String(configuration, Section + "ApiKey", chosen.ApiKeySetting()))
+                : throw new InvalidSettingException(name, $"must be openai, anthropic or gemini, got '{text.Trim()}'");
+        }
+
+        foreach (var candidate in (ModelProvider[])[ModelProvider.OpenAi, ModelProvider.Anthropic, ModelProvider.Gemini])
+        {
+            if (Settings.String(configuration, candidate.ApiKeySetting(), null) is { } key)
+            {
+                return (candidate, key);
+            }
+        }
+
+        return (ModelProvider.OpenAi, Settings.String(configuration, Section + "ApiKey"));
+    }
+
+    private static Uri? Url(IConfiguration configuration, ModelProvider provider)
+    {
+        var (value, name) = Settings.Find(configuration, Section + "BaseUrl", provider.BaseUrlSetting());
         if (string.IsNullOrWhiteSpace(value))
         {
             return null;

@@ -13,6 +13,9 @@ public static class LanguageModelSetup
     public static IServiceCollection AddLanguageModel(this IServiceCollection services, LanguageModelOptions options)
     {
         services.AddSingleton(options);
+
+        // Token counts for context budgets work with or without a model; the encoding loads on first use.
+        services.AddSingleton(_ => TokenCounter.Default);
         if (!options.IsConfigured)
         {
             return services;

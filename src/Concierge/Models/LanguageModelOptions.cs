@@ -1,7 +1,7 @@
 namespace Concierge.Models;
 
 /// <summary>
-/// Settings of the OpenAI-compatible language model. A plain object so that the host can bind it
+/// Settings of the language model (OpenAI, or Anthropic / Gemini through their OpenAI-compatible endpoints). A plain object so that the host can bind it
 /// from configuration (and the seed systems' environment aliases) without the domain knowing how.
 /// </summary>
 public sealed class LanguageModelOptions
@@ -9,10 +9,23 @@ public sealed class LanguageModelOptions
     /// <summary>The provider's API key; null or blank means "no model configured" (offline only).</summary>
     public string? ApiKey { get; set; }
 
-    /// <summary>Base URL of an OpenAI-compatible API ending in "/v1"; null means OpenAI itself.</summary>
+    /// <summary>Which provider the key belongs to; it picks the default base URL, model and log name.</summary>
+    public ModelProvider Provider { get; set; } = ModelProvider.OpenAi;
+
+    /// <summary>Base URL of an OpenAI-compatible API ("…/v1"); null means the provider's own endpoint.</summary>
     public Uri? BaseUrl { get; set; }
 
-    public string Model { get; set; } = "gpt-4o-mini";
+    /// <summary>The model name; unless set, the provider's default (gpt-4o-mini, claude-3-5-haiku-latest, gemini-2.0-flash).</summary>
+    public string Model
+    {
+        get => _model ?? Provider.DefaultModel();
+        set => _model = value;
+    }
+
+    private string? _model;
+
+    /// <summary>Where requests go: <see cref="BaseUrl"/>, else the provider's endpoint (null: the SDK's OpenAI default).</summary>
+    public Uri? EffectiveBaseUrl => BaseUrl ?? Provider.DefaultBaseUrl();
 
     /// <summary>Sampling temperature used when a request carries none (0..2).</summary>
     public double Temperature { get; set; } = 0.2;
@@ -54,6 +67,12 @@ public sealed class LanguageModelOptions
     {
         ["gpt-4o-mini"] = new ModelPrice(0.15m, 0.60m),
         ["gpt-4o"] = new ModelPrice(2.50m, 10.00m),
+        ["gpt-4.1-mini"] = new ModelPrice(0.40m, 1.60m),
+        ["claude-3-5-haiku-latest"] = new ModelPrice(0.80m, 4.00m),
+        ["claude-3-5-haiku-20241022"] = new ModelPrice(0.80m, 4.00m),
+        ["claude-sonnet-4-5"] = new ModelPrice(3.00m, 15.00m),
+        ["gemini-2.0-flash"] = new ModelPrice(0.10m, 0.40m),
+        ["gemini-2.5-flash"] = new ModelPrice(0.30m, 2.50m),
     };
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(ApiKey);
@@ -67,7 +86,7 @@ public sealed class LanguageModelOptions
     {
         if (BaseUrl is not null && (!BaseUrl.IsAbsoluteUri || (BaseUrl.Scheme != Uri.UriSchemeHttp && BaseUrl.Scheme != Uri.UriSchemeHttps)))
         {
-            yield return $"{SettingNames.BaseUrl} must be an absolute http(s) URL, got '{BaseUrl}'";
+            yield return $"{Provider.BaseUrlSetting()} must be an absolute http(s) URL, got '{BaseUrl}'";
         }
 
         if (string.IsNullOrWhiteSpace(Model))
@@ -142,7 +161,12 @@ public sealed class LanguageModelOptions
     public static class SettingNames
     {
         public const string ApiKey = "OPENAI_API_KEY";
+        public const string AnthropicApiKey = "ANTHROPIC_API_KEY";
+        public const string GeminiApiKey = "GEMINI_API_KEY";
+        public const string Provider = "LLM_PROVIDER";
         public const string BaseUrl = "OPENAI_BASE_URL";
+        public const string AnthropicBaseUrl = "ANTHROPIC_BASE_URL";
+        public const string GeminiBaseUrl = "GEMINI_BASE_URL";
         public const string Model = "OPENAI_MODEL";
         public const string Temperature = "LLM_TEMPERATURE";
         public const string RequestTimeout = "REQUEST_TIMEOUT";
@@ -156,11 +180,4 @@ public sealed class LanguageModelOptions
         public const string CircuitBreakDuration = "LLM_CIRCUIT_BREAK_DURATION";
         public const string Prices = "LLM_PRICES";
     }
-}
-
-/// <summary>A model's price in US dollars per million tokens.</summary>
-public sealed record ModelPrice(decimal InputPerMillion, decimal OutputPerMillion)
-{
-    public decimal CostOf(int inputTokens, int outputTokens) =>
-        ((inputTokens * InputPerMillion) + (outputTokens * OutputPerMillion)) / 1_000_000m;
 }

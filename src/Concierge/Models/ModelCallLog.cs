@@ -27,14 +27,3 @@ public sealed record ModelCallLog
     /// <summary>What went wrong, in words, never containing a secret; null when ok.</summary>
     public string? Error { get; init; }
 }
-
-public static class ModelCallOutcome
-{
-    public const string Ok = "ok";
-    public const string Timeout = "timeout";
-    public const string Malformed = "malformed";
-    public const string CircuitOpen = "circuit_open";
-    public const string NetworkError = "network_error";
-
-    public static string Http(int status) => $"http_{status}";
-}

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Concierge.Conversations;
-
 namespace Concierge.Models;
 
 /// <summary>One chat completion request, provider-neutral.</summary>
@@ -8,13 +5,15 @@ namespace Concierge.Models;
 /// <param name="Temperature">Overrides the configured temperature when set (agents carry their own).</param>
 /// <param name="ResponseSchema">When set, the model must answer JSON matching this schema (structured output).</param>
 /// <param name="MaxOutputTokens">Upper bound on the answer's length.</param>
+/// <param name="Tools">Tools the model may call; the model runs the tool loop until it answers in text.</param>
+/// <param name="ToolLimits">Bounds of that loop; null means <see cref="ToolLoopLimits.Default"/>.</param>
 public sealed record ModelRequest(
     IReadOnlyList<ModelMessage> Messages,
     double? Temperature = null,
     ResponseSchema? ResponseSchema = null,
-    int? MaxOutputTokens = null);
-
-public sealed record ModelMessage(MessageRole Role, string Content);
-
-/// <summary>A named JSON schema for structured output (OpenAI's <c>json_schema</c> response format).</summary>
-public sealed record ResponseSchema(string Name, JsonObject Schema, bool Strict = true);
+    int? MaxOutputTokens = null,
+    IReadOnlyList<ModelTool>? Tools = null,
+    ToolLoopLimits? ToolLimits = null)
+{
+    public bool HasTools => Tools is { Count: > 0 };
+}

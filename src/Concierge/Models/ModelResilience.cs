@@ -14,7 +14,14 @@ namespace Concierge.Models;
 /// <param name="Response">The answer when the attempt succeeded.</param>
 /// <param name="IsTransient">A failure worth retrying and counting against the provider: 429, 5xx, timeout, network error.</param>
 /// <param name="RetryAfter">How long the provider asked us to wait (Retry-After / retry-after-ms), if it said.</param>
-internal sealed record AttemptOutcome(ModelCallLog Log, ModelResponse? Response, bool IsTransient, TimeSpan? RetryAfter);
+internal sealed record AttemptOutcome(ModelCallLog Log, ModelResponse? Response, bool IsTransient, TimeSpan? RetryAfter)
+{
+    /// <summary>The tool calls the model asked for (Response then holds usage and whatever text came with them).</summary>
+    public IReadOnlyList<ModelToolCall>? ToolCalls { get; init; }
+
+    /// <summary>A stream that delivered its first text: the rest is read outside the retry pipeline.</summary>
+    public OpenAiStream? Stream { get; init; }
+}
 
 /// <summary>
 /// Builds the Polly pipeline around single attempts: retry (outer) with jittered exponential

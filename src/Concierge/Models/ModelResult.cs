@@ -2,7 +2,8 @@ namespace Concierge.Models;
 
 /// <summary>
 /// What came of asking the model: the answer if there is one, and a log row for every attempt
-/// (a retried call leaves one row per HTTP request; an open circuit leaves one row and no request).
+/// (a retried call leaves one row per HTTP request; an open circuit leaves one row and no request;
+/// a tool loop leaves one row per model round).
 /// </summary>
 public sealed record ModelResult(ModelResponse? Response, IReadOnlyList<ModelCallLog> Calls)
 {
@@ -10,7 +11,13 @@ public sealed record ModelResult(ModelResponse? Response, IReadOnlyList<ModelCal
 
     /// <summary>The last attempt's outcome and error, for the fallback's log line.</summary>
     public string FailureReason => Calls.Count == 0 ? "no call was made" : $"{Calls[^1].Outcome}: {Calls[^1].Error}";
-}
 
-/// <summary>The model's answer with the provider's usage report.</summary>
-public sealed record ModelResponse(string Text, int InputTokens, int OutputTokens, string? FinishReason = null);
+    /// <summary>The tools the model ran during this request, in order.</summary>
+    public IReadOnlyList<ToolCallRecord> ToolCalls { get; init; } = [];
+
+    /// <summary>
+    /// Text a stream delivered before it broke off (Response is then null): the caller decides
+    /// whether to keep it. Null when nothing was delivered or the call succeeded.
+    /// </summary>
+    public string? PartialText { get; init; }
+}

@@ -21,6 +21,8 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private LoopbackServer? _server;
     private long _completionCounter;
+    private int _streamsCompleted;
+    private string _completionsPath = "/v1/chat/completions";
 
     private FakeOpenAiServer()
     {
@@ -33,7 +35,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     public TimeSpan DefaultLatency { get; set; } = TimeSpan.Zero;
 
     /// <summary>Text of the default answer from the request body; by default "Fake answer to: &lt;last user message&gt;".</summary>
-    public Func<JsonNode?, string> DefaultReply { get; set; } = body => "Fake answer to: " + LastUserMessage(body);
+    public Func<JsonNode?, string> DefaultReply { get; set; } = body => "Fake answer to: " + FakeWire.LastUserMessage(body);
 
     /// <summary>Every request received so far, in arrival order.</summary>
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
@@ -43,11 +45,23 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     /// <summary>Scripted steps not yet consumed.</summary>
     public int PendingSteps => _steps.Count;
 
-    public static async Task<FakeOpenAiServer> StartAsync(CancellationToken cancellationToken = default)
+    /// <summary>Streams that were written to the end ("data: [DONE]"); a held or paced stream is not counted yet.</summary>
+    public int StreamsCompleted => Volatile.Read(ref _streamsCompleted);
+
+    public static Task<FakeOpenAiServer> StartAsync(CancellationToken cancellationToken = default) => StartAsync("/v1", cancellationToken);
+
+    /// <summary>
+    /// Starts the server with its API under <paramref name="basePath"/>: "/v1" for OpenAI and
+    /// Anthropic's compatible endpoint, "/v1beta/openai" for Gemini's. <see cref="BaseUrl"/> then
+    /// ends in that path with a trailing slash, as those providers document their base URLs.
+    /// </summary>
+    public static async Task<FakeOpenAiServer> StartAsync(string basePath, CancellationToken cancellationToken = default)
     {
         var server = new FakeOpenAiServer();
         server._server = await LoopbackServer.StartAsync(server.HandleAsync, cancellationToken).ConfigureAwait(false);
-        server.BaseUrl = new Uri(server._server.Address + "v1");
+        var path = "/" + basePath.Trim('/');
+        server._completionsPath = path + "/chat/completions";
+        server.BaseUrl = new Uri(server._server.Address + path.TrimStart('/') + (path == "/v1" ? string.Empty : "/"));
         return server;
     }
 
@@ -71,6 +85,11 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
 
     public FakeOpenAiServer Latency(TimeSpan delay) => Enqueue(new FakeStep.Latency(delay));
 
+    /// <summary>Asks for these tool calls (ids are generated unless given).</summary>
+    public FakeOpenAiServer ToolCalls(params FakeToolCall[] calls) => Enqueue(new FakeStep.ToolCalls(calls));
+
+    public FakeOpenAiServer Stream(FakeStep.Stream stream) => Enqueue(stream);
+
     /// <summary>Forgets the recorded requests (the script is kept).</summary>
     public void ClearRequests() => _requests.Clear();
 
@@ -92,7 +111,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         var cancellationToken = aborted.Token;
 
         var rawBody = await new StreamReader(http.Request.Body, Encoding.UTF8).ReadToEndAsync(cancellationToken).ConfigureAwait(false);
-        var body = TryParse(rawBody);
+        var body = FakeWire.TryParse(rawBody);
         _requests.Enqueue(new RecordedRequest(
             http.Request.Method,
             http.Request.Path.Value ?? string.Empty,
@@ -101,9 +120,9 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
             body,
             DateTimeOffset.UtcNow));
 
-        if (!HttpMethods.IsPost(http.Request.Method) || http.Request.Path != "/v1/chat/completions")
+        if (!HttpMethods.IsPost(http.Request.Method) || http.Request.Path != _completionsPath)
         {
-            await WriteErrorAsync(http, StatusCodes.Status404NotFound, $"Unknown route {http.Request.Method} {http.Request.Path}", cancellationToken).ConfigureAwait(false);
+            await FakeWire.WriteErrorAsync(http, StatusCodes.Status404NotFound, $"Unknown route {http.Request.Method} {http.Request.Path}", cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -131,6 +150,12 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
             case FakeStep.Reply reply:
                 await WriteCompletionAsync(http, body, reply, cancellationToken).ConfigureAwait(false);
                 break;
+            case FakeStep.Stream stream:
+                await WriteCompletionAsync(http, body, stream, cancellationToken).ConfigureAwait(false);
+                break;
+            case FakeStep.ToolCalls toolCalls:
+                await FakeWire.WriteToolCallsAsync(http, body, toolCalls, Interlocked.Increment(ref _completionCounter), cancellationToken).ConfigureAwait(false);
+                break;
             case FakeStep.Status status:
                 if (status.RetryAfterSeconds is { } seconds)
                 {
@@ -145,15 +170,15 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
                 }
                 else
                 {
-                    await WriteErrorAsync(http, status.Code, $"Scripted failure {status.Code}", cancellationToken).ConfigureAwait(false);
+                    await FakeWire.WriteErrorAsync(http, status.Code, $"Scripted failure {status.Code}", cancellationToken).ConfigureAwait(false);
                 }
 
                 break;
             case FakeStep.Malformed malformed:
-                await WriteRawAsync(http, malformed.Body, cancellationToken).ConfigureAwait(false);
+                await FakeWire.WriteRawAsync(http, malformed.Body, cancellationToken).ConfigureAwait(false);
                 break;
             case FakeStep.RawJson raw:
-                await WriteRawAsync(http, raw.Body, cancellationToken).ConfigureAwait(false);
+                await FakeWire.WriteRawAsync(http, raw.Body, cancellationToken).ConfigureAwait(false);
                 break;
             case FakeStep.Hang hang:
                 await Task.Delay(hang.Duration, cancellationToken).ConfigureAwait(false);
@@ -174,13 +199,16 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
 
     private FakeStep.Reply DefaultStep(JsonNode? body) => new(DefaultReply(body));
 
-    private async Task WriteCompletionAsync(HttpContext http, JsonNode? body, FakeStep.Reply reply, CancellationToken cancellationToken)
+    private Task WriteCompletionAsync(HttpContext http, JsonNode? body, FakeStep.Reply reply, CancellationToken cancellationToken) =>
+        WriteCompletionAsync(http, body, new FakeStep.Stream(reply.Text, reply.PromptTokens, reply.CompletionTokens) { FinishReason = reply.FinishReason }, cancellationToken);
+
+    private async Task WriteCompletionAsync(HttpContext http, JsonNode? body, FakeStep.Stream reply, CancellationToken cancellationToken)
     {
         var id = $"chatcmpl-fake{Interlocked.Increment(ref _completionCounter)}";
         var created = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var model = body?["model"]?.GetValue<string>() ?? "fake-model";
-        var promptTokens = reply.PromptTokens ?? CountPromptTokens(body);
-        var completionTokens = reply.CompletionTokens ?? CountWords(reply.Text);
+        var promptTokens = reply.PromptTokens ?? FakeWire.CountPromptTokens(body);
+        var completionTokens = reply.CompletionTokens ?? FakeWire.CountWords(reply.Text);
         var usage = new JsonObject
         {
             ["prompt_tokens"] = promptTokens,
@@ -191,7 +219,12 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         if (body?["stream"] is JsonValue stream && stream.GetValueKind() == JsonValueKind.True)
         {
             var includeUsage = body["stream_options"]?["include_usage"] is JsonValue include && include.GetValueKind() == JsonValueKind.True;
-            await WriteStreamAsync(http, id, created, model, reply, includeUsage ? usage : null, cancellationToken).ConfigureAwait(false);
+            var chunks = new FakeChunkWriter(http, id, created, model, includeUsage);
+            if (await chunks.WriteAsync(reply, usage, cancellationToken).ConfigureAwait(false))
+            {
+                Interlocked.Increment(ref _streamsCompleted);
+            }
+
             return;
         }
 
@@ -211,118 +244,6 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
             ["usage"] = usage,
             ["system_fingerprint"] = "fp_fake",
         };
-        await WriteRawAsync(http, completion.ToJsonString(WireJson), cancellationToken).ConfigureAwait(false);
+        await FakeWire.WriteRawAsync(http, completion.ToJsonString(WireJson), cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>Server-sent events as OpenAI sends them: a role chunk, one chunk per word, a finish chunk, usage, [DONE].</summary>
-    private static async Task WriteStreamAsync(
-        HttpContext http, string id, long created, string model, FakeStep.Reply reply, JsonObject? usage, CancellationToken cancellationToken)
-    {
-        http.Response.StatusCode = StatusCodes.Status200OK;
-        http.Response.ContentType = "text/event-stream";
-        http.Response.Headers.CacheControl = "no-cache";
-
-        JsonObject Chunk(JsonObject? delta, string? finishReason, JsonObject? chunkUsage = null)
-        {
-            var choices = delta is null
-                ? new JsonArray()
-                : new JsonArray(new JsonObject { ["index"] = 0, ["delta"] = delta, ["logprobs"] = null, ["finish_reason"] = finishReason });
-            var chunk = new JsonObject
-            {
-                ["id"] = id,
-                ["object"] = "chat.completion.chunk",
-                ["created"] = created,
-                ["model"] = model,
-                ["choices"] = choices,
-            };
-            if (usage is not null)
-            {
-                chunk["usage"] = chunkUsage?.DeepClone();
-            }
-
-            return chunk;
-        }
-
-        async Task SendAsync(string data)
-        {
-            await http.Response.WriteAsync($"data: {data}\n\n", cancellationToken).ConfigureAwait(false);
-            await http.Response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        await SendAsync(Chunk(new JsonObject { ["role"] = "assistant", ["content"] = string.Empty }, null).ToJsonString(WireJson)).ConfigureAwait(false);
-        var words = reply.Text.Split(' ');
-        for (var i = 0; i < words.Length; i++)
-        {
-            var piece = i == 0 ? words[i] : " " + words[i];
-            await SendAsync(Chunk(new JsonObject { ["content"] = piece }, null).ToJsonString(WireJson)).ConfigureAwait(false);
-        }
-
-        await SendAsync(Chunk(new JsonObject(), reply.FinishReason).ToJsonString(WireJson)).ConfigureAwait(false);
-        if (usage is not null)
-        {
-            await SendAsync(Chunk(null, null, usage).ToJsonString(WireJson)).ConfigureAwait(false);
-        }
-
-        await SendAsync("[DONE]").ConfigureAwait(false);
-    }
-
-    private static async Task WriteErrorAsync(HttpContext http, int status, string message, CancellationToken cancellationToken)
-    {
-        http.Response.StatusCode = status;
-        http.Response.ContentType = "application/json";
-        var error = new JsonObject
-        {
-            ["error"] = new JsonObject
-            {
-                ["message"] = message,
-                ["type"] = status == StatusCodes.Status429TooManyRequests ? "rate_limit_exceeded" : "server_error",
-                ["param"] = null,
-                ["code"] = null,
-            },
-        };
-        await http.Response.WriteAsync(error.ToJsonString(WireJson), cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task WriteRawAsync(HttpContext http, string body, CancellationToken cancellationToken)
-    {
-        http.Response.StatusCode = StatusCodes.Status200OK;
-        http.Response.ContentType = "application/json";
-        await http.Response.WriteAsync(body, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static JsonNode? TryParse(string rawBody)
-    {
-        if (string.IsNullOrWhiteSpace(rawBody))
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonNode.Parse(rawBody);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static string LastUserMessage(JsonNode? body) =>
-        (body?["messages"] as JsonArray)?
-            .LastOrDefault(message => message?["role"]?.GetValue<string>() == "user")?["content"] switch
-        {
-            JsonValue text when text.GetValueKind() == JsonValueKind.String => text.GetValue<string>(),
-
-            // Content given as parts: [{"type":"text","text":"..."}].
-            JsonArray parts => string.Concat(parts.Select(part => part?["text"]?.GetValue<string>())),
-            _ => string.Empty,
-        };
-
-    /// <summary>A rough token count (words) so that usage is plausible without a tokenizer.</summary>
-    private static int CountPromptTokens(JsonNode? body) =>
-        Math.Max(1, (body?["messages"] as JsonArray)?.Sum(message => message?["content"] is JsonValue text && text.GetValueKind() == JsonValueKind.String
-            ? CountWords(text.GetValue<string>()) + 4
-            : 4) ?? 1);
-
-    private static int CountWords(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
 }

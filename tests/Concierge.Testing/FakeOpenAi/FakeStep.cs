@@ -20,4 +20,34 @@ public abstract record FakeStep
 
     /// <summary>A pause applied before the next step (or the default answer) serves the same request.</summary>
     public sealed record Latency(TimeSpan Delay) : FakeStep;
+
+    /// <summary>A completion that asks for tool calls (content null, finish_reason "tool_calls").</summary>
+    public sealed record ToolCalls(IReadOnlyList<FakeToolCall> Calls, int? PromptTokens = null, int? CompletionTokens = null) : FakeStep;
+
+    /// <summary>
+    /// A streamed answer with a scripted pace (a non-streaming request gets it as a plain reply).
+    /// Chunks are the words of <paramref name="Text"/>; the usage chunk comes when the request asks for it.
+    /// </summary>
+    public sealed record Stream(string Text, int? PromptTokens = null, int? CompletionTokens = null) : FakeStep
+    {
+        /// <summary>Waited after the headers and before the first chunk (a slow first token).</summary>
+        public TimeSpan FirstChunkDelay { get; init; }
+
+        /// <summary>Waited before every following chunk.</summary>
+        public TimeSpan ChunkDelay { get; init; }
+
+        /// <summary>After this many text chunks the connection is aborted (no finish, no [DONE]).</summary>
+        public int? CutAfterChunks { get; init; }
+
+        /// <summary>With <see cref="CutAfterChunks"/>: the cut waits for this task (the test saw the chunks before it).</summary>
+        public Task? HoldBeforeCut { get; init; }
+
+        /// <summary>After this many text chunks nothing more is sent until the client gives up.</summary>
+        public int? StallAfterChunks { get; init; }
+
+        /// <summary>The stream waits for this task after its first text chunk: a test can look while it is held.</summary>
+        public Task? HoldAfterFirstChunk { get; init; }
+
+        public string FinishReason { get; init; } = "stop";
+    }
 }

@@ -119,4 +119,58 @@ public sealed class FakeOpenAiServerTests
         Assert.Equal(50, server.RequestCount);
         Assert.All(Enumerable.Range(0, 50), i => Assert.Contains(responses, r => r.Contains($"Fake answer to: q{i}\"", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public async Task Tool_calls_are_served_as_the_sdk_reads_them()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync(Ct);
+        server.ToolCalls(new FakeToolCall("weather", """{"city":"Lima"}""", "call_7"));
+        var client = new ChatClient("gpt-4o-mini", new ApiKeyCredential("sk-test"), new OpenAIClientOptions { Endpoint = server.BaseUrl });
+
+        var completion = (await client.CompleteChatAsync([new UserChatMessage("weather?")], new ChatCompletionOptions(), Ct)).Value;
+
+        Assert.Equal(ChatFinishReason.ToolCalls, completion.FinishReason);
+        var call = Assert.Single(completion.ToolCalls);
+        Assert.Equal(("call_7", "weather", """{"city":"Lima"}"""), (call.Id, call.FunctionName, call.FunctionArguments.ToString()));
+    }
+
+    [Fact]
+    public async Task A_server_under_a_base_path_answers_there_and_nowhere_else()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync("/v1beta/openai", Ct);
+        using var http = new HttpClient();
+        var body = new JsonObject { ["model"] = "m", ["messages"] = new JsonArray() };
+
+        using var there = await http.PostAsJsonAsync(new Uri(server.BaseUrl, "chat/completions"), body, Ct);
+        using var elsewhere = await http.PostAsJsonAsync(new Uri(server.BaseUrl, "/v1/chat/completions"), body, Ct);
+
+        Assert.EndsWith("/v1beta/openai/", server.BaseUrl.AbsoluteUri, StringComparison.Ordinal);
+        Assert.Equal(200, (int)there.StatusCode);
+        Assert.Equal(404, (int)elsewhere.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_paced_stream_is_cut_after_its_chunks_when_the_test_says_so()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync(Ct);
+        var cut = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        server.Stream(new FakeStep.Stream("a b c d") { CutAfterChunks = 2, HoldBeforeCut = cut.Task, ChunkDelay = TimeSpan.FromMilliseconds(20) });
+        var client = new ChatClient("gpt-4o-mini", new ApiKeyCredential("sk-test"), new OpenAIClientOptions { Endpoint = server.BaseUrl });
+
+        var pieces = new List<string>();
+        await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            await foreach (var update in client.CompleteChatStreamingAsync([new UserChatMessage("go")], new ChatCompletionOptions(), Ct))
+            {
+                pieces.AddRange(update.ContentUpdate.Select(part => part.Text));
+                if (string.Concat(pieces) == "a b")
+                {
+                    cut.SetResult();
+                }
+            }
+        });
+
+        Assert.Equal("a b", string.Concat(pieces));
+        Assert.Equal(0, server.StreamsCompleted);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
 using Concierge.Conversations;
 using Concierge.Models;
 using Concierge.Testing.FakeOpenAi;
@@ -27,6 +28,32 @@ internal static class ModelTestKit
         };
         configure?.Invoke(options);
         return options;
+    }
+
+    /// <summary>A tool with a one-property schema whose handler is given by the test.</summary>
+    public static ModelTool Tool(string name, Func<JsonObject, CancellationToken, Task<string>> handler) => new(
+        name,
+        $"The {name} tool.",
+        new JsonObject
+        {
+            ["type"] = "object",
+            ["properties"] = new JsonObject { ["day"] = new JsonObject { ["type"] = "string" } },
+        },
+        handler);
+
+    public static ModelRequest AskWithTools(string question, ToolLoopLimits? limits, params ModelTool[] tools) =>
+        Ask(question) with { Tools = tools, ToolLimits = limits };
+
+    /// <summary>Every update of a stream, in order.</summary>
+    public static async Task<List<ModelStreamUpdate>> CollectAsync(IAsyncEnumerable<ModelStreamUpdate> stream, CancellationToken cancellationToken)
+    {
+        var updates = new List<ModelStreamUpdate>();
+        await foreach (var update in stream.WithCancellation(cancellationToken))
+        {
+            updates.Add(update);
+        }
+
+        return updates;
     }
 
     public static ModelRequest Ask(string question, double? temperature = null, ResponseSchema? schema = null) => new(
@@ -67,7 +94,8 @@ internal sealed class ModelUnderTest : IAsyncDisposable
 
     public CapturingLogger<OpenAiCompatibleModel> Logger { get; } = new();
 
-    public static async Task<ModelUnderTest> StartAsync() => new(await FakeOpenAiServer.StartAsync(TestContext.Current.CancellationToken));
+    public static async Task<ModelUnderTest> StartAsync(string basePath = "/v1") =>
+        new(await FakeOpenAiServer.StartAsync(basePath, TestContext.Current.CancellationToken));
 
     public OpenAiCompatibleModel Model(Action<LanguageModelOptions>? configure = null) =>
         new(ModelTestKit.Options(Server.BaseUrl, configure), _httpClient, TimeProvider.System, Logger);

@@ -1,0 +1,4 @@
+namespace Concierge.Models;
+
+/// <summary>One item of <see cref="ILanguageModel.StreamAsync"/>: text as it arrives, then the result.</summary>
+public abstract record ModelStreamUpdate;
