@@ -5,6 +5,7 @@ using Concierge.Conversations;
 using Concierge.Models;
 using Concierge.Skills;
 using Concierge.Storage.Effects;
+using Concierge.Storage.Jobs;
 using Dapper;
 
 namespace Concierge.Storage;
@@ -224,7 +225,11 @@ public sealed class SqlSessionStore : ISessionStore
                         _db.Id(c.Id), tenantId, sessionId, _db.Time(c.StartedAt), c.Provider, c.Model, c.RequestPayload.ToJsonString(),
                         c.ResponsePayload?.ToJsonString(), c.LatencyMs, c.InputTokens, c.OutputTokens, c.Cost, c.Outcome, c.Error,
                     }), "request_payload", "response_payload");
-                await AddEvents(batch, session.TenantId, session.Id, commit.Events, session.UpdatedAt).ExecuteAsync(connection, transaction, cancellationToken);
+                AddEvents(batch, session.TenantId, session.Id, commit.Events, session.UpdatedAt);
+
+                // The jobs the turn asked for are its outbox: rows in this same transaction.
+                var jobs = commit.Jobs.Select(j => j.SessionId is null ? j with { SessionId = session.Id } : j).ToList();
+                await JobRows.Append(batch, _db, session.TenantId, jobs, session.UpdatedAt).ExecuteAsync(connection, transaction, cancellationToken);
 
                 // A feature's writes (a booking, a template record) land with the turn or not at all;
                 // a writer that finds its write impossible now throws and the whole turn rolls back.

@@ -35,8 +35,22 @@ public sealed class Turn(
 
         // 3. Hold the session for this turn (see SessionClaims for how); the turn runs to its
         //    commit even if the caller goes away, so an accepted message is never lost.
+        var attempts = 0;
         return await claims.RunAsync(
-            request.TenantId, request.SessionId, leaseFirst: model is not null, claim => RunAsync(claim, text, observer), cancellationToken);
+            request.TenantId,
+            request.SessionId,
+            leaseFirst: model is not null,
+            async claim =>
+            {
+                // A turn that runs again (a lost commit race) streams its reply again, from the start.
+                if (attempts++ > 0)
+                {
+                    await RestartAsync(observer);
+                }
+
+                return await RunAsync(claim, text, observer);
+            },
+            cancellationToken);
     }
 
     private async Task<TurnResult> RunAsync(SessionClaim claim, string text, ITurnObserver? observer)
@@ -115,7 +129,7 @@ public sealed class Turn(
             var decision = await skill.DecideAsync(context, proposal, CancellationToken.None);
             if (!decision.IsRejected)
             {
-                return new DecidedTurn(decision, TurnSource.Model, result.Calls);
+                return new DecidedTurn(WithToolCalls(decision, result), TurnSource.Model, result.Calls);
             }
 
             fallbackReason = $"model proposal refused: {decision.RejectionReason}";
@@ -135,28 +149,84 @@ public sealed class Turn(
             return new PhrasedTurn(decided, plan.Fallback, null);
         }
 
-        var result = await model.CompleteAsync(wording, CancellationToken.None);
-        if (result.Response is { Text: { Length: > 0 } text } answer && !string.IsNullOrWhiteSpace(text))
+        // The reply streams to the caller as the model writes it; the turn commits the whole text.
+        var (result, streamed) = await StreamAsync(wording, observer);
+        var withTools = decided with { Decision = WithToolCalls(decided.Decision, result) };
+        if (result.Response is { } answer && !string.IsNullOrWhiteSpace(answer.Text))
         {
-            await SendAsync(observer, text.Trim());
-            var modelDecided = decided with
+            var modelDecided = withTools with
             {
                 Source = decided.Source == TurnSource.Offline ? TurnSource.Model : decided.Source,
                 ModelCalls = [.. decided.ModelCalls, .. result.Calls],
             };
-            return new PhrasedTurn(modelDecided, text.Trim(), answer.OutputTokens);
+            return new PhrasedTurn(modelDecided, answer.Text.Trim(), answer.OutputTokens);
         }
 
+        // What was streamed is void: the caller is told to start again, and gets the fallback whole.
         var reason = result.Response is null ? $"model call failed ({result.FailureReason})" : "model answer was empty";
+        if (streamed > 0)
+        {
+            await RestartAsync(observer);
+        }
+
         await SendAsync(observer, plan.Fallback);
-        return new PhrasedTurn(Fallback(context, decided.Decision, [.. decided.ModelCalls, .. result.Calls], reason), plan.Fallback, null);
+        return new PhrasedTurn(Fallback(context, withTools.Decision, [.. decided.ModelCalls, .. result.Calls], reason), plan.Fallback, null);
     }
+
+    private async Task<(ModelResult Result, int Deltas)> StreamAsync(ModelRequest wording, ITurnObserver? observer)
+    {
+        var deltas = 0;
+        await foreach (var update in model!.StreamAsync(wording, CancellationToken.None))
+        {
+            switch (update)
+            {
+                case ModelTextDelta delta:
+                    deltas++;
+                    await SendAsync(observer, delta.Text);
+                    break;
+                case ModelStreamCompleted completed:
+                    return (completed.Result, deltas);
+            }
+        }
+
+        throw new InvalidOperationException("The model's stream ended without its completion.");
+    }
+
+    /// <summary>The tools the model ran are part of the turn's record (the debug document shows them).</summary>
+    private static SkillDecision WithToolCalls(SkillDecision decision, ModelResult result) =>
+        result.ToolCalls.Count == 0 ? decision : decision with
+        {
+            Events = [.. decision.Events, .. result.ToolCalls.Select(ToolCallEvent)],
+        };
+
+    private static DomainEvent ToolCallEvent(ToolCallRecord call) => new("tool_called", new JsonObject
+    {
+        ["call_id"] = call.CallId,
+        ["name"] = call.Name,
+        ["arguments"] = call.ArgumentsJson,
+        ["result"] = call.Result,
+        ["error"] = call.Error,
+        ["latency_ms"] = call.LatencyMs,
+        ["started_at"] = call.StartedAt,
+    });
 
     private DecidedTurn Fallback(SkillContext context, SkillDecision offline, IReadOnlyList<ModelCallLog> calls, string reason)
     {
         logger.LogWarning("Session {SessionId}: {Reason}; the offline interpreter answers this turn", context.Session.Id, reason);
         var fallback = new DomainEvent("model_fallback", new JsonObject { ["reason"] = reason });
         return new DecidedTurn(offline with { Events = [.. offline.Events, fallback] }, TurnSource.Fallback, calls);
+    }
+
+    private async Task RestartAsync(ITurnObserver? observer)
+    {
+        try
+        {
+            await (observer?.OnRestartAsync() ?? ValueTask.CompletedTask);
+        }
+        catch (Exception e)
+        {
+            logger.LogDebug(e, "A turn observer failed; the turn goes on");
+        }
     }
 
     private async Task SendAsync(ITurnObserver? observer, string text)

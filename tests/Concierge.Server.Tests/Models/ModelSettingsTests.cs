@@ -1,3 +1,4 @@
+using Concierge.Configuration;
 using Concierge.Models;
 using Concierge.Server.Configuration;
 using Microsoft.Extensions.Configuration;

@@ -11,6 +11,7 @@ namespace Concierge.Testing.InMemory;
 public sealed class ScriptedLanguageModel : ILanguageModel
 {
     private readonly Queue<string?> _answers = new();
+    private readonly Queue<(string[] Pieces, bool Cut)> _streams = new();
 
     public string Provider => "scripted";
 
@@ -26,11 +27,52 @@ public sealed class ScriptedLanguageModel : ILanguageModel
         return this;
     }
 
+    /// <summary>Queues the next streamed answer, in pieces; <paramref name="cut"/> breaks the stream after them.</summary>
+    public ScriptedLanguageModel ThenStream(bool cut, params string[] pieces)
+    {
+        _streams.Enqueue((pieces, cut));
+        return this;
+    }
+
+    public async IAsyncEnumerable<ModelStreamUpdate> StreamAsync(
+        ModelRequest request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (_streams.Count == 0)
+        {
+            var whole = await CompleteAsync(request, cancellationToken);
+            if (whole.Response is { } response)
+            {
+                yield return new ModelTextDelta(response.Text);
+            }
+
+            yield return new ModelStreamCompleted(whole);
+            yield break;
+        }
+
+        Requests.Add(request);
+        var (pieces, cut) = _streams.Dequeue();
+        foreach (var piece in pieces)
+        {
+            await Task.Yield();
+            yield return new ModelTextDelta(piece);
+        }
+
+        var text = string.Concat(pieces);
+        var log = Log(request, cut ? null : text) with { Outcome = cut ? ModelCallOutcome.StreamInterrupted : ModelCallOutcome.Ok };
+        yield return new ModelStreamCompleted(cut
+            ? new ModelResult(null, [log]) { PartialText = text }
+            : new ModelResult(new ModelResponse(text, 10, pieces.Length), [log]));
+    }
+
     public Task<ModelResult> CompleteAsync(ModelRequest request, CancellationToken cancellationToken)
     {
         Requests.Add(request);
         var answer = _answers.Count > 0 ? _answers.Dequeue() : null;
-        var log = new ModelCallLog
+        return Task.FromResult(new ModelResult(answer is null ? null : new ModelResponse(answer, 10, 5), [Log(request, answer)]));
+    }
+
+    private ModelCallLog Log(ModelRequest request, string? answer) =>
+        new()
         {
             Id = Guid.NewGuid(),
             StartedAt = DateTimeOffset.UnixEpoch,
@@ -44,6 +86,4 @@ public sealed class ScriptedLanguageModel : ILanguageModel
             Outcome = answer is null ? ModelCallOutcome.Http(503) : ModelCallOutcome.Ok,
             Error = answer is null ? "scripted failure" : null,
         };
-        return Task.FromResult(new ModelResult(answer is null ? null : new ModelResponse(answer, 10, 5), [log]));
-    }
 }

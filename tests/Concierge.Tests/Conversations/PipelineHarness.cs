@@ -41,6 +41,10 @@ internal sealed class PipelineHarness
 
     public Task<Session> StartAsync() => Directory.StartAsync(First.TenantId, First.Key, "web", null, CancellationToken.None);
 
+    /// <summary>A session with the chat agent, whose replies the model words.</summary>
+    public async Task<Session> StartChatAsync() =>
+        await Directory.StartAsync(Second.TenantId, Second.Key, "web", null, CancellationToken.None);
+
     public Task<TurnResult> SayAsync(Session session, string text, ITurnObserver? observer = null) =>
         Turn.TakeAsync(new TurnRequest(session.TenantId, session.Id, UserText.From(text, 2000), "web"), observer, CancellationToken.None);
 

@@ -1,5 +1,6 @@
 using Concierge.Agents;
 using Concierge.Conversations;
+using Concierge.Models;
 using Concierge.Safety;
 using Concierge.Testing.InMemory;
 
@@ -173,6 +174,38 @@ public class TurnTests
         Assert.Equal(4, (await harness.MessagesAsync(session)).Count);
     }
 
+    [Fact]
+    public async Task A_model_worded_reply_streams_piece_by_piece_and_the_whole_text_is_committed()
+    {
+        var model = new ScriptedLanguageModel().ThenStream(false, "Concierge ", "is ", "self-hosted.");
+        var harness = new PipelineHarness(model);
+        var session = await harness.StartChatAsync();
+        var listening = new CollectingObserver();
+
+        var result = await harness.SayAsync(session, "What is it?", listening);
+
+        Assert.Equal(["Concierge ", "is ", "self-hosted."], listening.Deltas);
+        Assert.Equal("Concierge is self-hosted.", result.Reply.Content);
+        Assert.Equal(TurnSource.Model, result.Source);
+    }
+
+    [Fact]
+    public async Task A_stream_cut_midway_tells_the_caller_to_start_again_and_the_offline_answer_is_committed()
+    {
+        var model = new ScriptedLanguageModel().ThenStream(true, "Concierge ", "is ");
+        var harness = new PipelineHarness(model);
+        var session = await harness.StartChatAsync();
+        var listening = new CollectingObserver();
+
+        var result = await harness.SayAsync(session, "What is Concierge?", listening);
+
+        Assert.Equal(TurnSource.Fallback, result.Source);
+        Assert.Equal(1, listening.Restarts);
+        Assert.Equal(result.Reply.Content, string.Concat(listening.Deltas));
+        Assert.Contains("self-hosted", result.Reply.Content, StringComparison.Ordinal);
+        Assert.Contains(harness.Store.ModelCalls, c => c.Outcome == ModelCallOutcome.StreamInterrupted);
+    }
+
     private sealed class AlwaysCrisis : ISafetyCheck
     {
         public const string Reply = "You are not alone. Call 988 now.";
@@ -197,8 +230,11 @@ public class TurnTests
             return ValueTask.CompletedTask;
         }
 
+        public int Restarts { get; private set; }
+
         public ValueTask OnRestartAsync()
         {
+            Restarts++;
             Deltas.Clear();
             return ValueTask.CompletedTask;
         }
