@@ -14,6 +14,8 @@ internal static class ContactReading
     private static readonly Regex Email = new(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}", RegexOptions.CultureInvariant);
     private static readonly Regex Phone = new(@"(?<![\w+])\+?\(?\d[\d\s().-]{5,}\d(?!\w)", RegexOptions.CultureInvariant);
 
+    private static readonly Regex IsoDate = new(@"^\s*\d{4}-\d{1,2}-\d{1,2}\s*$", RegexOptions.CultureInvariant);
+
     public static ContactPoint? Take(ReadingBuffer buffer, string region, List<BookingRequestError> problems)
     {
         ContactPoint? found = null;
@@ -26,7 +28,7 @@ internal static class ContactReading
         foreach (Match m in Phone.Matches(buffer.Work))
         {
             var digits = m.Value.Count(char.IsDigit);
-            if (digits is < 7 or > 15)
+            if (digits is < 7 or > 15 || IsoDate.IsMatch(m.Value))
             {
                 continue;
             }

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Concierge.Bookings.Reading;
 
 /// <summary>
@@ -58,10 +60,7 @@ internal static class ServiceMatching
     }
 
     private static List<string> Words(string folded) =>
-        folded.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => new string(w.Where(char.IsLetterOrDigit).ToArray()))
-            .Where(w => w.Length > 0)
-            .ToList();
+        Regex.Split(folded, @"[^\p{L}\p{N}]+").Where(w => w.Length > 0).ToList();
 
     /// <summary>Levenshtein distance, enough for short words.</summary>
     private static int Distance(string a, string b)

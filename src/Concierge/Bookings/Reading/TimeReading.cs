@@ -10,19 +10,17 @@ namespace Concierge.Bookings.Reading;
 /// </summary>
 internal static class TimeReading
 {
-    private const string Hour = @"(?<h>\d{1,2}|una|" + "{0}" + ")";
+    private static readonly string Hour = @"(?<h>\d{1,2}|una|" + NumberWords.Alternation + ")";
 
-    private static readonly Regex Clock = new(string.Format(
-        System.Globalization.CultureInfo.InvariantCulture,
+    private static readonly Regex Clock = new(
         @"(?<![\d:./-])(?<pre>\b(?:a\s+las|a\s+la|para\s+las|para\s+la|las|at|around|about|as|pelas|pela|por\s+volta\s+das|by)\s+)?"
         + Hour
         + @"(?:(?<sep>[:.h])(?<m>[0-5]\d))?(?![\d/-])"
         + @"(?:\s*(?<suf>hrs|hs|horas|hours|h|o'?clock|en\s+punto|em\s+ponto)\b)?"
         + @"(?:\s+(?<frac>y\s+media|e\s+meia|and\s+a\s+half|y\s+cuarto|e\s+um\s+quarto|e\s+quinze|y\s+quince|menos\s+cuarto|menos\s+um\s+quarto))?"
         + @"(?:\s*(?<ampm>a\.?\s?m\b\.?|p\.?\s?m\b\.?))?"
-        + @"(?:\s+(?<part>{1}))?\b",
-        NumberWords.Alternation,
-        PartsOfDay.Alternation), RegexOptions.CultureInvariant);
+        + @"(?:\s+(?<part>" + PartsOfDay.Alternation + @"))?\b",
+        RegexOptions.CultureInvariant);
 
     private static readonly Regex Past = new(@"\b(?<frac>half|quarter)\s+(?<dir>past|to)\s+(?<h>\d{1,2}|" + NumberWords.Alternation + @")\b(?:\s*(?<ampm>am|pm))?", RegexOptions.CultureInvariant);
 
