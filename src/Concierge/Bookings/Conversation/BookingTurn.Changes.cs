@@ -7,7 +7,7 @@ internal sealed partial class BookingTurn
 {
     public async Task<BookingDecision> CancelAsync(BookingState state, BookingSlots proposal)
     {
-        state = Identify(state, proposal);
+        state = Identify(state, proposal) with { Date = proposal.Date ?? state.Date };
         if (state.Target is { } target)
         {
             return proposal.Confirms switch
@@ -23,6 +23,10 @@ internal sealed partial class BookingTurn
             : NotFoundOrAsk(state);
     }
 
+    /// <summary>
+    /// Finds the booking, then checks the new start like a new booking. The store's capacity still
+    /// counts the booking being moved, so a move within its own span is checked conservatively.
+    /// </summary>
     public async Task<BookingDecision> RescheduleAsync(BookingState state, BookingSlots proposal)
     {
         state = Identify(state, proposal) with

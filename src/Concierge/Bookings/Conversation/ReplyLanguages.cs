@@ -43,10 +43,10 @@ internal static class ReplyLanguages
             ["invalid_phone"] = "Ese número no parece un teléfono válido.",
         },
         "Horarios libres: {0}.", "No encuentro horarios libres cerca de esa fecha.",
-        "{0} está completo.", "¿Confirmo la reserva de {0}?", "¿Cancelo tu reserva de {0}?", "¿Cambio tu reserva de {0} a {1}?",
+        "{0} está completo.", "¿Confirmo la reserva de {0}?", "¿Cancelo tu reserva de {0}?", "¿Cambio tu reserva de {0} para {1}?",
         "Estoy registrando tu reserva de {0}; te confirmo en cuanto quede guardada.", "¡Listo! Tu reserva de {0} está confirmada.",
         "Estoy cancelando tu reserva de {0}; te aviso en cuanto quede anulada.", "Tu reserva de {0} quedó cancelada.",
-        "Estoy cambiando tu reserva a {0}; te confirmo en cuanto quede guardada.", "¡Listo! Tu reserva quedó para {0}.",
+        "Estoy cambiando tu reserva para {0}; te confirmo en cuanto quede guardada.", "¡Listo! Tu reserva quedó para {0}.",
         "De acuerdo, no la reservo. ¿Qué quieres cambiar?", "De acuerdo, tu reserva sigue como estaba.",
         "No encuentro una reserva con esos datos.", "a nombre de", "el {0} a las {1}", "{0} para {1}, {2}");
 

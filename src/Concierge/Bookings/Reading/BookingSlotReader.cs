@@ -38,7 +38,7 @@ public static class BookingSlotReader
             Contact = contact,
             Confirms = confirms,
             Intent = intent,
-            NeedsHourFor = time is null ? (part?.Part ?? time?.Part) : null,
+            NeedsHourFor = time is null ? part?.Part : null,
             Language = LanguageGuess.Guess(text, buffer.Folded),
             Problems = problems,
         };

@@ -28,6 +28,8 @@ internal static class TimeReading
 
     private static readonly Regex Bare = new(@"^\s*(?<h>\d{1,2}|" + NumberWords.Alternation + @")\s*[.!]?\s*$", RegexOptions.CultureInvariant);
 
+    private static readonly Regex PartyCue = new(@"\b(?:for|para|pra|somos|seremos|of|are)\s+$", RegexOptions.CultureInvariant);
+
     public sealed record Reading(LocalTime Time, LocalTime? Alternative, PartOfDay? Part, bool Today);
 
     public static Reading? Take(ReadingBuffer buffer, bool pendingTime)
@@ -44,7 +46,8 @@ internal static class TimeReading
             found ??= FromPast(match, mentioned);
         }
 
-        foreach (var match in buffer.Take(Clock, m => FromClock(m, mentioned) is not null))
+        var work = buffer.Work;
+        foreach (var match in buffer.Take(Clock, m => FromClock(m, mentioned) is not null && !PartyBeforePart(work, m)))
         {
             found ??= FromClock(match, mentioned);
         }
@@ -56,6 +59,14 @@ internal static class TimeReading
         }
 
         return found;
+    }
+
+    /// <summary>"table for 2 tonight": a number after a party cue whose only time cue is a part of day is a party size.</summary>
+    private static bool PartyBeforePart(string work, Match m)
+    {
+        var onlyPart = m.Groups["part"].Success && !m.Groups["pre"].Success && !m.Groups["m"].Success && !m.Groups["suf"].Success
+            && !m.Groups["frac"].Success && !m.Groups["ampm"].Success;
+        return onlyPart && PartyCue.IsMatch(work[..m.Index]);
     }
 
     private static Reading? FromClock(Match m, PartOfDay? mentioned)

@@ -183,7 +183,7 @@ public class BookingDeciderTests
         var confirm = await chat.SayAsync($"quiero cambiar mi reserva al viernes a las 21:00, mi teléfono es {Phone}");
 
         Assert.Equal(BookingAction.Confirm, confirm.Action);
-        Assert.Equal("¿Cambio tu reserva de Cena para 4 personas, el jueves 5 de marzo a las 20:00 a el viernes 6 de marzo a las 21:00?", chat.Reply);
+        Assert.Equal("¿Cambio tu reserva de Cena para 4 personas, el jueves 5 de marzo a las 20:00 para el viernes 6 de marzo a las 21:00?", chat.Reply);
 
         var moved = await chat.SayAsync("sí");
 
