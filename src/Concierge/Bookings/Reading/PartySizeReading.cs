@@ -5,7 +5,7 @@ namespace Concierge.Bookings.Reading;
 /// <summary>
 /// Party sizes: counted people ("seis personas", "2 adults and 3 kids" = 5, summed), a size after a
 /// cue ("party of four", "mesa para 4", "somos 5"), "just me", or a bare number when the last reply
-/// asked for the party size. Runs after dates and times, so their numbers are already taken.
+/// asked for the party size. "My wife and I" is two. Runs after dates and times, so their numbers are already taken.
 /// </summary>
 internal static class PartySizeReading
 {
@@ -17,10 +17,14 @@ internal static class PartySizeReading
         Options);
 
     private static readonly Regex Cued = new(
-        $@"\b(?:party\s+of|table\s+for|mesa\s+para|mesa\s+pra|mesa\s+de|somos|seremos|we\s+are|we're|we\s+will\s+be|we'll\s+be|vamos\s+a\s+ser|vamos\s+ser|seriamos|for|para|pra)\s+(?:(?:a|os|as|los|las)\s+)?{Number}\b(?!\s*(?:[:h.]\d|am\b|pm\b))",
+        $@"\b(?:party\s+of|table\s+for|mesa\s+para|mesa\s+pra|mesa\s+de|somos|seremos|we\s+are|we're|we\s+will\s+be|we'll\s+be|vamos\s+a\s+ser|vamos\s+ser|seriamos|for|para|pra)\s+(?:(?:a|os|as|los|las)\s+)?{Number}\b(?!\s*(?:[:h.]\d|am\b|pm\b|dias?\b|days?\b|noches?\b|noites?\b|nights?\b|semanas?\b|weeks?\b|horas?\b|hours?\b))",
         Options);
 
     private static readonly Regex Alone = new(@"\b(?:just\s+me|only\s+me|solo\s+yo|solamente\s+yo|so\s+eu|somente\s+eu|apenas\s+eu|for\s+one|para\s+mi\s+solo)\b", Options);
+
+    private static readonly Regex Couple = new(
+        @"\b(?:(?:mi|my)\s+(?:esposa|esposo|pareja|novia|novio|marido|mujer|wife|husband|partner|girlfriend|boyfriend)\s+(?:y|and)\s+(?:yo|i|me)|(?:yo\s+y\s+mi|me\s+and\s+my)\s+\w+|(?:eu\s+e|para\s+mim\s+e)\s+(?:a\s+|o\s+)?(?:minha|meu)\s+\w+)\b",
+        Options);
 
     private static readonly Regex Bare = new($@"^\s*{Number}\s*[.!]?\s*$", Options);
 
@@ -41,6 +45,11 @@ internal static class PartySizeReading
         if (buffer.Take(Alone).Count > 0)
         {
             return 1;
+        }
+
+        if (buffer.Take(Couple).Count > 0)
+        {
+            return 2;
         }
 
         if (pending && Bare.Match(buffer.Work) is { Success: true } bare)

@@ -30,6 +30,8 @@ internal static class TimeReading
 
     private static readonly Regex PartyCue = new(@"\b(?:for|para|pra|somos|seremos|of|are)\s+$", RegexOptions.CultureInvariant);
 
+    private static readonly Regex DelayCue = new(@"\b(?:en|in|em|dentro\s+de|daqui\s+a|por|for|durante|within)\s+$", RegexOptions.CultureInvariant);
+
     public sealed record Reading(LocalTime Time, LocalTime? Alternative, PartOfDay? Part, bool Today);
 
     public static Reading? Take(ReadingBuffer buffer, bool pendingTime)
@@ -47,7 +49,7 @@ internal static class TimeReading
         }
 
         var work = buffer.Work;
-        foreach (var match in buffer.Take(Clock, m => FromClock(m, mentioned) is not null && !PartyBeforePart(work, m)))
+        foreach (var match in buffer.Take(Clock, m => FromClock(m, mentioned) is not null && !PartyBeforePart(work, m) && !Delay(work, m)))
         {
             found ??= FromClock(match, mentioned);
         }
@@ -68,6 +70,10 @@ internal static class TimeReading
             && !m.Groups["frac"].Success && !m.Groups["ampm"].Success;
         return onlyPart && PartyCue.IsMatch(work[..m.Index]);
     }
+
+    /// <summary>"en 2 horas" / "in 2 hours" is a delay, not a time of day; the reader leaves it empty.</summary>
+    private static bool Delay(string work, Match m) =>
+        m.Groups["suf"].Value is "horas" or "hours" or "hrs" && !m.Groups["pre"].Success && DelayCue.IsMatch(work[..m.Index]);
 
     private static Reading? FromClock(Match m, PartOfDay? mentioned)
     {

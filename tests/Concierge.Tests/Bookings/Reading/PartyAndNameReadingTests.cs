@@ -18,6 +18,9 @@ public class PartyAndNameReadingTests
     [InlineData("just me", 1)]
     [InlineData("somos 4 a las 8", 4)]
     [InlineData("uma mesa para duas pessoas amanhã", 2)]
+    [InlineData("mi esposa y yo", 2)]
+    [InlineData("para mim e minha esposa", 2)]
+    [InlineData("a table for 10 people on the 25th", 10)]
     public void Party_sizes_are_read_in_digits_and_words(string text, int expected) =>
         Assert.Equal(expected, Read(text).PartySize);
 
@@ -25,11 +28,17 @@ public class PartyAndNameReadingTests
     [InlineData("4")]
     [InlineData("cuatro")]
     [InlineData("four.")]
-    public void A_bare_number_answers_a_party_size_question(string text)
+    public void A_bare_number_answers_a_party_size_question_only(string text)
     {
         Assert.Equal(4, Read(text, BookingField.PartySize).PartySize);
         Assert.Null(Read(text).PartySize);
     }
+
+    [Theory]
+    [InlineData("para 3 días")]
+    [InlineData("for 2 nights")]
+    public void A_count_of_days_or_nights_is_not_a_party_size(string text) =>
+        Assert.Null(Read(text).PartySize);
 
     [Theory]
     [InlineData("my name is John Smith", "John Smith")]

@@ -60,7 +60,11 @@ public class TimeReadingTests
         Assert.Null(Read("21").Time);
     }
 
-    [Fact]
-    public void A_party_size_is_not_read_as_a_time() =>
-        Assert.Null(Read("seis personas").Time);
+    [Theory]
+    [InlineData("seis personas")]
+    [InlineData("en 2 horas")]
+    [InlineData("in 3 hours")]
+    [InlineData("table for 2 tonight")]
+    public void Numbers_that_are_no_time_of_day_leave_the_time_empty(string text) =>
+        Assert.Null(Read(text).Time);
 }
