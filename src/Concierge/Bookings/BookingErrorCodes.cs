@@ -15,4 +15,7 @@ public static class BookingErrorCodes
     public const string NonexistentLocalTime = "nonexistent_local_time";
     public const string TooSmall = "too_small";
     public const string TooLarge = "too_large";
+
+    /// <summary>Only from the reader: digits that look like a phone number but are not a valid one.</summary>
+    public const string InvalidPhone = "invalid_phone";
 }

@@ -18,7 +18,10 @@ public enum BookingAction
     /// <summary>Everything is known and fits: asks "shall I book / cancel / move ...?".</summary>
     Confirm,
 
-    /// <summary>The customer confirmed: a <see cref="CreateBooking"/> effect is to be committed.</summary>
+    /// <summary>
+    /// The customer confirmed: a <see cref="CreateBooking"/> effect is to be committed. Also, without
+    /// effects and with committed facts, the recap of the booking already made when nothing new is asked.
+    /// </summary>
     Booked,
 
     /// <summary>The customer said no to the confirmation question.</summary>

@@ -30,7 +30,7 @@ public sealed record BookingReplyFacts
     /// <summary>Free slots to offer (nearest first).</summary>
     public IReadOnlyList<SlotOption> Options { get; init; } = [];
 
-    /// <summary>Why the asked value cannot be used: a <see cref="BookingErrorCodes"/> value or "invalid_phone".</summary>
+    /// <summary>Why the asked value cannot be used: a <see cref="BookingErrorCodes"/> value.</summary>
     public string? Problem { get; init; }
 
     /// <summary>The party limit a too_large or too_small problem refers to.</summary>

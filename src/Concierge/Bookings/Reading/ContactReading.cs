@@ -40,7 +40,7 @@ internal static class ContactReading
             }
             else if (digits >= 8)
             {
-                problems.Add(new(BookingFieldNames.Contact, "invalid_phone", $"'{m.Value.Trim()}' is not a valid phone number for region {region}."));
+                problems.Add(new(BookingFieldNames.Contact, BookingErrorCodes.InvalidPhone, $"'{m.Value.Trim()}' is not a valid phone number for region {region}."));
                 buffer.Blank(m.Index, m.Length);
             }
         }

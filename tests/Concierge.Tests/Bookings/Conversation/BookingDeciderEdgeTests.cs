@@ -88,4 +88,17 @@ public class BookingDeciderEdgeTests
         Assert.Equal("What would you like to book?", BookingReplies.Write(ask));
         Assert.Equal(BookingField.Name, next.Facts.Asked);
     }
+
+    [Theory]
+    [InlineData("es", "mesa para 2 mañana a las 19:00 a nombre de Ana, ana@example.com", "¿Confirmo la reserva de Cena para 2 personas, el jueves 5 de marzo a las 19:00, a nombre de Ana?")]
+    [InlineData("en", "table for 2 tomorrow at 7pm, my name is Ann, ann@example.com", "Shall I book Cena for 2 people, Thursday, March 5 at 7:00 PM, under the name Ann?")]
+    [InlineData("pt", "mesa para 2 amanhã às 19h, meu nome é Ana, ana@example.com", "Confirmo a reserva de Cena para 2 pessoas, quinta-feira, 5 de março às 19:00, em nome de Ana?")]
+    public async Task The_confirmation_question_is_worded_in_the_customers_language(string language, string say, string reply)
+    {
+        var chat = new BookingConversation(language);
+
+        await chat.SayAsync(say);
+
+        Assert.Equal(reply, chat.Reply);
+    }
 }
