@@ -134,8 +134,8 @@ internal static class DateReading
             return Make(y, month, day, text, problems);
         }
 
-        // 29 February without a year is fine in the next leap year only if it is this one or next;
-        // otherwise it is reported like 31 February.
+        // The next occurrence on or after today, this year or next; 29 February in a year pair
+        // without a leap year is reported like 31 February.
         foreach (var candidate in new[] { today.Year, today.Year + 1 })
         {
             if (day <= CalendarSystem.Iso.GetDaysInMonth(candidate, month) && new LocalDate(candidate, month, day) >= today)

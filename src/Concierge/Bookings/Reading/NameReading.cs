@@ -23,10 +23,10 @@ internal static class NameReading
     private static readonly HashSet<string> Stops = new(StringComparer.Ordinal)
     {
         "y", "e", "and", "para", "pra", "for", "con", "com", "with", "mi", "my", "el", "la", "o", "a", "the", "somos", "we", "i",
-        "quiero", "quero", "want", "would", "tel", "telefono", "phone", "email", "correo", "mail", "numero", "number", "at", "a las",
+        "quiero", "quero", "want", "would", "tel", "telefono", "phone", "email", "correo", "mail", "numero", "number", "at",
         "manana", "amanha", "tomorrow", "today", "hoy", "hoje", "please", "por", "favor", "gracias", "thanks", "obrigado", "obrigada",
         "table", "mesa", "reserva", "reservar", "book", "booking", "people", "personas", "pessoas", "from", "de", "da", "do", "del",
-        "yes", "no", "si", "sim", "nao", "ok", "okay", "vale", "and", "an", "in", "on", "to", "hungry", "here", "alergico", "alergica",
+        "yes", "no", "si", "sim", "nao", "ok", "okay", "vale", "an", "in", "on", "to", "hungry", "here", "alergico", "alergica",
     };
 
     private static readonly HashSet<string> Particles = new(StringComparer.Ordinal) { "de", "da", "do", "dos", "das", "del", "la", "van", "von" };
