@@ -1,0 +1,7 @@
+namespace Concierge.Bookings;
+
+public enum ContactKind
+{
+    Phone,
+    Email,
+}

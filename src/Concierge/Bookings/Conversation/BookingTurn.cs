@@ -1,0 +1,177 @@
+using Concierge.Bookings.Reading;
+using NodaTime;
+
+namespace Concierge.Bookings.Conversation;
+
+/// <summary>One turn of <see cref="BookingDecider"/>: the booking flow.</summary>
+internal sealed partial class BookingTurn(IBookingPorts ports, DateTimeZone zone, DateTimeOffset now, CancellationToken cancellationToken)
+{
+    private const int OptionCount = 3;
+
+    public async Task<BookingDecision> BookAsync(BookingState state, BookingSlots proposal)
+    {
+        if (state.BookingId is not null && state.Offered is null)
+        {
+            if (!proposal.GivesFacts && proposal.Intent != BookingIntent.WhatsFree)
+            {
+                return Decide(state, BookingAction.Booked, Facts(state) with { Committed = true, BookingId = state.BookingId });
+            }
+
+            state = state.Fresh(BookingFlow.Book) with { BookingId = null };
+        }
+
+        var offered = state.Offered;
+        (state, var changed) = Merge(PickAlternative(state, proposal), proposal);
+        if (offered is not null && !changed && proposal.Confirms is { } answer)
+        {
+            return answer ? await CommitAsync(state, offered) : Declined(state, BookingFlow.Book);
+        }
+
+        state = state with { Offered = null, Alternatives = [] };
+        return proposal.Intent == BookingIntent.WhatsFree ? await OfferAsync(state) : await ProgressAsync(state, proposal.Problems);
+    }
+
+    /// <summary>Asks the first missing field, stops at a full or unbookable slot, or asks to confirm.</summary>
+    private async Task<BookingDecision> ProgressAsync(BookingState state, IReadOnlyList<BookingRequestError> problems)
+    {
+        if (state.Service is { } service && state.PartySize is { } party && !service.AcceptsPartyOf(party))
+        {
+            var tooBig = party > service.MaxPartySize;
+            return Decide(state with { PartySize = null, Pending = BookingField.PartySize }, BookingAction.Unavailable, Facts(state) with
+            {
+                Asked = BookingField.PartySize,
+                Problem = tooBig ? BookingErrorCodes.TooLarge : BookingErrorCodes.TooSmall,
+                PartyLimit = tooBig ? service.MaxPartySize : Math.Max(1, service.MinPartySize),
+            });
+        }
+
+        SlotOption? slot = null;
+        if (state.Service is { } bookable && state.Date is { } date && state.Time is { } time)
+        {
+            var check = await CheckAsync(bookable.Id, date, time, state.AlternativeTime, state.PartySize);
+            state = state with { Time = check.Time, AlternativeTime = check.Time == time ? state.AlternativeTime : null };
+            if (check.Verdict is { } verdict)
+            {
+                return verdict(state);
+            }
+
+            slot = check.Slot;
+        }
+
+        var missing = Missing(state);
+        if (missing.Count > 0)
+        {
+            var asked = missing[0];
+            var problem = problems.FirstOrDefault(p => p.Field == BookingFieldNames.Of(asked))?.Code;
+            return Decide(state with { Pending = asked }, BookingAction.Ask, Facts(state) with
+            {
+                Asked = asked,
+                HourWithin = asked == BookingField.Time ? state.PartOfDay : null,
+                Problem = problem,
+            });
+        }
+
+        return Decide(state with { Offered = slot, Pending = null }, BookingAction.Confirm, Facts(state));
+    }
+
+    /// <summary>The yes: re-checks the slot (someone may have taken it since the question) and returns the effect.</summary>
+    private async Task<BookingDecision> CommitAsync(BookingState state, SlotOption offered)
+    {
+        var service = state.Service!;
+        var capacity = await ports.FreeCapacityAsync(service.Id, offered.Start, cancellationToken);
+        if (!capacity.Fits(state.PartySize!.Value))
+        {
+            var options = await ports.NearestFreeAsync(service.Id, offered.Start, state.PartySize.Value, OptionCount, cancellationToken);
+            return Decide(state with { Offered = null, Time = null, Alternatives = options, Pending = BookingField.Time }, BookingAction.Full, Facts(state) with { Options = options });
+        }
+
+        var effect = new CreateBooking(service.Id, offered.Start, state.PartySize.Value, state.Name!, state.Contact!);
+        return Decide(state with { Offered = null, Pending = null }, BookingAction.Booked, Facts(state), [effect]);
+    }
+
+    /// <summary>"What's free?": the nearest free slots to what is known (today, midday, a party of one by default).</summary>
+    private async Task<BookingDecision> OfferAsync(BookingState state)
+    {
+        if (state.Service is not { } service)
+        {
+            return Decide(state with { Pending = BookingField.Service }, BookingAction.Ask, Facts(state) with { Asked = BookingField.Service });
+        }
+
+        var date = state.Date ?? TenantZones.Today(zone, now);
+        var time = state.Time ?? state.PartOfDay switch
+        {
+            PartOfDay.Morning => new LocalTime(10, 0),
+            PartOfDay.Afternoon => new LocalTime(15, 0),
+            PartOfDay.Evening => new LocalTime(20, 0),
+            PartOfDay.Night => new LocalTime(23, 0),
+            _ => new LocalTime(13, 0),
+        };
+        var around = TenantZones.ToUtcLenient(zone, date.At(time));
+        var options = await ports.NearestFreeAsync(service.Id, around, state.PartySize ?? 1, 5, cancellationToken);
+        return Decide(state with { Alternatives = options, Pending = BookingField.Time }, BookingAction.Offer, Facts(state) with { Options = options });
+    }
+
+    private static BookingDecision Declined(BookingState state, BookingFlow flow)
+    {
+        var next = flow == BookingFlow.Book ? state with { Offered = null, Pending = null } : state.Fresh(BookingFlow.Book);
+        return Decide(next, BookingAction.Declined, Facts(state) with { Flow = flow, Target = state.Target });
+    }
+
+    /// <summary>The reader's values over the state's; a part of day without an hour clears the old hour.</summary>
+    private static (BookingState State, bool Changed) Merge(BookingState state, BookingSlots proposal)
+    {
+        var next = state with
+        {
+            Service = proposal.Service ?? state.Service,
+            Date = proposal.Date ?? state.Date,
+            Time = proposal.Time ?? (proposal.NeedsHourFor is not null ? null : state.Time),
+            AlternativeTime = proposal.Time is not null || proposal.NeedsHourFor is not null ? proposal.AlternativeTime : state.AlternativeTime,
+            PartOfDay = proposal.NeedsHourFor ?? (proposal.Time is not null ? null : state.PartOfDay),
+            PartySize = proposal.PartySize is > 0 ? proposal.PartySize : state.PartySize,
+            Name = proposal.Name ?? state.Name,
+            Contact = proposal.Contact ?? state.Contact,
+        };
+        var changed = next.Service != state.Service || next.Date != state.Date || next.Time != state.Time
+            || next.PartySize != state.PartySize || next.Name != state.Name || next.Contact != state.Contact;
+        return (next, changed);
+    }
+
+    /// <summary>A yes to a single listed slot, or an hour that matches one listed slot, takes that slot's date and time.</summary>
+    private static BookingState PickAlternative(BookingState state, BookingSlots proposal)
+    {
+        var picked = state.Alternatives switch
+        {
+            [var only] when proposal.Confirms == true && proposal.Time is null && proposal.Date is null => only,
+            { Count: > 0 } listed when proposal.Time is { } time && proposal.Date is null =>
+                listed.Where(o => o.LocalStart.TimeOfDay == time || o.LocalStart.TimeOfDay == proposal.AlternativeTime).Take(2).ToList() is [var one] ? one : null,
+            _ => null,
+        };
+        return picked is null ? state : state with { Date = picked.LocalStart.Date, Time = picked.LocalStart.TimeOfDay, AlternativeTime = null };
+    }
+
+    private static List<BookingField> Missing(BookingState state) =>
+        new (BookingField Field, bool Known)[]
+        {
+            (BookingField.Service, state.Service is not null),
+            (BookingField.Date, state.Date is not null),
+            (BookingField.Time, state.Time is not null),
+            (BookingField.PartySize, state.PartySize is not null),
+            (BookingField.Name, state.Name is not null),
+            (BookingField.Contact, state.Contact is not null),
+        }.Where(f => !f.Known).Select(f => f.Field).ToList();
+
+    private static BookingReplyFacts Facts(BookingState state) => new()
+    {
+        Flow = state.Flow,
+        ServiceName = state.Service?.Name,
+        Date = state.Date,
+        Time = state.Time,
+        PartySize = state.PartySize,
+        Name = state.Name,
+        Contact = state.Contact,
+        Target = state.Target,
+    };
+
+    private static BookingDecision Decide(BookingState state, BookingAction action, BookingReplyFacts facts, IReadOnlyList<BookingEffect>? effects = null) =>
+        new(state, action, MissingFor(state), facts, effects ?? []);
+}

@@ -1,0 +1,3 @@
+namespace Concierge.Bookings.Conversation;
+
+public sealed record CancelBooking(Guid BookingId) : BookingEffect;

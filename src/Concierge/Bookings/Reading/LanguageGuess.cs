@@ -1,0 +1,47 @@
+namespace Concierge.Bookings.Reading;
+
+/// <summary>
+/// Which of es, en, pt a message is in, from words only one of them uses and from letters (ñ, ¿, ã,
+/// ç); null when nothing tells ("4", "ok", a name), so the conversation keeps its language.
+/// </summary>
+internal static class LanguageGuess
+{
+    private static readonly HashSet<string> Spanish = new(StringComparer.Ordinal)
+    {
+        "el", "los", "las", "quiero", "personas", "manana", "hoy", "somos", "llamo", "gracias", "y", "por", "hora", "noche", "una",
+        "viernes", "sabado", "jueves", "miercoles", "martes", "lunes", "mi", "nombre", "soy", "pasado", "dentro", "media", "hay",
+        "tienen", "cuatro", "dos", "seis", "ocho", "mesa", "reservar", "reserva", "para", "cena", "almuerzo", "gustaria", "puedo",
+        "quisiera", "necesito", "tarde", "si", "vale", "cuantos", "marzo", "febrero", "enero", "que", "viene", "proximo", "este",
+    };
+
+    private static readonly HashSet<string> Portuguese = new(StringComparer.Ordinal)
+    {
+        "amanha", "hoje", "pessoas", "quero", "uma", "voce", "obrigado", "obrigada", "as", "meu", "nome", "sim", "nao", "e", "noite",
+        "sexta", "sexta-feira", "depois", "daqui", "pra", "com", "tem", "eu", "sou", "chamo", "duas", "dois", "quatro", "doze", "seis",
+        "oito", "jantar", "almoco", "gostaria", "posso", "preciso", "vem", "marco", "fevereiro", "janeiro", "reservar", "mesa", "para",
+        "proxima", "neste", "nesta", "fazer", "um", "o", "da", "do", "horas", "dia",
+    };
+
+    private static readonly HashSet<string> English = new(StringComparer.Ordinal)
+    {
+        "the", "for", "table", "people", "tomorrow", "today", "tonight", "please", "my", "name", "is", "yes", "book", "at", "and", "i",
+        "we", "are", "of", "party", "next", "friday", "saturday", "sunday", "monday", "want", "would", "like", "can", "dinner", "lunch",
+        "thanks", "thank", "you", "in", "days", "week", "what's", "free", "march", "on", "this", "evening", "reservation", "four", "two",
+    };
+
+    public static string? Guess(string original, string folded)
+    {
+        var words = folded.Split([' ', ',', '.', '!', '?', '¿', '¡', ';', ':'], StringSplitOptions.RemoveEmptyEntries);
+        var es = words.Count(Spanish.Contains) + (original.IndexOfAny(['ñ', 'Ñ', '¿', '¡']) >= 0 ? 2 : 0);
+        var pt = words.Count(Portuguese.Contains) + (original.IndexOfAny(['ã', 'õ', 'ç', 'Ã', 'Õ', 'Ç', 'ê', 'ô']) >= 0 ? 2 : 0);
+        var en = words.Count(English.Contains);
+        var best = Math.Max(es, Math.Max(pt, en));
+        if (best == 0)
+        {
+            return null;
+        }
+
+        var leaders = new[] { ("es", es), ("pt", pt), ("en", en) }.Where(l => l.Item2 == best).ToList();
+        return leaders.Count == 1 ? leaders[0].Item1 : null;
+    }
+}

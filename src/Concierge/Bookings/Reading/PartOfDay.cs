@@ -1,0 +1,9 @@
+namespace Concierge.Bookings.Reading;
+
+public enum PartOfDay
+{
+    Morning,
+    Afternoon,
+    Evening,
+    Night,
+}
