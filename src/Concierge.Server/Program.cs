@@ -7,7 +7,7 @@ using Concierge.Server.Models;
 using Concierge.Server.Sessions;
 using Concierge.Storage;
 using Concierge.Server.Templates;
-using Concierge.Server.Webhooks;
+using Concierge.Server.WhatsApp;
 
 try
 {
@@ -22,7 +22,7 @@ try
     builder.Services.AddConversations(conversations);
     builder.Services.AddLanguageModel(model);
     builder.Services.AddOpenApiDocument();
-    builder.Services.AddTemplates(builder.Configuration);
+    builder.Services.AddWhatsApp(builder.Configuration);
     builder.Services.AddJobs(builder.Configuration);
 
     var app = builder.Build();

@@ -1,3 +1,4 @@
+using Concierge.Server.WhatsApp;
 using Concierge.Server.Errors;
 
 namespace Concierge.Server.Templates;

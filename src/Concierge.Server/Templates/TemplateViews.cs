@@ -1,3 +1,4 @@
+using Concierge.Server.WhatsApp;
 using System.Text.Json.Nodes;
 using Concierge.Templates;
 

@@ -1,3 +1,4 @@
+using Concierge.Server.WhatsApp;
 using System.Globalization;
 using Concierge.Server.Errors;
 using Concierge.Server.Http;

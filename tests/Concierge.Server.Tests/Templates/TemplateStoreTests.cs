@@ -1,3 +1,4 @@
+using Concierge.Server.WhatsApp;
 using Concierge.Storage.Templates;
 using Concierge.Agents;
 using Concierge.Server.Templates;

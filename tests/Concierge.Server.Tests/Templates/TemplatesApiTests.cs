@@ -1,3 +1,4 @@
+using Concierge.Server.WhatsApp;
 using System.Net;
 using System.Text.Json.Nodes;
 using Concierge.Agents;

@@ -1,9 +1,10 @@
+using Concierge.Server.WhatsApp;
 using Concierge.Configuration;
 using Concierge.Server.Configuration;
 using Concierge.Server.Templates;
 using Microsoft.Extensions.Configuration;
 
-namespace Concierge.Server.Tests.Templates;
+namespace Concierge.Server.Tests.WhatsApp;
 
 public sealed class WhatsAppSettingsTests
 {

@@ -1,3 +1,4 @@
+using Concierge.Server.WhatsApp;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
@@ -5,11 +6,11 @@ using System.Text.Json.Nodes;
 using Concierge.Agents;
 using Concierge.Server.Tests.Infrastructure;
 using Concierge.Server.Tests.Templates;
-using Concierge.Server.Webhooks;
+
 using Concierge.Templates;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Concierge.Server.Tests.Webhooks;
+namespace Concierge.Server.Tests.WhatsApp;
 
 /// <summary>Meta's WhatsApp webhook: the verification handshake, the signature, template status updates.</summary>
 public sealed class WhatsAppWebhookTests

@@ -1,12 +1,12 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace Concierge.Server.Templates;
+namespace Concierge.Server.WhatsApp;
 
 /// <summary>Registers the WhatsApp accounts and the Graph API client (the template store is storage's).</summary>
-public static class TemplatesSetup
+public static class WhatsAppSetup
 {
     /// <summary>Reads and checks the WhatsApp settings now: a bad one throws <see cref="Configuration.InvalidSettingException"/> before the host starts.</summary>
-    public static IServiceCollection AddTemplates(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddWhatsApp(this IServiceCollection services, IConfiguration configuration)
     {
         var settings = WhatsAppSettings.Bind(configuration);
         services.TryAddSingleton(TimeProvider.System);

@@ -5,7 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Concierge.Templates;
 
-namespace Concierge.Server.Templates;
+namespace Concierge.Server.WhatsApp;
 
 /// <summary>Meta's answer to a successful create call: <c>{"id","status","category"}</c>.</summary>
 public sealed record GraphTemplateCreated(string Id, TemplateStatus Status, string? Category);

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Concierge.Server.Configuration;
 
-namespace Concierge.Server.Templates;
+namespace Concierge.Server.WhatsApp;
 
 /// <summary>
 /// The WhatsApp Business settings, from <c>Concierge:WhatsApp:*</c> or the <c>WHATSAPP_*</c> aliases.

@@ -1,6 +1,6 @@
 using Concierge.Agents;
 
-namespace Concierge.Server.Templates;
+namespace Concierge.Server.WhatsApp;
 
 /// <summary>
 /// A tenant's WhatsApp Business account: where its templates are submitted and how its webhooks

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Concierge.Server.Webhooks;
+namespace Concierge.Server.WhatsApp;
 
 /// <summary>
 /// Meta's <c>X-Hub-Signature-256</c>: <c>sha256=</c> followed by the lower-case hex

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Concierge.Templates;
 
-namespace Concierge.Server.Webhooks;
+namespace Concierge.Server.WhatsApp;
 
 /// <summary>One <c>message_template_status_update</c> change and the WABA it came for.</summary>
 public sealed record TemplateStatusEvent(string? WabaId, TemplateStatusUpdate Update);

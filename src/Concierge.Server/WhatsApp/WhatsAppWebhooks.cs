@@ -1,3 +1,4 @@
+using Concierge.Server.WhatsApp;
 using System.Text;
 using System.Text.Json;
 using Concierge.Server.Errors;
@@ -5,7 +6,7 @@ using Concierge.Server.Templates;
 using Concierge.Templates;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Concierge.Server.Webhooks;
+namespace Concierge.Server.WhatsApp;
 
 /// <summary>What a webhook delivery did (for logs and tests; Meta only needs the 200).</summary>
 public sealed record WebhookReceipt(int Applied, int Duplicates, int Unmatched, int Skipped);
