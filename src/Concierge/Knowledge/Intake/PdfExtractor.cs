@@ -45,7 +45,8 @@ internal static class PdfExtractor
             return;
         }
 
-        var bodySize = lines.Select(l => l.Size).Order().ElementAt(lines.Count / 2);
+        // The body size is the one most of the page's characters are set in.
+        var bodySize = lines.GroupBy(l => Math.Round(l.Size, 1)).MaxBy(g => g.Sum(l => l.Text.Length))!.Key;
         var paragraph = new List<string>();
         for (var i = 0; i < lines.Count; i++)
         {
