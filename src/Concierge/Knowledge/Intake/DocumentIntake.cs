@@ -10,6 +10,8 @@ namespace Concierge.Knowledge.Intake;
 /// </summary>
 public static class DocumentIntake
 {
+    public const int MaxTitleLength = 150;
+
     public static IntakeResult Inspect(string fileName, ReadOnlyMemory<byte> content, long maxBytes) =>
         Inspect(fileName, content, new IntakeLimits { MaxBytes = maxBytes });
 
@@ -78,11 +80,24 @@ public static class DocumentIntake
             safeName,
             type,
             hash,
-            title ?? builder.FirstTopHeading ?? Path.GetFileNameWithoutExtension(safeName),
+            Title(title ?? builder.FirstTopHeading ?? Path.GetFileNameWithoutExtension(safeName)),
             TextAnalysis.GuessLanguage(documentText),
             documentText,
             blocks,
             truncated || builder.IsFull));
+    }
+
+    // A title is shown in every citation: one line, of a readable length.
+    private static string Title(string title)
+    {
+        var line = string.Join(' ', title.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Where(w => !w.Any(char.IsControl)));
+        if (line.Length > MaxTitleLength)
+        {
+            var cut = char.IsHighSurrogate(line[MaxTitleLength - 1]) ? MaxTitleLength - 1 : MaxTitleLength;
+            line = line[..cut].TrimEnd() + "…";
+        }
+
+        return line.Length == 0 ? SafeFileName.Fallback : line;
     }
 
     private static string? Run(Action<string, TextBlockBuilder> extract, string text, TextBlockBuilder builder)

@@ -31,30 +31,49 @@ public sealed class Bm25Index
         ArgumentNullException.ThrowIfNull(chunks);
         var ids = new List<string>();
         var lengths = new List<int>();
-        var building = new Dictionary<string, List<Posting>>(StringComparer.Ordinal);
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+
+        // Each term string is hashed once per occurrence, to a dense id; the rest works on ints.
+        var termIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var building = new List<List<Posting>>();
+        var chunkTerms = new List<int>();
         foreach (var (chunkId, terms) in chunks)
         {
             var chunk = ids.Count;
             ids.Add(chunkId);
             lengths.Add(terms.Count);
-            counts.Clear();
+            chunkTerms.Clear();
             foreach (var term in terms)
             {
-                CollectionsMarshal.GetValueRefOrAddDefault(counts, term, out _)++;
+                ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(termIds, term, out var exists);
+                if (!exists)
+                {
+                    id = building.Count;
+                    building.Add([]);
+                }
+
+                chunkTerms.Add(id);
             }
 
-            foreach (var (term, count) in counts)
+            // Sorted, equal ids are adjacent: each run is one term with its frequency in this chunk.
+            var sorted = CollectionsMarshal.AsSpan(chunkTerms);
+            sorted.Sort();
+            for (var i = 0; i < sorted.Length;)
             {
-                ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(building, term, out _);
-                (list ??= []).Add(new Posting(chunk, count));
+                var run = i;
+                while (run < sorted.Length && sorted[run] == sorted[i])
+                {
+                    run++;
+                }
+
+                building[sorted[i]].Add(new Posting(chunk, run - i));
+                i = run;
             }
         }
 
         // BM25's length normalisation k1·(1 − b + b·len/avg) depends only on the chunk: computed once.
         var average = lengths.Count == 0 ? 1 : Math.Max(1, lengths.Average());
         var norms = lengths.Select(length => (float)(K1 * (1 - B + (B * length / average)))).ToArray();
-        var postings = building.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        var postings = termIds.ToDictionary(t => t.Key, t => building[t.Value].ToArray(), StringComparer.Ordinal);
         return new Bm25Index([.. ids], norms, postings);
     }
 
