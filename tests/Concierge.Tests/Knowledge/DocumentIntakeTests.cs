@@ -166,4 +166,13 @@ public class DocumentIntakeTests
     [Fact]
     public void Unsafe_names_are_made_safe_in_the_accepted_document() =>
         Assert.Equal("passwd", Inspect("../../etc/passwd", "root is not here").Document?.FileName);
+
+    [Fact]
+    public void Extracted_text_has_plain_spaces_and_no_control_characters()
+    {
+        var builder = new TextBlockBuilder(1_000);
+        builder.AddParagraph("Line\tone\u0007 and\r\n  two \uD800 👍.\u0000");
+
+        Assert.Equal("Line one and two 👍.", builder.Build().Text);
+    }
 }

@@ -47,4 +47,25 @@ public class RetrievalEvaluationTests(ITestOutputHelper output)
         output.WriteLine($"off-topic questions answered 'not found' {offTopicRefused}/{KnowledgeQuestions.OffTopic.Count}");
         Assert.True((double)top3 / total >= 0.90, $"top-3 hit rate {top3}/{total} is below 0.90");
     }
+
+    [Theory]
+    [InlineData("the of and", "en")]
+    [InlineData("el la de", "es")]
+    [InlineData("o que é", "pt")]
+    public void A_question_of_only_stop_words_is_answered_not_found_by_the_whole_pipeline(string question, string language)
+    {
+        Assert.Empty(Pipeline.Retrieve(question));
+        Assert.Equal(Concierge.Knowledge.Answers.AnswerStatus.NothingFound, Pipeline.Ask(question, language).Status);
+    }
+
+    [Fact]
+    public void A_question_of_ten_thousand_characters_goes_through_the_whole_pipeline()
+    {
+        var question = string.Concat(Enumerable.Repeat("Can I bring my own wine to dinner and what is the corkage fee? ", 200))[..10_000];
+
+        var answer = Pipeline.Ask(question, "en");
+
+        Assert.Equal(Concierge.Knowledge.Answers.AnswerStatus.Answered, answer.Status);
+        Assert.Equal("olive-tree-faq.md", answer.Citations[0].DocumentId);
+    }
 }

@@ -62,12 +62,19 @@ public static class DocumentIntake
             }
 
             type = ContentSniffer.TextType(text, safeName);
-            title = type switch
+            title = null;
+            switch (type)
             {
-                DocumentType.Html => HtmlExtractor.Extract(text, builder),
-                DocumentType.Markdown => Run(MarkdownExtractor.Extract, text, builder),
-                _ => Run(PlainTextExtractor.Extract, text, builder),
-            };
+                case DocumentType.Html:
+                    title = HtmlExtractor.Extract(text, builder);
+                    break;
+                case DocumentType.Markdown:
+                    MarkdownExtractor.Extract(text, builder);
+                    break;
+                default:
+                    PlainTextExtractor.Extract(text, builder);
+                    break;
+            }
 
             if (!builder.HasText)
             {
@@ -98,12 +105,6 @@ public static class DocumentIntake
         }
 
         return line.Length == 0 ? SafeFileName.Fallback : line;
-    }
-
-    private static string? Run(Action<string, TextBlockBuilder> extract, string text, TextBlockBuilder builder)
-    {
-        extract(text, builder);
-        return null;
     }
 
     private static byte[] AsArray(ReadOnlyMemory<byte> content) =>

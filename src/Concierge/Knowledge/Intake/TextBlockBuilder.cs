@@ -64,16 +64,23 @@ internal sealed class TextBlockBuilder(int maxChars)
     }
 
     // One space for any run of whitespace, no control characters (NUL cannot be stored in PostgreSQL
-    // text), composed accents so the same word always has the same code points.
+    // text), no lone surrogates, composed accents so the same word always has the same code points.
     private static string Plain(string raw)
     {
         var result = new StringBuilder(raw.Length);
         var pendingSpace = false;
-        foreach (var c in raw)
+        for (var i = 0; i < raw.Length; i++)
         {
+            var c = raw[i];
             if (char.IsWhiteSpace(c) || char.IsControl(c))
             {
                 pendingSpace = result.Length > 0;
+                continue;
+            }
+
+            var paired = char.IsHighSurrogate(c) && i + 1 < raw.Length && char.IsLowSurrogate(raw[i + 1]);
+            if (char.IsSurrogate(c) && !paired)
+            {
                 continue;
             }
 
@@ -84,6 +91,10 @@ internal sealed class TextBlockBuilder(int maxChars)
             }
 
             result.Append(c);
+            if (paired)
+            {
+                result.Append(raw[++i]);
+            }
         }
 
         return result.ToString().Normalize(NormalizationForm.FormC);
