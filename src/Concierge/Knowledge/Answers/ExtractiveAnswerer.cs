@@ -14,7 +14,8 @@ public static class ExtractiveAnswerer
     private const int MaxSentences = 3;
     private const int MaxTopics = 5;
 
-    // A second source is quoted only when its best sentence is nearly as good as the first's.
+    // A second passage is quoted only when it is from the same document and nearly as good: a
+    // sentence from another document that shares the question's words is usually about something else.
     private const double SecondSourceRatio = 0.8;
 
     public static ExtractiveAnswer Answer(
@@ -37,7 +38,10 @@ public static class ExtractiveAnswerer
         quoted.AddRange(Around(best, top.Sentences).Select(s => (s, 1)));
         if (quoted.Count < MaxSentences)
         {
-            var second = scored.Where(p => p != top && passages[p.Index].ChunkId != passages[top.Index].ChunkId && p.Coverage >= SecondSourceRatio * top.Coverage)
+            var second = scored.Where(p => p != top
+                    && passages[p.Index].DocumentId == passages[top.Index].DocumentId
+                    && passages[p.Index].ChunkId != passages[top.Index].ChunkId
+                    && p.Coverage >= SecondSourceRatio * top.Coverage)
                 .SelectMany(p => p.Sentences)
                 .Where(s => !s.IsQuestion && s.Score >= SecondSourceRatio * best.Score)
                 .MaxBy(s => s.Score);
@@ -62,13 +66,14 @@ public static class ExtractiveAnswerer
         }
 
         reply.Append("\n\n").Append(phrases.Sources).Append(": ")
-            .AppendJoin("; ", citations.Select(c => $"[{c.Number}] {c.Title}"));
+            .AppendJoin("; ", citations.Select(c => $"[{c.Number}] {SourceName(c, citations, passages)}"));
         return new ExtractiveAnswer(AnswerStatus.Answered, reply.ToString(), quoted.Select(q => q.Sentence.Text).ToList(), citations, Math.Min(1, top.Coverage));
     }
 
     // The best sentence and what completes it: in an FAQ the best match is often the question
     // itself, so the answer is what follows; a sentence ending in ":" or a short one needs the next;
-    // other sentences of the same passage nearly as relevant are kept, in reading order.
+    // a neighbour nearly as relevant is kept too. Only neighbours: an answer is a run of text, and
+    // a far sentence sharing the question's words is usually about something else.
     private static List<ScoredSentence> Around(ScoredSentence best, List<ScoredSentence> passage)
     {
         var chosen = new List<ScoredSentence>();
@@ -85,10 +90,24 @@ public static class ExtractiveAnswerer
         }
 
         chosen.AddRange(passage
-            .Where(s => !chosen.Contains(s) && !s.IsQuestion && s.Score >= 0.75 * best.Score)
+            .Where(s => Math.Abs(s.Index - best.Index) == 1 && !chosen.Contains(s) && !s.IsQuestion && s.Score >= 0.75 * best.Score)
             .OrderByDescending(s => s.Score)
             .Take(MaxSentences - chosen.Count));
         return chosen.Take(MaxSentences).OrderBy(s => s.Index).ToList();
+    }
+
+    // Two chunks of one document would read "[1] FAQ; [2] FAQ": then the section tells them apart.
+    private static string SourceName(Citation citation, List<Citation> citations, IReadOnlyList<RankedPassage> passages)
+    {
+        if (citations.Count(c => c.Title == citation.Title) < 2)
+        {
+            return citation.Title;
+        }
+
+        var section = passages.First(p => p.ChunkId == citation.ChunkId).HeadingPath;
+        var prefix = citation.Title + Chunking.Chunk.HeadingSeparator;
+        section = section.StartsWith(prefix, StringComparison.Ordinal) ? section[prefix.Length..] : section;
+        return section.Length == 0 || section == citation.Title ? citation.Title : $"{citation.Title} ({section})";
     }
 
     private static ExtractiveAnswer NothingFound(AnswerPhrases phrases, IReadOnlyList<string>? topics, double score)

@@ -19,6 +19,10 @@ internal static class SentenceScorer
     private const double HeadingWeight = 0.5;
     private const double RankDiscount = 0.15;
 
+    // Retrieval's first document is the best evidence of what the question is about; another
+    // document must match clearly better to be quoted instead.
+    private const double OtherDocumentDiscount = 0.8;
+
     public static List<ScoredPassage> Score(string question, IReadOnlyList<RankedPassage> passages)
     {
         var candidates = new List<(int Passage, List<string> Sentences, List<HashSet<string>> Terms, HashSet<string> Heading, HashSet<string> Question)>();
@@ -57,7 +61,8 @@ internal static class SentenceScorer
         foreach (var candidate in candidates)
         {
             var total = candidate.Question.Sum(Weight);
-            var discount = 1 - (RankDiscount * candidate.Passage);
+            var discount = (1 - (RankDiscount * candidate.Passage))
+                * (passages[candidate.Passage].DocumentId == passages[0].DocumentId ? 1 : OtherDocumentDiscount);
             double Share(HashSet<string> terms)
             {
                 var matched = 0.0;
