@@ -95,6 +95,28 @@ public class ExtractiveAnswererTests
         Assert.EndsWith("…", citation.Snippet);
     }
 
+    [Fact]
+    public void A_second_chunk_of_the_same_document_can_be_quoted_and_its_section_tells_the_sources_apart()
+    {
+        var retries = new RankedPassage("faq", "Billing FAQ", "c1", "A card payment that fails is retried the next day.", 9, "Billing FAQ > Payments > Retries", "en");
+        var notices = new RankedPassage("faq", "Billing FAQ", "c2", "A failed card payment is reported to the owner by email.", 8, "Billing FAQ > Payments > Notices", "en");
+
+        var answer = ExtractiveAnswerer.Answer("what happens when a card payment fails", [retries, notices], "en");
+
+        Assert.Equal(["c1", "c2"], answer.Citations.Select(c => c.ChunkId));
+        Assert.EndsWith("Sources: [1] Billing FAQ (Payments > Retries); [2] Billing FAQ (Payments > Notices)", answer.Reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sentences_from_a_second_document_are_never_mixed_into_the_answer()
+    {
+        var other = Refunds with { DocumentId = "doc-9", ChunkId = "chunk-9", Title = "Another shop", Score = 11 };
+
+        var answer = ExtractiveAnswerer.Answer("How many days until my refund arrives on my card?", [Refunds, other], "en");
+
+        Assert.All(answer.Citations, c => Assert.Equal("doc-1", c.DocumentId));
+    }
+
     private static ExtractiveAnswer ExtractiveAnswer(string question, RankedPassage passage, string language) =>
         ExtractiveAnswerer.Answer(question, [passage], language);
 }
