@@ -15,13 +15,13 @@ public sealed class CrisisDetector
 
     private static readonly Lazy<CrisisDetector> Shared = new(() => new CrisisDetector());
 
-    private readonly CrisisLanguage[] languages;
-    private readonly CrisisRule[] idioms;
-    private readonly CrisisRule[] crises;
-    private readonly CrisisRule[] cues;
-    private readonly CrisisRule[] frames;
-    private readonly HashSet<string> negators;
-    private readonly HashSet<string> clauseWords;
+    private readonly CrisisLanguage[] _languages;
+    private readonly CrisisRule[] _idioms;
+    private readonly CrisisRule[] _crises;
+    private readonly CrisisRule[] _cues;
+    private readonly CrisisRule[] _frames;
+    private readonly HashSet<string> _negators;
+    private readonly HashSet<string> _clauseWords;
 
     public CrisisDetector()
         : this([SpanishCrisisRules.Build(), EnglishCrisisRules.Build(), PortugueseCrisisRules.Build(), CrisisEmoji.Rules()])
@@ -30,14 +30,14 @@ public sealed class CrisisDetector
 
     internal CrisisDetector(IReadOnlyList<CrisisLanguage> languages)
     {
-        this.languages = [.. languages];
+        _languages = [.. languages];
         var rules = languages.SelectMany(l => l.Rules).ToArray();
-        idioms = [.. rules.Where(r => r.Kind == CrisisRuleKind.Idiom)];
-        crises = [.. rules.Where(r => r.Kind == CrisisRuleKind.Crisis)];
-        cues = [.. rules.Where(r => r.Kind == CrisisRuleKind.Cue)];
-        frames = [.. rules.Where(r => r.Kind is CrisisRuleKind.Past or CrisisRuleKind.Recovered or CrisisRuleKind.Research)];
-        negators = [.. languages.SelectMany(l => l.Negators)];
-        clauseWords = [.. languages.SelectMany(l => l.ClauseWords)];
+        _idioms = [.. rules.Where(r => r.Kind == CrisisRuleKind.Idiom)];
+        _crises = [.. rules.Where(r => r.Kind == CrisisRuleKind.Crisis)];
+        _cues = [.. rules.Where(r => r.Kind == CrisisRuleKind.Cue)];
+        _frames = [.. rules.Where(r => r.Kind is CrisisRuleKind.Past or CrisisRuleKind.Recovered or CrisisRuleKind.Research)];
+        _negators = [.. languages.SelectMany(l => l.Negators)];
+        _clauseWords = [.. languages.SelectMany(l => l.ClauseWords)];
     }
 
     /// <summary>The detector with the built-in tables, built on first use.</summary>
@@ -94,13 +94,16 @@ public sealed class CrisisDetector
 
     private static string? LanguageOf(CrisisHit hit, string? guessed) => hit.Rule.Language.Length == 2 ? hit.Rule.Language : guessed;
 
-    // The same words matched by two tables, or 💊💊💊, are one cue, not three.
+    // The same words matched by two tables are one cue, and so are all emoji (💊🔪🪦 is one cue, not
+    // three): emoji only count next to words.
     private static List<CrisisHit> Distinct(IEnumerable<CrisisHit> hits)
     {
+        static string Key(CrisisHit hit) => hit.Rule.Language == CrisisEmoji.Table ? hit.Rule.Id : hit.Text;
+
         var kept = new List<CrisisHit>();
         foreach (var hit in hits.OrderByDescending(h => h.Length))
         {
-            if (!kept.Any(k => k.Overlaps(hit) || k.Text == hit.Text))
+            if (!kept.Any(k => k.Overlaps(hit) || Key(k) == Key(hit)))
             {
                 kept.Add(hit);
             }
@@ -118,7 +121,7 @@ public sealed class CrisisDetector
         }
 
         var tokens = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
-        foreach (var idiom in idioms)
+        foreach (var idiom in _idioms)
         {
             if (idiom.Pattern.MayMatch(tokens))
             {
@@ -126,11 +129,11 @@ public sealed class CrisisDetector
             }
         }
 
-        var found = Matches(cues, text, tokens, []);
+        var found = Matches(_cues, text, tokens, []);
 
         // "no puedo más, quiero morirme": the "no" of a distress phrase must not deny what follows.
         var distress = found.Where(c => c.Rule.Cue == CrisisCue.Distress).ToList();
-        var crisisHits = Matches(crises, text, tokens, distress);
+        var crisisHits = Matches(_crises, text, tokens, distress);
         var past = Any(CrisisRuleKind.Past, text, tokens);
         var resolved = past && Any(CrisisRuleKind.Recovered, text, tokens);
         var research = Any(CrisisRuleKind.Research, text, tokens);
@@ -167,7 +170,7 @@ public sealed class CrisisDetector
     }
 
     private bool Any(CrisisRuleKind kind, string text, IReadOnlySet<string> tokens) =>
-        frames.Any(f => f.Kind == kind && f.Pattern.MayMatch(tokens) && f.Pattern.IsMatch(text));
+        _frames.Any(f => f.Kind == kind && f.Pattern.MayMatch(tokens) && f.Pattern.IsMatch(text));
 
     // Looks back from a match over a few tokens of the same clause for a negating word. A distress
     // phrase ends the clause: its own "no" ("no aguanto más") denies nothing after it.
@@ -179,12 +182,12 @@ public sealed class CrisisDetector
             var space = before.LastIndexOf(' ');
             var token = before[(space + 1)..].ToString();
             var at = space + 1;
-            if (token == CrisisText.Boundary || clauseWords.Contains(token) || distress.Any(d => at >= d.Start && at < d.Start + d.Length))
+            if (token == CrisisText.Boundary || _clauseWords.Contains(token) || distress.Any(d => at >= d.Start && at < d.Start + d.Length))
             {
                 return false;
             }
 
-            if (negators.Contains(token))
+            if (_negators.Contains(token))
             {
                 return true;
             }
@@ -198,7 +201,7 @@ public sealed class CrisisDetector
     // Frequent words decide, with the languages whose rules matched counting double; a tie is no guess.
     private string? GuessLanguage(List<CrisisHit> hits, IReadOnlySet<string> tokens)
     {
-        var scores = languages.Where(l => l.Markers.Count > 0)
+        var scores = _languages.Where(l => l.Markers.Count > 0)
             .Select(l => (l.Code, Score: tokens.Count(l.Markers.Contains) + (2 * hits.Count(h => h.Rule.Language == l.Code))))
             .OrderByDescending(s => s.Score)
             .ToList();

@@ -8,6 +8,9 @@ namespace Concierge.Safety;
 /// </summary>
 internal static class CrisisEmoji
 {
+    /// <summary>The code of the emoji table, which is no language.</summary>
+    public const string Table = "emoji";
+
     public const string Pill = "#pill";
     public const string Blade = "#blade";
     public const string Gun = "#gun";
@@ -15,7 +18,7 @@ internal static class CrisisEmoji
     public const string Laugh = "#laugh";
 
     /// <summary>The language-neutral table: lethal-means emoji as a means cue.</summary>
-    public static CrisisLanguage Rules() => new CrisisLanguage("emoji")
+    public static CrisisLanguage Rules() => new CrisisLanguage(Table)
         .Cue("cue.means", CrisisCue.Means, "lethal-means emoji", $"{Pill}|{Blade}|{Gun}|{Grave}");
 
     public static string? Cue(Rune rune) => rune.Value switch

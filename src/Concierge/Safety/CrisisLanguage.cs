@@ -6,39 +6,39 @@ namespace Concierge.Safety;
 /// </summary>
 internal sealed class CrisisLanguage
 {
-    private readonly Dictionary<string, string> lexicon = new(StringComparer.Ordinal);
-    private readonly List<CrisisRule> rules = [];
-    private readonly HashSet<string> negators = new(StringComparer.Ordinal);
-    private readonly HashSet<string> clauseWords = new(StringComparer.Ordinal);
-    private readonly HashSet<string> markers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _lexicon = new(StringComparer.Ordinal);
+    private readonly List<CrisisRule> _rules = [];
+    private readonly HashSet<string> _negators = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _clauseWords = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _markers = new(StringComparer.Ordinal);
 
     public CrisisLanguage(string code) => Code = code;
 
     /// <summary>"es", "en", "pt"; "*" for the language-neutral emoji cues.</summary>
     public string Code { get; }
 
-    public IReadOnlyList<CrisisRule> Rules => rules;
+    public IReadOnlyList<CrisisRule> Rules => _rules;
 
     /// <summary>"no", "never", "nunca": a crisis phrase right after one of these is denied.</summary>
-    public IReadOnlySet<string> Negators => negators;
+    public IReadOnlySet<string> Negators => _negators;
 
     /// <summary>"but", "pero", "mas": the negation window stops here, as it does at punctuation.</summary>
-    public IReadOnlySet<string> ClauseWords => clauseWords;
+    public IReadOnlySet<string> ClauseWords => _clauseWords;
 
     /// <summary>Frequent words of the language, only used to guess it.</summary>
-    public IReadOnlySet<string> Markers => markers;
+    public IReadOnlySet<string> Markers => _markers;
 
     public CrisisLanguage Words(string name, string alternatives)
     {
-        lexicon[name] = alternatives;
+        _lexicon[name] = alternatives;
         return this;
     }
 
-    public CrisisLanguage Negating(string words) => AddWords(negators, words);
+    public CrisisLanguage Negating(string words) => AddWords(_negators, words);
 
-    public CrisisLanguage Breaking(string words) => AddWords(clauseWords, words);
+    public CrisisLanguage Breaking(string words) => AddWords(_clauseWords, words);
 
-    public CrisisLanguage Marking(string words) => AddWords(markers, words);
+    public CrisisLanguage Marking(string words) => AddWords(_markers, words);
 
     public CrisisLanguage Idiom(params string[] notations) => Add($"{Code}.idiom", CrisisRuleKind.Idiom, CrisisSeverity.None, CrisisCue.None, "figure of speech", true, notations);
 
@@ -62,7 +62,7 @@ internal sealed class CrisisLanguage
     {
         foreach (var notation in notations)
         {
-            rules.Add(new CrisisRule(id, Code, kind, severity, cue, reason, new CrisisPattern(notation, lexicon), framed));
+            _rules.Add(new CrisisRule(id, Code, kind, severity, cue, reason, new CrisisPattern(notation, _lexicon), framed));
         }
 
         return this;

@@ -13,8 +13,8 @@ namespace Concierge.Safety;
 /// </summary>
 internal sealed class CrisisPattern
 {
-    private readonly Regex regex;
-    private readonly (string Word, bool Prefix)[] anchors;
+    private readonly Regex _regex;
+    private readonly (string Word, bool Prefix)[] _anchors;
 
     public CrisisPattern(string notation, IReadOnlyDictionary<string, string> lexicon)
     {
@@ -50,8 +50,8 @@ internal sealed class CrisisPattern
         }
 
         source.Append("(?= )");
-        regex = new Regex(source.ToString(), RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
-        anchors = elements[0].Split('|').Select(a => a.Split('+')[0]).Select(w => w.EndsWith('*') ? (CrisisText.FoldWord(w[..^1]), true) : (CrisisText.FoldWord(w), false)).ToArray();
+        _regex = new Regex(source.ToString(), RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
+        _anchors = elements[0].Split('|').Select(a => a.Split('+')[0]).Select(w => w.EndsWith('*') ? (CrisisText.FoldWord(w[..^1]), true) : (CrisisText.FoldWord(w), false)).ToArray();
     }
 
     public string Notation { get; }
@@ -59,7 +59,7 @@ internal sealed class CrisisPattern
     /// <summary>A cheap test on the message's tokens that lets most rules skip the regex.</summary>
     public bool MayMatch(IReadOnlySet<string> tokens)
     {
-        foreach (var (word, prefix) in anchors)
+        foreach (var (word, prefix) in _anchors)
         {
             if (!prefix ? tokens.Contains(word) : tokens.Any(t => t.StartsWith(word, StringComparison.Ordinal)))
             {
@@ -70,12 +70,12 @@ internal sealed class CrisisPattern
         return false;
     }
 
-    public MatchCollection Matches(string normalised) => regex.Matches(normalised);
+    public MatchCollection Matches(string normalised) => _regex.Matches(normalised);
 
-    public bool IsMatch(string normalised) => regex.IsMatch(normalised);
+    public bool IsMatch(string normalised) => _regex.IsMatch(normalised);
 
     /// <summary>Replaces every match with one token, so that later rules cannot read the words.</summary>
-    public string Mask(string normalised, string token) => regex.Replace(normalised, token);
+    public string Mask(string normalised, string token) => _regex.Replace(normalised, token);
 
     private static string Expand(string element, IReadOnlyDictionary<string, string> lexicon)
     {

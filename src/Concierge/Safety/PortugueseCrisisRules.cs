@@ -7,7 +7,7 @@ internal static class PortugueseCrisisRules
         .Words("want", "quero|qro|qero|kero|queria|tenho+vontade+de|to+com+vontade+de|gostaria+de|preciso|desejo|so+quero")
         .Words("going", "vou|vo|to+indo|estou+indo|decidi|ja+decidi|pretendo|planejo|eu+vou")
         .Words("self", "me+matar|me+mata|me+suicidar|me+enforcar|tirar+minha+vida|tirar+a+minha+vida|acabar+com+a+minha+vida|acabar+com+minha+vida")
-        .Words("place", "ponte|predio|janela|terraco|telhado|sacada|viaduto|trem|metro|carro|caminhao|penhasco|frente|varanda")
+        .Words("place", "ponte|predio|janela|terraco|telhado|sacada|viaduto|trem|metro|carro|caminhao|penhasco|frente|varanda|rio")
         .Words("pills", "remedios|remedio|comprimidos|pilulas|rivotril|paracetamol|dipirona|cartela|caixa")
         .Negating("nao nunca jamais nem")
         .Breaking("mas e porem embora")
@@ -17,7 +17,7 @@ internal static class PortugueseCrisisRules
             "morrendo|morri|morto|morta|morrer|morre|morrendo de|do|da ..1 rir|fome|sono|cansaco|vontade|vergonha|saudade|saudades|frio|calor|medo|susto|inveja|tedio|raiva|amor",
             "!vou|vo|eu me mata|matou", "esta|ta|estao|tao ..1 me? matando", "bai|bao|ba me matar|mata",
             "matar ..1 aula|tempo|processo|saudade|coelhos|trabalho", "matando ..1 tempo|aula", "de morrer",
-            "cort* com|o+cabelo|cabelo|a+unha", "pular de|da ..1 paraquedas|corda",
+            "cort* com|o+cabelo|cabelo|a+unha", "cort* ..1 fazendo|cozinhando|barba|ao", "pular de|da ..1 paraquedas|corda",
             "remedios|remedio|comprimidos de|pra|para ..1 pressao|dor|cabeca|alergia|colesterol|tireoide|diabetes|dormir",
             "corda pra|para ..1 varal|escalar|pular|amarrar")
 
@@ -29,7 +29,9 @@ internal static class PortugueseCrisisRules
             "nao sei se @want continuar|viver|seguir ..1 vivendo?",
             "dormir ..2 nunca mais acordar",
             "@want que tudo acabe|termine",
-            "morrer*|sumir|me+matar e|eh o que eu? mais? @want")
+            "morrer*|sumir|me+matar e|eh o que eu? mais? @want",
+            "@want nao existir|nao+estar+aqui|nunca+ter+nascido|deixar+de+existir",
+            "mereco morrer", "dormir pra|para sempre")
         .Crisis("direct.selfharm", CrisisSeverity.Medium, "self-harm",
             "me cortei|corto|cortando|cortava|machuquei|machuco|automutilo|automutilei",
             "@want ..1 me+machucar|me+cortar|cortar+os+pulsos",
@@ -40,6 +42,8 @@ internal static class PortugueseCrisisRules
             "corda pronta|preparada")
         .Crisis("intent.jump", CrisisSeverity.High, "plan to jump",
             "@going|@want ..1 pular|me+jogar|me+atirar ..4 @place")
+        .Crisis("intent.stockpile", CrisisSeverity.High, "stockpiling means",
+            "juntando|guardando|acumulando|guardei|juntei ..3 @pills")
         .Crisis("intent.overdose", CrisisSeverity.High, "overdose plan",
             "@pills ..3 tomar ..2 todos|todas|de+uma+vez",
             "tomar ..1 todos|todas ..2 @pills")
@@ -51,6 +55,7 @@ internal static class PortugueseCrisisRules
             "sou|sinto+que+sou|ser um|uma? peso|fardo|estorvo",
             "melhor|feliz|felizes sem mim",
             "melhor|feliz|felizes se eu? nao existisse|estivesse|tivesse+nascido",
+            "melhor|feliz|felizes se eu? sumisse|morresse|fosse+embora",
             "nao vou ser|serei mais? um? problema|peso")
         .Crisis("indirect.no_reason", CrisisSeverity.Low, "no reason to live",
             "nao tenho|ha ..1 motivo|motivos|razao|razoes pra|para viver|continuar",
@@ -59,30 +64,33 @@ internal static class PortugueseCrisisRules
             "cansad* de viver|existir|vida")
         .Crisis("indirect.farewell", CrisisSeverity.Low, "giving things away, not being missed",
             "dando|doando|dei ..1 minhas coisas ..6 precisar",
-            "ninguem vai|iria|ia sentir minha falta")
+            "ninguem vai|iria|ia sentir minha falta",
+            "ninguem ..3 ligar|ligaria|sentiria|notaria|perceberia ..3 se eu morresse|sumisse|morrer")
         .Crisis("indirect.disappear", CrisisSeverity.Low, "wants to disappear for good",
             "sumir|sumi|desaparecer ..3 pra|para sempre")
         .Inquiry("inquiry.lethal", "question about lethal means",
             "dose letal|fatal|mortal",
             "quantos|quantas ..4 letal|letais|mortal|mortais|pra+morrer|para+morrer|matar",
-            "altura ..8 sobreviver|morrer|matar|mortal")
+            "altura ..8 sobreviver|morrer|matar|mortal",
+            "jeito|forma|formas|maneira|metodo ..4 morrer|me+matar|suicid*", "morrer sem dor|sofrer",
+            "como ..1 me+matar|suicid*")
 
         .Cue("cue.distress", CrisisCue.Distress, "distress",
             "nao aguento|suporto mais", "nao consigo mais", "ninguem liga|se+importa ..1 pra|para|comigo",
-            "nada faz sentido", "@want sumir", "sem saida")
+            "nada faz sentido", "@want sumir", "sem saida", "cansei de tudo", "cansado|cansada de tudo")
         .Cue("cue.means", CrisisCue.Means, "means at hand",
             "tenho|comprei|peguei|com ..3 @pills|corda|arma|faca|lamina|veneno|revolver|pistola",
             "estou|to|estou+em+cima|to+em+cima no|na|da|do|de ..1 @place|beirada",
             "farmacia")
         .Cue("cue.action", CrisisCue.Action, "about to act",
-            "@going pular|me+jogar|fazer+isso", "pensando em usar")
+            "@going pular|me+jogar|fazer+isso", "pensando em usar", "@going acabar com isso|tudo", "preparei|deixei tudo pronto?")
         .Cue("cue.farewell", CrisisCue.Farewell, "farewell",
-            "adeus a todos|pra+sempre", "escrevi ..2 carta|cartas", "acaba|acabou|termina tudo")
+            "adeus a todos|pra+sempre", "adeus", "escrevi|deixei ..3 carta|cartas|bilhete", "acaba|acabou|termina tudo")
         .Cue("cue.time", CrisisCue.Time, "now", "hoje", "agora", "esta noite", "hoje a noite")
 
         .Past("antes", "anos atras", "pensava", "costumava", "no passado", "ja pensei")
         .Recovered("estou|to ..1 bem|melhor", "superei", "terapia ajudou|me+ajudou")
         .Research("para|pra meu|minha|um|uma ..1 trabalho|tese|artigo|aula|pesquisa|faculdade|tcc|escola|prova",
-            "fatores de risco", "taxa de suicidio", "prevencao do suicidio", "sinais de", "como posso ajudar",
+            "fatores de risco", "taxa de suicidio", "prevencao do suicidio", "sinais de", "como posso ajudar", "sou professor|professora|psicologo|psicologa|enfermeira|enfermeiro",
             "escrevendo um artigo");
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Concierge.Safety;
 
 namespace Concierge.Tests.Safety;
@@ -12,40 +10,28 @@ public class CrisisGoldenSetTests(ITestOutputHelper output)
     [Fact]
     public void Every_language_of_the_golden_set_reaches_the_recall_and_precision_floor()
     {
-        var cases = GoldenCase.Load();
-        var detector = CrisisDetector.Default;
-        var results = cases.Select(c => (Case: c, Detected: detector.Assess(c.Text, c.Previous).IsCrisis)).ToList();
+        var evaluation = GoldenEvaluation.Run(CrisisDetector.Default, GoldenCase.Load());
 
-        var report = new StringBuilder();
-        var failing = new List<string>();
-        foreach (var language in results.GroupBy(r => r.Case.Language).OrderBy(g => g.Key))
-        {
-            var truePositives = language.Count(r => r.Case.Crisis && r.Detected);
-            var falsePositives = language.Count(r => !r.Case.Crisis && r.Detected);
-            var falseNegatives = language.Count(r => r.Case.Crisis && !r.Detected);
-            var precision = truePositives + falsePositives == 0 ? 1 : (double)truePositives / (truePositives + falsePositives);
-            var recall = truePositives + falseNegatives == 0 ? 1 : (double)truePositives / (truePositives + falseNegatives);
-            report.AppendLine(CultureInfo.InvariantCulture, $"{language.Key}: {language.Count()} cases, precision {precision:0.000}, recall {recall:0.000} (tp {truePositives}, fp {falsePositives}, fn {falseNegatives})");
-            foreach (var miss in language.Where(r => r.Case.Crisis != r.Detected))
-            {
-                var kind = miss.Case.Crisis ? "missed" : "false alarm";
-                var previous = miss.Case.Previous.Count > 0 ? $" [after: {string.Join(" / ", miss.Case.Previous)}]" : string.Empty;
-                report.AppendLine(CultureInfo.InvariantCulture, $"  {kind} ({miss.Case.Category}): {miss.Case.Text}{previous}");
-            }
+        var report = evaluation.Report();
+        output.WriteLine(report);
 
-            if (recall < MinimumRecall || precision < MinimumPrecision)
-            {
-                failing.Add(language.Key);
-            }
-        }
+        var failing = evaluation.Scores.Where(s => s.Recall < MinimumRecall || s.Precision < MinimumPrecision).Select(s => s.Language);
+        Assert.True(!failing.Any(), $"Below recall {MinimumRecall} or precision {MinimumPrecision}: {string.Join(", ", failing)}\n{report}");
+    }
 
-        foreach (var category in results.GroupBy(r => (r.Case.Language, r.Case.Category)).OrderBy(g => g.Key))
-        {
-            report.AppendLine(CultureInfo.InvariantCulture, $"  {category.Key.Language}/{category.Key.Category}: {category.Count()} cases ({category.Count(r => r.Case.Crisis)} crisis), {category.Count(r => r.Case.Crisis == r.Detected)} right");
-        }
+    [Theory]
+    [InlineData("crisis-heldout.json")]
+    [InlineData("crisis-heldout-2.json")]
+    public void The_held_out_sets_written_after_the_rules_are_reported_as_an_honest_estimate(string file)
+    {
+        // Not held to the floor on purpose: these messages were written after the rules, so their
+        // figures estimate how the tables do on unseen wording (docs/safety.md says which set the
+        // rules were later broadened against).
+        var evaluation = GoldenEvaluation.Run(CrisisDetector.Default, GoldenCase.Load(file));
 
-        output.WriteLine(report.ToString());
-        Assert.True(failing.Count == 0, $"Below recall {MinimumRecall} or precision {MinimumPrecision}: {string.Join(", ", failing)}\n{report}");
+        output.WriteLine(evaluation.Report());
+
+        Assert.Equal(["en", "es", "pt"], evaluation.Scores.Select(s => s.Language));
     }
 
     [Fact]

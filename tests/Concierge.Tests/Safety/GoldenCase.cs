@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace Concierge.Tests.Safety;
 
-/// <summary>One labelled message of the golden set (Safety/crisis-golden.json).</summary>
+/// <summary>One labelled message of the golden set (Safety/crisis-golden.json) or the held-out set.</summary>
 public sealed record GoldenCase(
     [property: JsonPropertyName("language")] string Language,
     [property: JsonPropertyName("category")] string Category,
@@ -11,9 +11,9 @@ public sealed record GoldenCase(
     [property: JsonPropertyName("text")] string Text,
     [property: JsonPropertyName("crisis")] bool Crisis)
 {
-    public static IReadOnlyList<GoldenCase> Load()
+    public static IReadOnlyList<GoldenCase> Load(string file = "crisis-golden.json")
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Safety", "crisis-golden.json");
+        var path = Path.Combine(AppContext.BaseDirectory, "Safety", file);
         return JsonSerializer.Deserialize<List<GoldenCase>>(File.ReadAllText(path)) ?? [];
     }
 }
