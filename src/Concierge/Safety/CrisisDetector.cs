@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Concierge.Safety;
 
 /// <summary>
@@ -13,13 +15,18 @@ public sealed class CrisisDetector
     // How many tokens before a phrase a "no"/"never" still denies it ("nunca he pensado en ...").
     private const int NegationWindow = 4;
 
+    // Earlier messages come back turn after turn; their readings are kept, up to a bound.
+    private const int RememberedReadings = 4096;
+
     private static readonly Lazy<CrisisDetector> Shared = new(() => new CrisisDetector());
 
+    private readonly ConcurrentDictionary<string, CrisisReading> _earlierReadings = new(StringComparer.Ordinal);
+
     private readonly CrisisLanguage[] _languages;
-    private readonly CrisisRule[] _idioms;
-    private readonly CrisisRule[] _crises;
-    private readonly CrisisRule[] _cues;
-    private readonly CrisisRule[] _frames;
+    private readonly CrisisRuleIndex _idioms;
+    private readonly CrisisRuleIndex _crises;
+    private readonly CrisisRuleIndex _cues;
+    private readonly CrisisRuleIndex _frames;
     private readonly HashSet<string> _negators;
     private readonly HashSet<string> _clauseWords;
 
@@ -32,10 +39,10 @@ public sealed class CrisisDetector
     {
         _languages = [.. languages];
         var rules = languages.SelectMany(l => l.Rules).ToArray();
-        _idioms = [.. rules.Where(r => r.Kind == CrisisRuleKind.Idiom)];
-        _crises = [.. rules.Where(r => r.Kind == CrisisRuleKind.Crisis)];
-        _cues = [.. rules.Where(r => r.Kind == CrisisRuleKind.Cue)];
-        _frames = [.. rules.Where(r => r.Kind is CrisisRuleKind.Past or CrisisRuleKind.Recovered or CrisisRuleKind.Research)];
+        _idioms = new(rules.Where(r => r.Kind == CrisisRuleKind.Idiom));
+        _crises = new(rules.Where(r => r.Kind == CrisisRuleKind.Crisis));
+        _cues = new(rules.Where(r => r.Kind == CrisisRuleKind.Cue));
+        _frames = new(rules.Where(r => r.Kind is CrisisRuleKind.Past or CrisisRuleKind.Recovered or CrisisRuleKind.Research));
         _negators = [.. languages.SelectMany(l => l.Negators)];
         _clauseWords = [.. languages.SelectMany(l => l.ClauseWords)];
     }
@@ -47,7 +54,7 @@ public sealed class CrisisDetector
     public CrisisAssessment Assess(string text, IReadOnlyList<string> recentUserMessages)
     {
         var current = Read(text);
-        var earlier = (recentUserMessages ?? []).TakeLast(ContextMessages).Select(Read).ToList();
+        var earlier = (recentUserMessages ?? []).TakeLast(ContextMessages).Select(ReadEarlier).ToList();
         var language = current.Language ?? earlier.LastOrDefault(e => e.Language is not null)?.Language;
 
         if (current.Crises.Count > 0)
@@ -112,6 +119,21 @@ public sealed class CrisisDetector
         return kept;
     }
 
+    private CrisisReading ReadEarlier(string? message)
+    {
+        if (message is null)
+        {
+            return Read(message);
+        }
+
+        if (_earlierReadings.Count >= RememberedReadings)
+        {
+            _earlierReadings.Clear();
+        }
+
+        return _earlierReadings.GetOrAdd(message, Read);
+    }
+
     private CrisisReading Read(string? message)
     {
         var text = CrisisText.Normalise(message ?? string.Empty);
@@ -121,12 +143,9 @@ public sealed class CrisisDetector
         }
 
         var tokens = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
-        foreach (var idiom in _idioms)
+        foreach (var idiom in _idioms.Candidates(tokens))
         {
-            if (idiom.Pattern.MayMatch(tokens))
-            {
-                text = idiom.Pattern.Mask(text, "#idiom");
-            }
+            text = idiom.Pattern.Mask(text, "#idiom");
         }
 
         var found = Matches(_cues, text, tokens, []);
@@ -147,16 +166,11 @@ public sealed class CrisisDetector
         return new CrisisReading(crisisHits, found, GuessLanguage(crisisHits, tokens));
     }
 
-    private List<CrisisHit> Matches(CrisisRule[] rules, string text, IReadOnlySet<string> tokens, List<CrisisHit> distress)
+    private List<CrisisHit> Matches(CrisisRuleIndex rules, string text, IReadOnlySet<string> tokens, List<CrisisHit> distress)
     {
         var hits = new List<CrisisHit>();
-        foreach (var rule in rules)
+        foreach (var rule in rules.Candidates(tokens))
         {
-            if (!rule.Pattern.MayMatch(tokens))
-            {
-                continue;
-            }
-
             foreach (System.Text.RegularExpressions.Match match in rule.Pattern.Matches(text))
             {
                 if (!IsDenied(text, match.Index, distress))
@@ -170,7 +184,7 @@ public sealed class CrisisDetector
     }
 
     private bool Any(CrisisRuleKind kind, string text, IReadOnlySet<string> tokens) =>
-        _frames.Any(f => f.Kind == kind && f.Pattern.MayMatch(tokens) && f.Pattern.IsMatch(text));
+        _frames.Candidates(tokens).Any(f => f.Kind == kind && f.Pattern.IsMatch(text));
 
     // Looks back from a match over a few tokens of the same clause for a negating word. A distress
     // phrase ends the clause: its own "no" ("no aguanto más") denies nothing after it.

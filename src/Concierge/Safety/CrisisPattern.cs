@@ -14,19 +14,23 @@ namespace Concierge.Safety;
 internal sealed class CrisisPattern
 {
     private readonly Regex _regex;
-    private readonly (string Word, bool Prefix)[] _anchors;
+    private readonly (string Word, bool Prefix)[][] _anchors;
 
     public CrisisPattern(string notation, IReadOnlyDictionary<string, string> lexicon)
     {
         Notation = notation;
         var elements = notation.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(e => Expand(e, lexicon)).ToList();
-        var source = new StringBuilder("(?<= )");
+        // A match starts at the space before its first word: a literal start lets the regex engine
+        // search for it with a vectorised scan instead of trying every position.
+        var source = new StringBuilder();
         if (elements.Count > 0 && elements[0].StartsWith('!'))
         {
             // "!vou me mata": "me mata" is an idiom unless "vou" comes right before it.
-            source.Append("(?<! ").Append(Alternatives(elements[0][1..], notation)).Append(" )");
+            source.Append("(?<! ").Append(Alternatives(elements[0][1..], notation)).Append(')');
             elements.RemoveAt(0);
         }
+
+        source.Append(' ');
 
         if (elements.Count == 0 || elements[0].StartsWith("..", StringComparison.Ordinal) || elements[0].EndsWith('?'))
         {
@@ -51,31 +55,62 @@ internal sealed class CrisisPattern
 
         source.Append("(?= )");
         _regex = new Regex(source.ToString(), RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
-        _anchors = elements[0].Split('|').Select(a => a.Split('+')[0]).Select(w => w.EndsWith('*') ? (CrisisText.FoldWord(w[..^1]), true) : (CrisisText.FoldWord(w), false)).ToArray();
+        // Every required word position must find one of its words among the message's tokens.
+        _anchors = [.. elements.Where(e => !e.StartsWith("..", StringComparison.Ordinal) && !e.EndsWith('?')).Select(Anchor)];
     }
 
     public string Notation { get; }
 
+    /// <summary>The words that can stand first in a match, for <see cref="CrisisRuleIndex"/>.</summary>
+    public IReadOnlyList<(string Word, bool Prefix)> FirstWords => _anchors[0];
+
     /// <summary>A cheap test on the message's tokens that lets most rules skip the regex.</summary>
     public bool MayMatch(IReadOnlySet<string> tokens)
     {
-        foreach (var (word, prefix) in _anchors)
+        foreach (var position in _anchors)
         {
-            if (!prefix ? tokens.Contains(word) : tokens.Any(t => t.StartsWith(word, StringComparison.Ordinal)))
+            if (!Present(position, tokens))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool Present((string Word, bool Prefix)[] words, IReadOnlySet<string> tokens)
+    {
+        foreach (var (word, prefix) in words)
+        {
+            if (tokens.Contains(word))
             {
                 return true;
+            }
+
+            if (prefix)
+            {
+                foreach (var token in tokens)
+                {
+                    if (token.StartsWith(word, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
             }
         }
 
         return false;
     }
 
+    private static (string Word, bool Prefix)[] Anchor(string element) =>
+        [.. element.Split('|').Select(a => a.Split('+')[0]).Select(w => w.EndsWith('*') ? (CrisisText.FoldWord(w[..^1]), true) : (CrisisText.FoldWord(w), false))];
+
     public MatchCollection Matches(string normalised) => _regex.Matches(normalised);
 
     public bool IsMatch(string normalised) => _regex.IsMatch(normalised);
 
     /// <summary>Replaces every match with one token, so that later rules cannot read the words.</summary>
-    public string Mask(string normalised, string token) => _regex.Replace(normalised, token);
+    public string Mask(string normalised, string token) => _regex.Replace(normalised, " " + token);
 
     private static string Expand(string element, IReadOnlyDictionary<string, string> lexicon)
     {

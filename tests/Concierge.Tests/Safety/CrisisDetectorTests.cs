@@ -3,7 +3,7 @@ using Concierge.Safety;
 
 namespace Concierge.Tests.Safety;
 
-public class CrisisDetectorTests
+public class CrisisDetectorTests(ITestOutputHelper output)
 {
     private static readonly CrisisDetector Detector = CrisisDetector.Default;
 
@@ -169,16 +169,24 @@ public class CrisisDetectorTests
     }
 
     [Fact]
-    public void Assesses_a_message_with_its_history_in_well_under_a_tenth_of_a_millisecond_on_average()
+    public void Assesses_a_message_with_its_history_in_a_fraction_of_a_millisecond()
     {
+        var build = Stopwatch.StartNew();
+        _ = new CrisisDetector();
+        output.WriteLine($"built in {build.Elapsed.TotalMilliseconds:0} ms");
         var cases = GoldenCase.Load();
-        foreach (var c in cases)
+        // Warm up past tiered JIT, so that the figure is the steady state of a long-running server.
+        for (var warm = 0; warm < 10; warm++)
         {
-            Detector.Assess(c.Text, c.Previous);
+            foreach (var c in cases)
+            {
+                Detector.Assess(c.Text, c.Previous);
+            }
         }
 
         var clock = Stopwatch.StartNew();
-        const int Rounds = 5;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        const int Rounds = 20;
         for (var round = 0; round < Rounds; round++)
         {
             foreach (var c in cases)
@@ -188,8 +196,11 @@ public class CrisisDetectorTests
         }
 
         var perMessage = clock.Elapsed.TotalMilliseconds / (Rounds * cases.Count);
-        // Generous bound for a shared CI machine; docs/safety.md has the measured figure.
-        Assert.True(perMessage < 0.5, $"{perMessage:0.000} ms per message");
+        var cpuPerMessage = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / (Rounds * cases.Count);
+        output.WriteLine($"{perMessage:0.0000} ms per message with its history, {cpuPerMessage:0.0000} ms of CPU ({Rounds * cases.Count} assessments)");
+        // The bound only catches a pathological rule (a backtracking regex, a lost index): the
+        // machines this runs on are shared and loaded. docs/safety.md has the measured figures.
+        Assert.True(perMessage < 2, $"{perMessage:0.000} ms per message");
     }
 
     [Fact]
