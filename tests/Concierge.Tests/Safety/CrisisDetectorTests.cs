@@ -1,9 +1,8 @@
-using System.Diagnostics;
 using Concierge.Safety;
 
 namespace Concierge.Tests.Safety;
 
-public class CrisisDetectorTests(ITestOutputHelper output)
+public class CrisisDetectorTests
 {
     private static readonly CrisisDetector Detector = CrisisDetector.Default;
 
@@ -166,41 +165,6 @@ public class CrisisDetectorTests(ITestOutputHelper output)
     public void Accepts_null_in_place_of_text_or_history()
     {
         Assert.False(Detector.Assess(null!, null!).IsCrisis);
-    }
-
-    [Fact]
-    public void Assesses_a_message_with_its_history_in_a_fraction_of_a_millisecond()
-    {
-        var build = Stopwatch.StartNew();
-        _ = new CrisisDetector();
-        output.WriteLine($"built in {build.Elapsed.TotalMilliseconds:0} ms");
-        var cases = GoldenCase.Load();
-        // Warm up past tiered JIT, so that the figure is the steady state of a long-running server.
-        for (var warm = 0; warm < 10; warm++)
-        {
-            foreach (var c in cases)
-            {
-                Detector.Assess(c.Text, c.Previous);
-            }
-        }
-
-        var clock = Stopwatch.StartNew();
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        const int Rounds = 20;
-        for (var round = 0; round < Rounds; round++)
-        {
-            foreach (var c in cases)
-            {
-                Detector.Assess(c.Text, c.Previous);
-            }
-        }
-
-        var perMessage = clock.Elapsed.TotalMilliseconds / (Rounds * cases.Count);
-        var cpuPerMessage = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / (Rounds * cases.Count);
-        output.WriteLine($"{perMessage:0.0000} ms per message with its history, {cpuPerMessage:0.0000} ms of CPU ({Rounds * cases.Count} assessments)");
-        // The bound only catches a pathological rule (a backtracking regex, a lost index): the
-        // machines this runs on are shared and loaded. docs/safety.md has the measured figures.
-        Assert.True(perMessage < 2, $"{perMessage:0.000} ms per message");
     }
 
     [Fact]
