@@ -1,0 +1,229 @@
+using System.Collections.Concurrent;
+
+namespace Concierge.Safety;
+
+/// <summary>
+/// Offline, multilingual crisis detection over rule tables (Spanish, English, Portuguese). Every
+/// table runs on every message, so mixed-language text is read too. Immutable after construction
+/// and safe to share between threads; build it once.
+/// </summary>
+public sealed class CrisisDetector
+{
+    // Earlier messages that can turn a cue ("I have the pills here") into a crisis.
+    private const int ContextMessages = 3;
+
+    // How many tokens before a phrase a "no"/"never" still denies it ("nunca he pensado en ...").
+    private const int NegationWindow = 4;
+
+    // Earlier messages come back turn after turn; their readings are kept, up to a bound.
+    private const int RememberedReadings = 4096;
+
+    private static readonly Lazy<CrisisDetector> Shared = new(() => new CrisisDetector());
+
+    private readonly ConcurrentDictionary<string, CrisisReading> _earlierReadings = new(StringComparer.Ordinal);
+
+    private readonly CrisisLanguage[] _languages;
+    private readonly CrisisRuleIndex _idioms;
+    private readonly CrisisRuleIndex _crises;
+    private readonly CrisisRuleIndex _cues;
+    private readonly CrisisRuleIndex _frames;
+    private readonly HashSet<string> _negators;
+    private readonly HashSet<string> _clauseWords;
+
+    public CrisisDetector()
+        : this([SpanishCrisisRules.Build(), EnglishCrisisRules.Build(), PortugueseCrisisRules.Build(), CrisisEmoji.Rules()])
+    {
+    }
+
+    internal CrisisDetector(IReadOnlyList<CrisisLanguage> languages)
+    {
+        _languages = [.. languages];
+        var rules = languages.SelectMany(l => l.Rules).ToArray();
+        _idioms = new(rules.Where(r => r.Kind == CrisisRuleKind.Idiom));
+        _crises = new(rules.Where(r => r.Kind == CrisisRuleKind.Crisis));
+        _cues = new(rules.Where(r => r.Kind == CrisisRuleKind.Cue));
+        _frames = new(rules.Where(r => r.Kind is CrisisRuleKind.Past or CrisisRuleKind.Recovered or CrisisRuleKind.Research));
+        _negators = [.. languages.SelectMany(l => l.Negators)];
+        _clauseWords = [.. languages.SelectMany(l => l.ClauseWords)];
+    }
+
+    /// <summary>The detector with the built-in tables, built on first use.</summary>
+    public static CrisisDetector Default => Shared.Value;
+
+    /// <param name="recentUserMessages">The session's previous user messages, oldest first; may be empty.</param>
+    public CrisisAssessment Assess(string text, IReadOnlyList<string> recentUserMessages)
+    {
+        var current = Read(text);
+        var earlier = (recentUserMessages ?? []).TakeLast(ContextMessages).Select(ReadEarlier).ToList();
+        var language = current.Language ?? earlier.LastOrDefault(e => e.Language is not null)?.Language;
+
+        if (current.Crises.Count > 0)
+        {
+            var top = current.Crises.OrderByDescending(h => h.Rule.Severity).First();
+            var severity = top.Rule.Severity;
+            if (current.Has(CrisisCue.Means) || current.Has(CrisisCue.Action))
+            {
+                severity = Max(severity, CrisisSeverity.High);
+            }
+
+            return new CrisisAssessment(true, Escalate(severity, current), top.Rule.Id, LanguageOf(top, language), top.Rule.Reason);
+        }
+
+        var signals = Distinct(current.Cues.Where(c => c.Rule.Cue != CrisisCue.Time));
+        if (signals.Count == 0)
+        {
+            return CrisisAssessment.None(language);
+        }
+
+        var acting = signals.Any(c => c.Rule.Cue is CrisisCue.Means or CrisisCue.Action);
+        var code = LanguageOf(signals[0], language) ?? "und";
+        if (signals.Count >= 2)
+        {
+            var reason = string.Join(", ", signals.Select(s => s.Rule.Reason).Distinct());
+            return new CrisisAssessment(true, Escalate(acting ? CrisisSeverity.High : CrisisSeverity.Medium, current), $"{code}.context.combined", code, reason);
+        }
+
+        // A single cue is ordinary on its own ("I'm on the bridge") but not after distress.
+        if (earlier.Any(e => e.HasSignal))
+        {
+            var severity = acting || signals[0].Rule.Cue == CrisisCue.Farewell ? CrisisSeverity.High : CrisisSeverity.Medium;
+            return new CrisisAssessment(true, Escalate(severity, current), $"{code}.context.after_distress", code, $"{signals[0].Rule.Reason} after earlier distress");
+        }
+
+        return CrisisAssessment.None(language);
+    }
+
+    private static CrisisSeverity Max(CrisisSeverity a, CrisisSeverity b) => a > b ? a : b;
+
+    // "tonight", "ahora": a plan with a time is no longer only a plan.
+    private static CrisisSeverity Escalate(CrisisSeverity severity, CrisisReading reading) =>
+        severity >= CrisisSeverity.High && reading.Has(CrisisCue.Time) ? CrisisSeverity.Imminent : severity;
+
+    private static string? LanguageOf(CrisisHit hit, string? guessed) => hit.Rule.Language.Length == 2 ? hit.Rule.Language : guessed;
+
+    // The same words matched by two tables are one cue, and so are all emoji (💊🔪🪦 is one cue, not
+    // three): emoji only count next to words.
+    private static List<CrisisHit> Distinct(IEnumerable<CrisisHit> hits)
+    {
+        static string Key(CrisisHit hit) => hit.Rule.Language == CrisisEmoji.Table ? hit.Rule.Id : hit.Text;
+
+        var kept = new List<CrisisHit>();
+        foreach (var hit in hits.OrderByDescending(h => h.Length))
+        {
+            if (!kept.Any(k => k.Overlaps(hit) || Key(k) == Key(hit)))
+            {
+                kept.Add(hit);
+            }
+        }
+
+        return kept;
+    }
+
+    private CrisisReading ReadEarlier(string? message)
+    {
+        if (message is null)
+        {
+            return Read(message);
+        }
+
+        if (_earlierReadings.Count >= RememberedReadings)
+        {
+            _earlierReadings.Clear();
+        }
+
+        return _earlierReadings.GetOrAdd(message, Read);
+    }
+
+    private CrisisReading Read(string? message)
+    {
+        var text = CrisisText.Normalise(message ?? string.Empty);
+        if (text.Length <= 2)
+        {
+            return new CrisisReading([], [], null);
+        }
+
+        var tokens = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        foreach (var idiom in _idioms.Candidates(tokens))
+        {
+            text = idiom.Pattern.Mask(text, "#idiom");
+        }
+
+        var found = Matches(_cues, text, tokens, []);
+
+        // "no puedo más, quiero morirme": the "no" of a distress phrase must not deny what follows.
+        var distress = found.Where(c => c.Rule.Cue == CrisisCue.Distress).ToList();
+        var crisisHits = Matches(_crises, text, tokens, distress);
+        var past = Any(CrisisRuleKind.Past, text, tokens);
+        var resolved = past && Any(CrisisRuleKind.Recovered, text, tokens);
+        var research = Any(CrisisRuleKind.Research, text, tokens);
+        if (resolved || research)
+        {
+            // Past and resolved, or homework: only an act under way or a lethal-means question stays.
+            crisisHits.RemoveAll(h => h.Rule.Severity < CrisisSeverity.Imminent && (resolved || h.Rule.Framed));
+            found.Clear();
+        }
+
+        return new CrisisReading(crisisHits, found, GuessLanguage(crisisHits, tokens));
+    }
+
+    private List<CrisisHit> Matches(CrisisRuleIndex rules, string text, IReadOnlySet<string> tokens, List<CrisisHit> distress)
+    {
+        var hits = new List<CrisisHit>();
+        foreach (var rule in rules.Candidates(tokens))
+        {
+            foreach (System.Text.RegularExpressions.Match match in rule.Pattern.Matches(text))
+            {
+                if (!IsDenied(text, match.Index, distress))
+                {
+                    hits.Add(new CrisisHit(rule, match.Index, match.Length, match.Value));
+                }
+            }
+        }
+
+        return hits;
+    }
+
+    private bool Any(CrisisRuleKind kind, string text, IReadOnlySet<string> tokens) =>
+        _frames.Candidates(tokens).Any(f => f.Kind == kind && f.Pattern.IsMatch(text));
+
+    // Looks back from a match over a few tokens of the same clause for a negating word. A distress
+    // phrase ends the clause: its own "no" ("no aguanto más") denies nothing after it.
+    private bool IsDenied(string text, int start, List<CrisisHit> distress)
+    {
+        var before = text.AsSpan(0, start).TrimEnd();
+        for (var seen = 0; seen < NegationWindow && before.Length > 0; seen++)
+        {
+            var space = before.LastIndexOf(' ');
+            var token = before[(space + 1)..].ToString();
+            var at = space + 1;
+            if (token == CrisisText.Boundary || _clauseWords.Contains(token) || distress.Any(d => at >= d.Start && at < d.Start + d.Length))
+            {
+                return false;
+            }
+
+            if (_negators.Contains(token))
+            {
+                return true;
+            }
+
+            before = space < 0 ? [] : before[..space].TrimEnd();
+        }
+
+        return false;
+    }
+
+    // Frequent words decide, with the languages whose rules matched counting double; a tie is no guess.
+    private string? GuessLanguage(List<CrisisHit> hits, IReadOnlySet<string> tokens)
+    {
+        var scores = _languages.Where(l => l.Markers.Count > 0)
+            .Select(l => (l.Code, Score: tokens.Count(l.Markers.Contains) + (2 * hits.Count(h => h.Rule.Language == l.Code))))
+            .OrderByDescending(s => s.Score)
+            .ToList();
+        if (scores.Count == 0 || scores[0].Score == 0)
+        {
+            return null;
+        }
+
+        return scores.Count == 1 || scores[0].Score > scores[1].Score ? scores[0].Code : hits.FirstOrDefault().Rule?.Language;
+    }
+}

@@ -1,0 +1,106 @@
+namespace Concierge.Safety;
+
+/// <summary>English, including chat shorthand ("kms", "unalive") and contractions read without apostrophes.</summary>
+internal static class EnglishCrisisRules
+{
+    public static CrisisLanguage Build() => new CrisisLanguage("en")
+        .Words("want", "want|wanna|wana|wnat|wan|wish+to|would+like+to|need|going+to|ready+to")
+        .Words("going", "going+to|gonna|gona|about+to|will|ill|planning+to|plan+to|decided+to|ready+to|im+going+to")
+        .Words("verb", "kill|killing|end|ending|unalive|unaliving|hang|hanging|hurt|hurting|harm|harming|cut|cutting|burn|burning|slit|shoot|overdose|od")
+        .Words("myself", "myself|myslef|meself|my+self|my+life|it+all|my+wrists|everything")
+        .Words("place", "bridge|roof|rooftop|building|balcony|window|cliff|train|tracks|car|bus|ledge|overpass|tower|subway|traffic|river|truck")
+        .Words("pills", "pills|pill|meds|tablets|medication|paracetamol|tylenol|ibuprofen|painkillers|sleeping+pills|bottle")
+        .Words("suicide", "suicide|suicidal|suicde|sucide|suiside")
+        .Negating("not never no dont doesnt didnt wont wouldnt isnt arent aint nor")
+        .Breaking("but and though although however")
+        .Marking("the i to and you my is it im dont want of for this that a in on be with what how just feel cant anymore")
+
+        .Idiom(
+            "killing|killin|kills|killed me", "going+to|gonna|will|would kill me", "kill|killing for",
+            "kill|killing|killed ..2 process|processes|time|task|job|app|server|pid|port|command|branch|session|bug|vibe|mood|lights|engine",
+            "killing it", "two birds", "overkill", "dead tired", "to die for", "dying|died|die to|for|laughing|of",
+            "die|dye|dyed my|her|his|your ..1 hair", "bored|scared|worried|starving|starved|freezing to death",
+            "jump ..1 on|into ..1 call|meeting|queue|pool|bandwagon|train", "could die",
+            "pills|pill|meds|medication for ..2 pressure|headache|allergies|cholesterol|thyroid|diabetes|pain|sleep",
+            "rope for ..2 climbing|camping|sailing|swing|gym", "cut ..2 hair|bangs|cake|onions|costs|class|ties")
+
+        .Crisis("direct.ideation", CrisisSeverity.Medium, "suicidal ideation",
+            "@want to|2? die|disappear+forever|be+dead|not+exist|not+be+alive|not+be+here",
+            "@verb @myself", "kms",
+            "thinking|think|thought|thoughts ..3 @suicide|killing+myself|ending+my+life|ending+it",
+            "im|i+am|feel|feeling|been|getting suicidal", "feel|feeling so|really|very suicidal",
+            "deserve to die", "better off dead", "wish i was|were ..1 dead|never+born", "wish i didnt|never exist*",
+            "stop|stopped|cease ..1 existing|to+exist", "sleep ..1 forever",
+            "dont|do+not @want to|2? live|be+alive|exist|wake+up|be+here|keep+living|go+on",
+            "dont|not know if|whether i @want to|2? live|keep+living|be+alive|go+on",
+            "not sure i @want to|2? live|keep+living|be+alive|go+on",
+            "sleep ..2 never wake*|waking",
+            "@want it|this|everything ..1 to end",
+            "im|i+am done with life|living",
+            "ready to die")
+        .Crisis("direct.selfharm", CrisisSeverity.Medium, "self-harm",
+            "i|im|ive|been|keep|started ..2 self+harm*|selfharm*",
+            "slit|cut|cutting ..1 my wrists", "@want to|2? cut|bleed|burn+myself")
+        .Crisis("intent.plan", CrisisSeverity.High, "stated intent or plan",
+            "@going ..2 @verb ..1 @myself",
+            "use|using ..2 on myself",
+            "@going ..1 overdose|od|kms")
+        .Crisis("intent.jump", CrisisSeverity.High, "plan to jump",
+            "@going|throw*|i ..2 jump*|throw*|myself ..3 off|from|in+front+of ..3 @place",
+            "throw* myself ..4 @place",
+            "thinking|think|thought ..2 jump*|throw*|driving ..4 off|from|in+front+of|into ..3 @place",
+            "drive|crash|driving ..3 into ..2 wall|tree|traffic|river")
+        .Crisis("intent.stockpile", CrisisSeverity.High, "stockpiling means",
+            "saving|saved|stockpiling|hoarding|collecting|stashing ..2 @pills")
+        .Crisis("intent.overdose", CrisisSeverity.High, "overdose plan",
+            "take|taking|swallow|swallowing ..1 all|whole|entire ..3 @pills")
+        .Crisis("imminent.overdose", CrisisSeverity.Imminent, "overdose taken",
+            "swallowed|took|taken|ate ..1 all|the+whole|whole|entire ..3 @pills|pack|box")
+        .Crisis("direct.farewell", CrisisSeverity.High, "farewell letter",
+            "@suicide note|letter", "goodbye|farewell letter|letters|note|notes")
+        .Crisis("indirect.burden", CrisisSeverity.Low, "feels a burden",
+            "im|i+am|feel ..3 burden", "burden to|on|for ..1 everyone|everybody|my+family|you|all|others",
+            "better|happier ..1 off? without me",
+            "better|happier ..2 if i wasnt|werent|was+not|were+not|didnt ..1 around|here|alive|exist|gone",
+            "better|happier|fine ..2 if i was|were gone|dead",
+            "better|happier|fine ..3 if i ..1 stopped+existing|disappeared|died|was+gone|wasnt+around",
+            "wont be a? problem|burden ..2 anyone|anybody|anymore|you")
+        .Crisis("indirect.no_reason", CrisisSeverity.Low, "no reason to live",
+            "no reason|point to|in|of ..1 live|living|go+on|keep+going|being+alive|life",
+            "dont|do+not|cant see ..1 the point of|in living|life|going+on|anything",
+            "life isnt|is+not|aint ..1 worth living|it",
+            "tired of being alive|living|life|existing")
+        .Crisis("indirect.farewell", CrisisSeverity.Low, "giving things away, not being missed",
+            "giving|give|gave ..1 away ..3 things|stuff|belongings|possessions",
+            "nobody|no+one ..3 notice|miss|care ..4 gone|disappeared|died|dead|wasnt+here",
+            "wont be around|here ..1 much? longer|for+long")
+        .Crisis("indirect.disappear", CrisisSeverity.Low, "wants to disappear for good",
+            "disappear* ..2 forever", "disappear ..2 never come back")
+        .Inquiry("inquiry.lethal", "question about lethal means",
+            "lethal|fatal|deadly dose|amount|overdose",
+            "how many ..5 lethal|fatal|kill|to+die|overdose|die",
+            "how high|tall ..10 survive|die|kill|fatal|lethal|deadly",
+            "easiest|quickest|fastest|painless|best|surest ..1 way|ways|method|methods to die|kill+myself|end+it|commit+suicide",
+            "die painlessly", "painless death|suicide", "how to kill myself|commit+suicide|die")
+
+        .Cue("cue.distress", CrisisCue.Distress, "distress",
+            "cant|cannot|can+not go+on|take+it|do+this|handle+it|cope",
+            "nobody|no+one cares ..1 about? me", "no point in|to anything|everything", "nothing matters",
+            "feel hopeless|empty|worthless", "@want to disappear", "tired|sick of everything")
+        .Cue("cue.means", CrisisCue.Means, "means at hand",
+            "have|got|bought|holding|found ..3 @pills|rope|gun|knife|blade|razor|pistol|poison|noose",
+            "im|i+am|standing|sitting on|at ..1 the|a|this? @place|edge",
+            "pharmacy")
+        .Cue("cue.action", CrisisCue.Action, "about to act",
+            "@going ..1 jump|do+it|end+it|end+this", "everything|it is|s ready", "know what im? going+to|gonna|have+to|need+to do", "thinking about using it")
+        .Cue("cue.farewell", CrisisCue.Farewell, "farewell",
+            "goodbye|bye|farewell everyone|all|world|forever", "wrote|writing|written|left ..3 letter|letters|note", "easier|better this way",
+            "it|everything|all ends", "ends tonight")
+        .Cue("cue.time", CrisisCue.Time, "now", "tonight", "today", "right now", "now")
+
+        .Past("used to", "years|months ago", "in the past", "back then", "when i was")
+        .Recovered("im|i+am|feel|doing ..2 fine|ok|okay|better|good|well|alright", "therapy helped", "got help", "recovered")
+        .Research("for my|a ..2 essay|paper|thesis|class|homework|research|project|course|assignment|school|presentation",
+            "risk factors", "warning signs", "signs of|that", "im a teacher|counselor|nurse|therapist|parent", "suicide rate|rates|statistics", "suicide prevention",
+            "how can i help|support", "nursing school", "writing a paper");
+}

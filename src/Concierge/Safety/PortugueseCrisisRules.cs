@@ -1,0 +1,96 @@
+namespace Concierge.Safety;
+
+/// <summary>Brazilian Portuguese, including chat spellings ("tô", "vo", "pra", "kkk").</summary>
+internal static class PortugueseCrisisRules
+{
+    public static CrisisLanguage Build() => new CrisisLanguage("pt")
+        .Words("want", "quero|qro|qero|kero|queria|tenho+vontade+de|to+com+vontade+de|gostaria+de|preciso|desejo|so+quero")
+        .Words("going", "vou|vo|to+indo|estou+indo|decidi|ja+decidi|pretendo|planejo|eu+vou")
+        .Words("self", "me+matar|me+mata|me+suicidar|me+enforcar|tirar+minha+vida|tirar+a+minha+vida|acabar+com+a+minha+vida|acabar+com+minha+vida")
+        .Words("place", "ponte|predio|janela|terraco|telhado|sacada|viaduto|trem|metro|carro|caminhao|penhasco|frente|varanda|rio")
+        .Words("pills", "remedios|remedio|comprimidos|pilulas|rivotril|paracetamol|dipirona|cartela|caixa")
+        .Negating("nao nunca jamais nem")
+        .Breaking("mas e porem embora")
+        .Marking("nao eu voce um uma com pra estou to quero tenho sou muito ja ele ela isso isto meu minha e mim hoje noite kkk vou tudo")
+
+        .Idiom(
+            "morrendo|morri|morto|morta|morrer|morre|morrendo de|do|da ..1 rir|fome|sono|cansaco|vontade|vergonha|saudade|saudades|frio|calor|medo|susto|inveja|tedio|raiva|amor",
+            "!vou|vo|eu me mata|matou", "esta|ta|estao|tao ..1 me? matando", "bai|bao|ba me matar|mata",
+            "matar ..1 aula|tempo|processo|saudade|coelhos|trabalho", "matando ..1 tempo|aula", "de morrer",
+            "cort* com|o+cabelo|cabelo|a+unha", "cort* ..1 fazendo|cozinhando|barba|ao", "pular de|da ..1 paraquedas|corda",
+            "remedios|remedio|comprimidos de|pra|para ..1 pressao|dor|cabeca|alergia|colesterol|tireoide|diabetes|dormir",
+            "corda pra|para ..1 varal|escalar|pular|amarrar")
+
+        .Crisis("direct.ideation", CrisisSeverity.Medium, "suicidal ideation",
+            "@want ..1 morrer*|@self|suicid*",
+            "@want me ..1 matar|mata|suicidar|enforcar|jogar",
+            "pensando|penso|pensado|pensei|pensava ..2 suicid*|@self|morrer",
+            "nao @want mais? viver|existir|continuar+vivendo|estar+aqui|acordar",
+            "nao sei se @want continuar|viver|seguir ..1 vivendo?",
+            "dormir ..2 nunca mais acordar",
+            "@want que tudo acabe|termine",
+            "morrer*|sumir|me+matar e|eh o que eu? mais? @want",
+            "@want nao existir|nao+estar+aqui|nunca+ter+nascido|deixar+de+existir",
+            "mereco morrer", "dormir pra|para sempre")
+        .Crisis("direct.selfharm", CrisisSeverity.Medium, "self-harm",
+            "me cortei|corto|cortando|cortava|machuquei|machuco|automutilo|automutilei",
+            "@want ..1 me+machucar|me+cortar|cortar+os+pulsos",
+            "cortar* os pulsos")
+        .Crisis("intent.plan", CrisisSeverity.High, "stated intent or plan",
+            "@going ..1 @self|me+suicidar",
+            "@going tirar|acabar ..1 minha|a+minha|com+a+minha|com+minha propria? vida",
+            "corda pronta|preparada")
+        .Crisis("intent.jump", CrisisSeverity.High, "plan to jump",
+            "@going|@want ..1 pular|me+jogar|me+atirar ..4 @place")
+        .Crisis("intent.stockpile", CrisisSeverity.High, "stockpiling means",
+            "juntando|guardando|acumulando|guardei|juntei ..3 @pills")
+        .Crisis("intent.overdose", CrisisSeverity.High, "overdose plan",
+            "@pills ..3 tomar ..2 todos|todas|de+uma+vez",
+            "tomar ..1 todos|todas ..2 @pills")
+        .Crisis("imminent.overdose", CrisisSeverity.Imminent, "overdose taken",
+            "tomei|engoli todos|todas|a+caixa|o+frasco|muitos|muitas|a+cartela")
+        .Crisis("direct.farewell", CrisisSeverity.High, "farewell letter",
+            "carta|cartas|mensagem de despedida|adeus")
+        .Crisis("indirect.burden", CrisisSeverity.Low, "feels a burden",
+            "sou|sinto+que+sou|ser um|uma? peso|fardo|estorvo",
+            "melhor|feliz|felizes sem mim",
+            "melhor|feliz|felizes se eu? nao existisse|estivesse|tivesse+nascido",
+            "melhor|feliz|felizes se eu? sumisse|morresse|fosse+embora",
+            "nao vou ser|serei mais? um? problema|peso")
+        .Crisis("indirect.no_reason", CrisisSeverity.Low, "no reason to live",
+            "nao tenho|ha ..1 motivo|motivos|razao|razoes pra|para viver|continuar",
+            "vida nao tem mais? sentido",
+            "nao vale mais? a pena viver|continuar",
+            "cansad* de viver|existir|vida")
+        .Crisis("indirect.farewell", CrisisSeverity.Low, "giving things away, not being missed",
+            "dando|doando|dei ..1 minhas coisas ..6 precisar",
+            "ninguem vai|iria|ia sentir minha falta",
+            "ninguem ..3 ligar|ligaria|sentiria|notaria|perceberia ..3 se eu morresse|sumisse|morrer")
+        .Crisis("indirect.disappear", CrisisSeverity.Low, "wants to disappear for good",
+            "sumir|sumi|desaparecer ..3 pra|para sempre")
+        .Inquiry("inquiry.lethal", "question about lethal means",
+            "dose letal|fatal|mortal",
+            "quantos|quantas ..4 letal|letais|mortal|mortais|pra+morrer|para+morrer|matar",
+            "altura ..8 sobreviver|morrer|matar|mortal",
+            "jeito|forma|formas|maneira|metodo ..4 morrer|me+matar|suicid*", "morrer sem dor|sofrer",
+            "como ..1 me+matar|suicid*")
+
+        .Cue("cue.distress", CrisisCue.Distress, "distress",
+            "nao aguento|suporto mais", "nao consigo mais", "ninguem liga|se+importa ..1 pra|para|comigo",
+            "nada faz sentido", "@want sumir", "sem saida", "cansei de tudo", "cansado|cansada de tudo")
+        .Cue("cue.means", CrisisCue.Means, "means at hand",
+            "tenho|comprei|peguei|com ..3 @pills|corda|arma|faca|lamina|veneno|revolver|pistola",
+            "estou|to|estou+em+cima|to+em+cima no|na|da|do|de ..1 @place|beirada",
+            "farmacia")
+        .Cue("cue.action", CrisisCue.Action, "about to act",
+            "@going pular|me+jogar|fazer+isso", "pensando em usar", "@going acabar com isso|tudo", "preparei|deixei tudo pronto?")
+        .Cue("cue.farewell", CrisisCue.Farewell, "farewell",
+            "adeus a todos|pra+sempre", "adeus", "escrevi|deixei ..3 carta|cartas|bilhete", "acaba|acabou|termina tudo")
+        .Cue("cue.time", CrisisCue.Time, "now", "hoje", "agora", "esta noite", "hoje a noite")
+
+        .Past("antes", "anos atras", "pensava", "costumava", "no passado", "ja pensei")
+        .Recovered("estou|to ..1 bem|melhor", "superei", "terapia ajudou|me+ajudou")
+        .Research("para|pra meu|minha|um|uma ..1 trabalho|tese|artigo|aula|pesquisa|faculdade|tcc|escola|prova",
+            "fatores de risco", "taxa de suicidio", "prevencao do suicidio", "sinais de", "como posso ajudar", "sou professor|professora|psicologo|psicologa|enfermeira|enfermeiro",
+            "escrevendo um artigo");
+}

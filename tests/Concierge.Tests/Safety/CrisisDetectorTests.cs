@@ -1,0 +1,180 @@
+using Concierge.Safety;
+
+namespace Concierge.Tests.Safety;
+
+public class CrisisDetectorTests
+{
+    private static readonly CrisisDetector Detector = CrisisDetector.Default;
+
+    private static CrisisAssessment Assess(string text, params string[] previous) => Detector.Assess(text, previous);
+
+    [Theory]
+    [InlineData("ya no quiero seguir viviendo", "es")]
+    [InlineData("I want to kill myself", "en")]
+    [InlineData("quero me matar", "pt")]
+    [InlineData("KIEROOO M0RIRRR", "es")]
+    [InlineData("i wanna d\u200Bie", "en")]
+    public void Flags_a_direct_statement_and_guesses_its_language(string text, string language)
+    {
+        var assessment = Assess(text);
+
+        Assert.True(assessment.IsCrisis);
+        Assert.Equal(language, assessment.Language);
+        Assert.NotNull(assessment.Rule);
+        Assert.StartsWith(language + ".", assessment.Rule);
+    }
+
+    [Theory]
+    [InlineData("me muero de la risa")]
+    [InlineData("me muero de hambre")]
+    [InlineData("me mata el tráfico")]
+    [InlineData("estoy muerto de cansancio")]
+    [InlineData("this heat is killing me")]
+    [InlineData("I'd kill for a coffee")]
+    [InlineData("kill the process on port 3000")]
+    [InlineData("she is killing it at work")]
+    [InlineData("dead tired")]
+    [InlineData("that dessert is to die for")]
+    [InlineData("morrendo de rir")]
+    [InlineData("quero morrer de vergonha")]
+    [InlineData("me quiero morir de la vergüenza")]
+    public void Reads_figures_of_speech_as_no_crisis(string text)
+    {
+        Assert.False(Assess(text).IsCrisis);
+    }
+
+    [Theory]
+    [InlineData("I would never hurt myself")]
+    [InlineData("no quiero morir")]
+    [InlineData("não quero me matar")]
+    [InlineData("nunca he pensado en quitarme la vida")]
+    [InlineData("I used to think about suicide but I'm fine now")]
+    [InlineData("antes pensaba en matarme pero ya estoy bien")]
+    public void Reads_negation_and_past_resolved_thoughts_as_no_crisis(string text)
+    {
+        Assert.False(Assess(text).IsCrisis);
+    }
+
+    [Theory]
+    [InlineData("no puedo más, quiero morirme")]
+    [InlineData("I can't take it anymore, I want to die")]
+    [InlineData("não sei se quero continuar vivendo")]
+    public void Does_not_let_a_no_inside_a_distress_phrase_deny_what_follows(string text)
+    {
+        Assert.True(Assess(text).IsCrisis);
+    }
+
+    [Theory]
+    [InlineData("the song goes \"I want to die in your arms\"")]
+    [InlineData("a man killed himself on the bridge, reports say")]
+    [InlineData("for my psychology essay, what are suicide risk factors?")]
+    public void Reads_quotes_reports_and_research_questions_as_no_crisis(string text)
+    {
+        Assert.False(Assess(text).IsCrisis);
+    }
+
+    [Fact]
+    public void Keeps_a_lethal_means_question_a_crisis_even_when_asked_for_a_friend()
+    {
+        var assessment = Assess("asking for a friend, what is a lethal dose of tylenol?");
+
+        Assert.True(assessment.IsCrisis);
+        Assert.Equal("en.inquiry.lethal", assessment.Rule);
+    }
+
+    [Fact]
+    public void Joins_a_cue_to_the_distress_of_an_earlier_message()
+    {
+        var assessment = Assess("I have the pills here", "I can't go on");
+
+        Assert.True(assessment.IsCrisis);
+        Assert.Equal("en.context.after_distress", assessment.Rule);
+        Assert.Equal(CrisisSeverity.High, assessment.Severity);
+    }
+
+    [Theory]
+    [InlineData("I have the pills here", "what time do you open?")]
+    [InlineData("me muero de la risa", "estoy bien, gracias")]
+    [InlineData("tô na ponte agora", "tudo ótimo")]
+    public void Does_not_turn_a_cue_or_an_idiom_into_a_crisis_after_a_calm_message(string text, string previous)
+    {
+        Assert.False(Assess(text, previous).IsCrisis);
+    }
+
+    [Fact]
+    public void Looks_only_at_the_last_three_earlier_messages()
+    {
+        Assert.False(Assess("I have the pills here", "I can't go on", "hi", "ok", "thanks").IsCrisis);
+    }
+
+    [Theory]
+    [InlineData("siento que soy una carga", CrisisSeverity.Low)]
+    [InlineData("quiero morirme", CrisisSeverity.Medium)]
+    [InlineData("me voy a tirar del puente", CrisisSeverity.High)]
+    [InlineData("voy a matarme esta noche", CrisisSeverity.Imminent)]
+    [InlineData("I just took all my pills", CrisisSeverity.Imminent)]
+    public void Grades_severity_from_indirect_cues_to_an_act_under_way(string text, CrisisSeverity severity)
+    {
+        Assert.Equal(severity, Assess(text).Severity);
+    }
+
+    [Fact]
+    public void Gives_a_reason_in_its_own_words_never_the_users()
+    {
+        var assessment = Assess("me quiero matar porque Juan Pérez me dejó");
+
+        Assert.NotNull(assessment.Reason);
+        Assert.DoesNotContain("Juan", assessment.Reason);
+        Assert.Equal("suicidal ideation", assessment.Reason);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("\u200B\u200C\u200D\uFEFF")]
+    [InlineData("🔪💊🪦")]
+    [InlineData("😂😂😂")]
+    [InlineData("!!!???...")]
+    [InlineData("hola, I want a refund, obrigado")]
+    [InlineData("\uD83D")]
+    public void Survives_bad_input_without_calling_it_a_crisis(string text)
+    {
+        var assessment = Assess(text);
+
+        Assert.False(assessment.IsCrisis);
+        Assert.Equal(CrisisSeverity.None, assessment.Severity);
+    }
+
+    [Fact]
+    public void Reads_a_ten_thousand_character_message_and_finds_the_crisis_at_its_end()
+    {
+        var text = string.Concat(Enumerable.Repeat("the weather is nice today. ", 370)) + "I want to die";
+
+        Assert.True(text.Length > 10_000);
+        Assert.True(Assess(text).IsCrisis);
+    }
+
+    [Fact]
+    public void Reads_mixed_languages_with_every_table()
+    {
+        Assert.True(Assess("hola, honestly I want to die, obrigado").IsCrisis);
+        Assert.True(Assess("ok so quiero morir lol").IsCrisis);
+    }
+
+    [Fact]
+    public void Accepts_null_in_place_of_text_or_history()
+    {
+        Assert.False(Detector.Assess(null!, null!).IsCrisis);
+    }
+
+    [Fact]
+    public void Gives_the_same_answers_from_many_threads_at_once()
+    {
+        var cases = GoldenCase.Load();
+        var expected = cases.Select(c => Detector.Assess(c.Text, c.Previous)).ToList();
+
+        var parallel = cases.AsParallel().WithDegreeOfParallelism(4).Select(c => Detector.Assess(c.Text, c.Previous)).ToList();
+
+        Assert.Equal(expected, parallel);
+    }
+}
