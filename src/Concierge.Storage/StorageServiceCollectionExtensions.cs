@@ -77,9 +77,10 @@ public static class StorageServiceCollectionExtensions
             return new SessionCleanupOptions().Interval;
         }
 
-        return TimeSpan.TryParse(raw, CultureInfo.InvariantCulture, out var interval) && interval >= TimeSpan.FromSeconds(1) && interval <= TimeSpan.FromDays(1)
+        // The one duration syntax of every setting: 600, 10m, 00:10:00...
+        return Settings.TryParseDuration(raw.Trim(), out var interval) && interval >= TimeSpan.FromSeconds(1) && interval <= TimeSpan.FromDays(1)
             ? interval
             : throw new InvalidSettingException(
-                SessionCleanupOptions.IntervalKey, $"'{DatabaseSettings.Shorten(raw)}' is not a duration between 00:00:01 and 1.00:00:00 (e.g. 00:10:00)");
+                SessionCleanupOptions.IntervalKey, $"'{DatabaseSettings.Shorten(raw)}' is not a duration between 1s and 1d (e.g. 10m or 00:10:00)");
     }
 }

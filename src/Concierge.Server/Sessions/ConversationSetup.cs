@@ -16,7 +16,9 @@ public static class ConversationSetup
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SessionGate>();
-        services.AddSingleton<ISafetyCheck, NoCrisisDetection>();
+        services.AddSingleton(CrisisDetector.Default);
+        services.AddSingleton(CrisisProtocols.Default);
+        services.AddSingleton<ISafetyCheck, CrisisSafetyCheck>();
         services.AddSingleton(new ChatSkillOptions());
         services.AddSingleton<ISkill, ChatSkill>();
         services.AddSingleton<ISkill, TemplateSkill>();

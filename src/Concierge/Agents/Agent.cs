@@ -26,6 +26,9 @@ public sealed record Agent
     public string? Model { get; init; }
 
     public double Temperature { get; init; } = 0.2;
+
+    /// <summary>The guardrail: crisis detection before every turn. On unless an agent's policy turns it off.</summary>
+    public bool CrisisDetection { get; init; } = true;
     public string Locale { get; init; } = "en";
 
     /// <summary>Short question/answer pairs the offline chat answers from.</summary>

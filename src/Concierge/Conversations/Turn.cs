@@ -90,18 +90,31 @@ public sealed class Turn(
 
     private DecidedTurn? CrisisDecision(Agent agent, SkillContext context)
     {
-        var verdict = safety.Check(agent, context.UserText);
+        var verdict = safety.Check(agent, context.UserText, context.History);
         if (!verdict.IsCrisis)
         {
             return null;
         }
 
+        logger.LogWarning(
+            "Crisis protocol on session {SessionId}: rule {Rule}, severity {Severity}, language {Language}",
+            context.Session.Id, verdict.Rule, verdict.Severity, verdict.Language);
         var crisis = new SkillDecision
         {
             Action = "CRISIS",
             Reply = ReplyPlan.Text(verdict.ProtocolReply ?? string.Empty),
             State = context.State,
-            Events = [new DomainEvent("crisis_detected", new JsonObject { ["reason"] = verdict.Reason })],
+            // The event says what matched, never what the user wrote.
+            Events =
+            [
+                new DomainEvent("crisis_detected", new JsonObject
+                {
+                    ["reason"] = verdict.Reason,
+                    ["rule"] = verdict.Rule,
+                    ["severity"] = verdict.Severity.ToString().ToLowerInvariant(),
+                    ["language"] = verdict.Language,
+                }),
+            ],
         };
         return new DecidedTurn(crisis, TurnSource.Safety, []);
     }

@@ -1,4 +1,5 @@
 using Concierge.Agents;
+using Concierge.Conversations;
 
 namespace Concierge.Safety;
 
@@ -8,5 +9,5 @@ namespace Concierge.Safety;
 /// </summary>
 public sealed class NoCrisisDetection : ISafetyCheck
 {
-    public SafetyVerdict Check(Agent agent, string text) => SafetyVerdict.Safe;
+    public SafetyVerdict Check(Agent agent, string text, IReadOnlyList<Message> history) => SafetyVerdict.Safe;
 }

@@ -210,7 +210,7 @@ public class TurnTests
     {
         public const string Reply = "You are not alone. Call 988 now.";
 
-        public SafetyVerdict Check(Agent agent, string text) => SafetyVerdict.Crisis(Reply, "test");
+        public SafetyVerdict Check(Agent agent, string text, IReadOnlyList<Message> history) => SafetyVerdict.Crisis(Reply, "test");
     }
 
     private sealed class CollectingObserver : ITurnObserver
