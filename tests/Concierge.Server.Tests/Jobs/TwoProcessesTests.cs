@@ -1,7 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Concierge.Agents;
 using Concierge.Jobs;
 using Concierge.Server.Tests.Infrastructure;
@@ -17,20 +14,24 @@ namespace Concierge.Server.Tests.Jobs;
 /// </summary>
 public sealed class TwoProcessesTests
 {
-    private static readonly string ServerDll = Path.Combine(AppContext.BaseDirectory, "Concierge.Server.dll");
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Two_server_processes_on_one_PostgreSQL_database_claim_each_of_200_jobs_exactly_once()
     {
         var url = await TestDatabase.CreateAsync(DatabaseKind.Postgres);
-        using var first = Start(url, out var firstPort);
-        using var second = Start(url, out var secondPort);
+        var environment = new Dictionary<string, string>
+        {
+            ["Concierge__Jobs__PollInterval"] = "20ms",
+            ["Concierge__Jobs__BatchSize"] = "2",
+            ["Concierge__Jobs__Concurrency"] = "2",
+        };
+        using var first = ServerProcess.Start(url, environment);
+        using var second = ServerProcess.Start(url, environment);
         try
         {
-            await WaitForHealthAsync(firstPort);
-            await WaitForHealthAsync(secondPort);
+            await first.WaitForReadyAsync();
+            await second.WaitForReadyAsync();
             await using var jobs = JobHarness.Open(url, clock: TimeProvider.System);
             var db = jobs.Database;
             var requests = Enumerable.Range(0, 200).Select(_ => new JobRequest("test.nobody-runs-this", [])).ToList();
@@ -52,62 +53,8 @@ public sealed class TwoProcessesTests
         }
         finally
         {
-            foreach (var process in new[] { first, second })
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync(CancellationToken.None);
-            }
+            await first.KillAsync();
+            await second.KillAsync();
         }
-    }
-
-    private static Process Start(string url, out int port)
-    {
-        port = FreePort();
-        var start = new ProcessStartInfo("dotnet", [ServerDll, "--urls", $"http://127.0.0.1:{port}"])
-        {
-            RedirectStandardOutput = false,
-            RedirectStandardError = false,
-        };
-        start.Environment["DATABASE_URL"] = url;
-        start.Environment["LOG_LEVEL"] = "CRITICAL";
-        start.Environment["Concierge__Jobs__PollInterval"] = "20ms";
-        start.Environment["Concierge__Jobs__BatchSize"] = "2";
-        start.Environment["Concierge__Jobs__Concurrency"] = "2";
-        start.Environment.Remove("OPENAI_API_KEY");
-        return Process.Start(start)!;
-    }
-
-    private static async Task WaitForHealthAsync(int port)
-    {
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            try
-            {
-                using var response = await http.GetAsync("/health/ready", Ct);
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
-            {
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"The server on port {port} did not become ready.");
-            }
-
-            await Task.Delay(100, Ct);
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

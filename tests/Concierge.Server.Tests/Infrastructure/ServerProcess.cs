@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Concierge.Server.Tests.Infrastructure;
+
+/// <summary>
+/// The built server as a real process (<c>dotnet Concierge.Server.dll</c>) on a free loopback port,
+/// configured by environment variables alone, as an operator runs it. Disposing kills it.
+/// </summary>
+public sealed class ServerProcess : IDisposable
+{
+    private static readonly string ServerDll = Path.Combine(AppContext.BaseDirectory, "Concierge.Server.dll");
+
+    private ServerProcess(Process process, int port)
+    {
+        Process = process;
+        Port = port;
+        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public Process Process { get; }
+
+    public int Port { get; }
+
+    public HttpClient Http { get; }
+
+    public int Id => Process.Id;
+
+    /// <summary>Starts the server on <paramref name="databaseUrl"/> with <paramref name="environment"/> added, without waiting for it.</summary>
+    public static ServerProcess Start(string databaseUrl, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet", [ServerDll, "--urls", $"http://127.0.0.1:{port}"])
+        {
+            RedirectStandardOutput = false,
+            RedirectStandardError = false,
+        };
+        start.Environment["DATABASE_URL"] = databaseUrl;
+        start.Environment["LOG_LEVEL"] = "CRITICAL";
+        start.Environment.Remove("OPENAI_API_KEY");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        return new ServerProcess(Process.Start(start)!, port);
+    }
+
+    /// <summary>Starts the server and waits until it is ready.</summary>
+    public static async Task<ServerProcess> StartReadyAsync(string databaseUrl, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var server = Start(databaseUrl, environment);
+        await server.WaitForReadyAsync();
+        return server;
+    }
+
+    public async Task WaitForReadyAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            try
+            {
+                using var response = await Http.GetAsync("/health/ready", TestContext.Current.CancellationToken);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            {
+            }
+
+            if (DateTime.UtcNow > deadline || Process.HasExited)
+            {
+                Assert.Fail($"The server on port {Port} did not become ready.");
+            }
+
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+    }
+
+    /// <summary>kill -9: no shutdown hook runs, nothing is flushed.</summary>
+    public async Task KillAsync()
+    {
+        if (!Process.HasExited)
+        {
+            Process.Kill(entireProcessTree: true);
+        }
+
+        await Process.WaitForExitAsync(CancellationToken.None);
+    }
+
+    public void Dispose()
+    {
+        if (!Process.HasExited)
+        {
+            Process.Kill(entireProcessTree: true);
+            Process.WaitForExit();
+        }
+
+        Http.Dispose();
+        Process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
