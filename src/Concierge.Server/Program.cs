@@ -5,6 +5,7 @@ using Concierge.Server.Http;
 using Concierge.Server.Jobs;
 using Concierge.Server.Models;
 using Concierge.Server.Sessions;
+using Concierge.Server.Streaming;
 using Concierge.Storage;
 using Concierge.Server.Templates;
 using Concierge.Server.WhatsApp;
@@ -20,6 +21,7 @@ try
     builder.Services.AddConciergeHttp(HttpSettings.Bind(builder.Configuration));
     builder.Services.AddConciergeStorage(builder.Configuration);
     builder.Services.AddConversations(conversations);
+    builder.Services.AddSingleton(StreamingOptions.Bind(builder.Configuration));
     builder.Services.AddLanguageModel(model);
     builder.Services.AddOpenApiDocument();
     builder.Services.AddWhatsApp(builder.Configuration);

@@ -29,7 +29,14 @@ public static class ProblemWriter
         var details = Create(context, problem, detail, field);
         context.Response.StatusCode = problem.Status;
         var writer = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-        await writer.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = details });
+        var problemContext = new ProblemDetailsContext { HttpContext = context, ProblemDetails = details };
+        if (!await writer.TryWriteAsync(problemContext))
+        {
+            // The caller accepts only something else (text/event-stream): an error is still a problem
+            // document, never an empty 500.
+            AddRequestId(problemContext);
+            await context.Response.WriteAsJsonAsync(details, options: null, contentType: "application/problem+json");
+        }
     }
 
     /// <summary>Adds the request id to every problem document, including the framework's own.</summary>

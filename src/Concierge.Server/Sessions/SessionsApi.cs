@@ -1,6 +1,7 @@
 using Concierge.Conversations;
 using Concierge.Server.Errors;
 using Concierge.Server.Http;
+using Concierge.Server.Streaming;
 using Concierge.Server.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -37,13 +38,24 @@ public static class SessionsApi
         return TypedResults.Ok(SessionView.From(session, reader.ViewOf(session)));
     }
 
-    private static async Task<Ok<TurnView>> SendAsync(
-        string id, SendMessageRequest body, Turn turn, ConversationOptions options, RequestTenant tenant, HttpResponse response, CancellationToken cancellationToken)
+    /// <summary>Answers JSON once the turn is stored, or streams it when the caller accepts text/event-stream.</summary>
+    private static async Task<Results<Ok<TurnView>, EmptyHttpResult>> SendAsync(
+        string id, SendMessageRequest body, Turn turn, SessionReader reader, ConversationOptions options, StreamingOptions streaming,
+        RequestTenant tenant, HttpContext http, CancellationToken cancellationToken)
     {
         var sessionId = SessionIds.ParseOrNotFound(id);
         var text = UserText.From(body.Message, options.MaxMessageLength);
-        var result = await turn.TakeAsync(new TurnRequest(tenant.Id, sessionId, text, "api"), cancellationToken);
-        response.AddModelTime(result);
+        var request = new TurnRequest(tenant.Id, sessionId, text, "api");
+        if (TurnStreaming.Wants(http.Request))
+        {
+            // An unknown or expired session is a plain problem response, before the stream opens.
+            await reader.GetAsync(id, cancellationToken);
+            await TurnStreaming.RunAsync(http, turn, request, SseFormat.Native, streaming, TurnView.From);
+            return TypedResults.Empty;
+        }
+
+        var result = await turn.TakeAsync(request, cancellationToken);
+        http.Response.AddModelTime(result);
         return TypedResults.Ok(TurnView.From(result));
     }
 
