@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using M = Concierge.Skills.Templates.Builder.TemplateMemory;
+using M = Concierge.Skills.Templates.Builder.TemplateMemoryKeys;
 using W = Concierge.Skills.Templates.Builder.ReaderLexicon;
 
 namespace Concierge.Skills.Templates.Builder;
@@ -69,12 +69,12 @@ public sealed partial class OfflineTemplateReader(TemplateLanguages languages)
     private sealed record Quote(int Index, int Length, string Value);
 
     /// <summary>Reads <paramref name="text"/> in the light of <paramref name="memory"/> (what is known and what was asked).</summary>
-    public TemplateProposal Read(string text, JsonObject memory)
+    public TemplateProposal Read(string text, TemplateMemory memory)
     {
         var original = (text ?? string.Empty).Replace('’', '\'').Trim();
         var updates = new JsonObject();
         var notes = new List<string>();
-        var pending = M.GetString(memory, M.Pending);
+        var pending = memory.Pending;
 
         var quotes = QuotePattern().Matches(original)
             .Select(m => new Quote(m.Index, m.Length, m.Groups.Cast<Group>().Skip(1).First(g => g.Success).Value.Trim()))
@@ -93,19 +93,32 @@ public sealed partial class OfflineTemplateReader(TemplateLanguages languages)
             updates[M.ReplyLanguage] = writing;
         }
 
-        var replyLanguage = writing ?? M.GetString(memory, M.ReplyLanguage) ?? LanguageSense.English;
+        var replyLanguage = writing ?? memory.ReplyLanguage ?? LanguageSense.English;
         var yes = StartsWith(folded, W.Yes);
         var no = !yes && StartsWith(folded, W.No);
 
         // A new template: said so, or a different purpose asked for as a template.
         var recognised = PurposeKinds.Recognise(folded);
-        var hasPurpose = M.GetString(memory, M.Purpose) is not null;
+        var hasPurpose = memory.Purpose is not null;
         var newTemplate = hasPurpose && (TextScan.HasAny(folded, W.NewTemplate)
-            || (recognised is not null && recognised.Key != M.GetString(memory, M.PurposeKind) && TextScan.HasAny(folded, W.TemplateWords)));
+            || (recognised is not null && recognised.Key != memory.PurposeKind && TextScan.HasAny(folded, W.TemplateWords)));
 
-        ReadPurpose(original, folded, pending, hasPurpose && !newTemplate, recognised, replyLanguage, yes || no, updates);
+        var named = LanguageSense.NamedTemplateLanguage(folded, masked, languages);
+
+        // "English please" answers a language, even when the question was the purpose: it is asked again.
+        var onlyLanguage = named is not null && TextScan.WordCount(original) <= 5 && recognised is null;
+        if (!onlyLanguage)
+        {
+            ReadPurpose(original, folded, pending, hasPurpose && !newTemplate, recognised, replyLanguage, yes || no, updates);
+        }
+
         ReadCategory(folded, updates);
-        if (LanguageSense.NamedTemplateLanguage(folded, masked, languages) is { } named)
+        if (updates[M.Category] is null && updates[M.Purpose] is not null && CategorySense.Guess(folded) is { } guessed)
+        {
+            updates[M.Category] = guessed;
+        }
+
+        if (named is not null)
         {
             updates[M.LanguagePref] = named;
             updates[M.LanguageSource] = "explicit";
@@ -143,13 +156,27 @@ public sealed partial class OfflineTemplateReader(TemplateLanguages languages)
 
         var accepted = false;
         var declined = false;
+        var acceptedSuggestion = false;
         var answeredSomething = updates.Any(u => u.Key is not M.ReplyLanguage);
+        var finalize = TextScan.HasAny(folded, W.Finalize);
         switch (pending)
         {
-            case M.WantsHeader or M.WantsFooter or M.WantsButtons when (yes || no) && !updates.ContainsKey(pending):
-                updates[pending] = yes;
+            case M.WantsHeader or M.WantsFooter or M.WantsButtons when finalize && !answeredSomething:
+                // "no, just finalize it": the part asked about is not wanted, and the draft is accepted.
+                accepted = true;
                 break;
-            case "confirm" when yes:
+            case M.WantsHeader or M.WantsFooter or M.WantsButtons when yes && !updates.ContainsKey(pending):
+                // A yes to the question's own suggestion: the only way a suggested text becomes content.
+                acceptedSuggestion = true;
+                break;
+            case M.WantsHeader or M.WantsFooter or M.WantsButtons when no && !updates.ContainsKey(pending):
+                updates[pending] = false;
+                break;
+            case "confirm" or "final" when (yes || finalize) && !answeredSomething:
+                accepted = true;
+                break;
+            case "confirm" when OnlyRefusesParts(updates):
+                // "no header, no footer, no buttons" to the offer settles all three: nothing left to add.
                 accepted = true;
                 break;
             case "confirm" when no && !answeredSomething:
@@ -170,7 +197,7 @@ public sealed partial class OfflineTemplateReader(TemplateLanguages languages)
                 if (labels.Count > 0)
                 {
                     updates[M.WantsButtons] = true;
-                    updates[M.Buttons] = M.ToArray(labels.Select(l => new ButtonWish(TemplateButton.QuickReplyType, l)));
+                    updates[M.Buttons] = MemoryRules.ToArray(labels.Select(l => new ButtonWish(TemplateButton.QuickReplyType, l)));
                 }
 
                 break;
@@ -179,11 +206,18 @@ public sealed partial class OfflineTemplateReader(TemplateLanguages languages)
         return new TemplateProposal(ProposalSource.Offline)
         {
             MemoryUpdates = updates,
-            Accepted = accepted,
+            Accepted = accepted || (finalize && pending is not ("confirm" or "final") && !answeredSomething && hasPurpose),
+            AcceptedSuggestion = acceptedSuggestion,
             Declined = declined,
             NewTemplate = newTemplate,
             Notes = notes,
         };
+    }
+
+    private static bool OnlyRefusesParts(JsonObject updates)
+    {
+        var parts = updates.Where(u => u.Key is not (M.ReplyLanguage or M.HeaderText or M.FooterText or M.Buttons)).ToList();
+        return parts.Count > 0 && parts.All(u => u.Key is M.WantsHeader or M.WantsFooter or M.WantsButtons && u.Value?.GetValueKind() == System.Text.Json.JsonValueKind.False);
     }
 
     /// <summary>
@@ -219,16 +253,23 @@ public sealed partial class OfflineTemplateReader(TemplateLanguages languages)
             return;
         }
 
-        if (PurposePhrase(folded) is { } phrase)
+        if (PurposePhrase(folded) is { } phrase && PurposeDescription.Find(original) is null)
         {
             updates[M.Purpose] = phrase;
             updates[M.PurposeKind] = null;
             return;
         }
 
+        if (PurposeDescription.Find(original) is { } description)
+        {
+            updates[M.Purpose] = description;
+            updates[M.PurposeKind] = null;
+            return;
+        }
+
         // The reply asked for the purpose: the answer is it, unless it only named a category or a language.
         var answered = W.CategoryWords.Any(c => TextScan.HasAny(folded, [c.Phrase])) && TextScan.WordCount(original) <= 3;
-        if (pending == M.Purpose && !yesNo && !answered && TextScan.WordCount(original) > 0)
+        if (pending == M.Purpose && !yesNo && !answered && TextScan.WordCount(original) > 0 && !original.TrimEnd().EndsWith('?'))
         {
             var purpose = TextScan.CleanQuoted(original);
             updates[M.Purpose] = purpose.Length > 100 ? purpose[..100].TrimEnd() : purpose;
@@ -450,7 +491,7 @@ public sealed partial class OfflineTemplateReader(TemplateLanguages languages)
         return body.Length > 0 ? body : null;
     }
 
-    private static void ReadVariables(string folded, JsonObject memory, string? body, JsonObject updates)
+    private static void ReadVariables(string folded, TemplateMemory memory, string? body, JsonObject updates)
     {
         var scanned = body is null ? folded : folded.Replace(TextScan.Fold(body), " ", StringComparison.Ordinal);
         var described = VariableKinds.Described(scanned);
@@ -459,7 +500,7 @@ public sealed partial class OfflineTemplateReader(TemplateLanguages languages)
             return;
         }
 
-        var existing = M.GetStrings(memory, M.Variables);
+        var existing = memory.VariableList;
         var adding = existing.Count > 0 && TextScan.HasAny(scanned, W.AddWords);
         var kinds = adding ? existing.Concat(described).Distinct().ToList() : described.ToList();
 
@@ -469,7 +510,7 @@ public sealed partial class OfflineTemplateReader(TemplateLanguages languages)
             kinds.Insert(0, VariableKinds.CustomerName);
         }
 
-        updates[M.Variables] = M.ToArray(kinds);
+        updates[M.Variables] = MemoryRules.ToArray(kinds);
     }
 
     private static void ApplyComponentText(string textKey, string wantsKey, string component, Dictionary<string, List<(int Index, string Text)>> texts, Dictionary<string, bool> wishes, JsonObject updates)
@@ -510,10 +551,10 @@ public sealed partial class OfflineTemplateReader(TemplateLanguages languages)
         List<(int Index, string Url)> urls,
         List<(int Index, string Value)> phones,
         Dictionary<string, bool> wishes,
-        JsonObject memory,
+        TemplateMemory memory,
         JsonObject updates)
     {
-        var current = M.GetButtons(memory).ToList();
+        var current = memory.ButtonList.ToList();
         var labels = texts.TryGetValue(W.Buttons, out var quoted) ? quoted : [];
         if (labels.Count == 0 && ButtonListPattern().Match(masked) is { Success: true } list)
         {
@@ -528,7 +569,7 @@ public sealed partial class OfflineTemplateReader(TemplateLanguages languages)
         {
             // "remove the 'No' button" removes that one; "no buttons" removes them all.
             var remaining = labels.Count == 0 ? [] : current.Where(b => !labels.Any(l => string.Equals(l.Text, b.Text, StringComparison.OrdinalIgnoreCase))).ToList();
-            updates[M.Buttons] = M.ToArray(remaining);
+            updates[M.Buttons] = MemoryRules.ToArray(remaining);
             updates[M.WantsButtons] = remaining.Count > 0;
             return;
         }
@@ -585,7 +626,7 @@ public sealed partial class OfflineTemplateReader(TemplateLanguages languages)
         var changed = added.Count > 0 || urls.Count > 0 || phones.Count > 0;
         if (changed)
         {
-            updates[M.Buttons] = M.ToArray(current.Concat(added));
+            updates[M.Buttons] = MemoryRules.ToArray(current.Concat(added));
             updates[M.WantsButtons] = true;
         }
         else if (wishes.TryGetValue(W.Buttons, out var wantsButtons))
@@ -616,9 +657,9 @@ public sealed partial class OfflineTemplateReader(TemplateLanguages languages)
             .Take(10)
             .ToList();
 
-    private static void ReadExpiry(string original, string folded, JsonObject memory, JsonObject updates)
+    private static void ReadExpiry(string original, string folded, TemplateMemory memory, JsonObject updates)
     {
-        var authentication = (updates[M.Category]?.GetValue<string>() ?? M.GetString(memory, M.Category)) == TemplateCategory.Authentication;
+        var authentication = (updates[M.Category]?.GetValue<string>() ?? memory.Category) == TemplateCategory.Authentication;
         if (!authentication && !TextScan.HasAny(folded, W.ExpiryWords))
         {
             return;

@@ -40,8 +40,8 @@ public class TemplateModelProposalTests
         Assert.True(TemplateDraftJson.TryParse(outcome.Draft, out var draft, out _));
         Assert.Equal("Hi {{1}}, your order {{2}} is on its way. Thanks for shopping with us!", draft.Body!.Text);
         Assert.True(JsonNode.DeepEquals(MetaTemplatePayload.Build(draft), outcome.FinalPayload));
-        Assert.Equal("UTILITY", outcome.Memory["category"]!.GetValue<string>());
-        Assert.Equal(draft.Body.Text, outcome.Memory["body_text"]!.GetValue<string>());
+        Assert.Equal("UTILITY", outcome.Memory.Category);
+        Assert.Equal(draft.Body.Text, outcome.Memory.BodyText);
     }
 
     [Fact]
@@ -161,11 +161,11 @@ public class TemplateModelProposalTests
 
         Assert.Null(outcome.RejectionReason);
         Assert.Equal(TemplateSkill.AskAction, outcome.Action);
-        Assert.False(outcome.Memory.ContainsKey("category"));
-        Assert.False(outcome.Memory.ContainsKey("language_pref"));
-        Assert.False(outcome.Memory.ContainsKey("wants_header"));
-        Assert.False(outcome.Memory.ContainsKey("secret"));
-        Assert.Equal("bakery", outcome.Memory["business_type"]!.GetValue<string>());
+        Assert.Null(outcome.Memory.Category);
+        Assert.Null(outcome.Memory.LanguagePref);
+        Assert.Null(outcome.Memory.WantsHeader);
+        Assert.DoesNotContain("secret", outcome.Memory.ToJson().Select(p => p.Key));
+        Assert.Equal("bakery", outcome.Memory.BusinessType);
         Assert.Equal("purpose", outcome.Missing[0]);
     }
 
