@@ -39,8 +39,24 @@ internal static partial class DescribedBody
             sentence += ".";
         }
 
+        // A bare noun phrase ("loyalty program anniversary") reads as news about it; a description as itself.
+        if (TextScan.WordCount(sentence) <= 4 && !sentence.Any(char.IsDigit) && !sentence.Contains(',', StringComparison.Ordinal))
+        {
+            var topic = sentence.TrimEnd('.', '!', '?');
+            sentence = lang switch
+            {
+                "es" => $"Tenemos novedades sobre {topic}.",
+                "pt" => $"Temos novidades sobre {topic}.",
+                "fr" => $"Nous avons du nouveau : {topic}.",
+                _ => $"We have news about our {Lower(topic)}.",
+            };
+        }
+
         return new BodyComponent { Text = $"{greeting} {sentence} {closing}", Examples = [VariableKinds.Example(VariableKinds.CustomerName, language)] };
     }
+
+    private static string Lower(string topic) =>
+        topic.StartsWith("our ", StringComparison.OrdinalIgnoreCase) ? topic[4..] : char.ToLowerInvariant(topic[0]) + topic[1..];
 
     /// <summary>The description without the instruction around it ("tell customers about ...").</summary>
     internal static string Sentence(string purpose)

@@ -107,7 +107,9 @@ internal sealed class TemplateDecision(TemplateValidator validator, TemplateStat
         // Only a changed payload goes to the template list: a "thanks" after FINAL must not reset a
         // template Meta has already approved back to DRAFT.
         var payloadChanged = finalPayload is not null && !JsonNode.DeepEquals(finalPayload, state.FinalPayload);
-        var offer = action == TemplateSkill.DraftAction && prior.Pending != Confirm && OptionalParts.Unsettled(memory);
+        // The offer of optional parts goes with the first draft only: once seen (then pending is confirm,
+        // or a part's question), it is not repeated.
+        var offer = action == TemplateSkill.DraftAction && prior.Pending is not (Confirm or Final or M.WantsHeader or M.WantsFooter or M.WantsButtons) && OptionalParts.Unsettled(memory);
         return new SkillDecision
         {
             Action = action,

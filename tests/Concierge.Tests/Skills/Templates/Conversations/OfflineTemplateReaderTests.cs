@@ -139,12 +139,12 @@ public class OfflineTemplateReaderTests
     public void A_question_asked_back_is_not_taken_as_the_header()
     {
         var harness = new ConversationHarness();
-        harness.Say("Order shipped template in English");
+        harness.Say("Order shipped template");
 
         var outcome = harness.Say("what does a header look like?");
 
-        Assert.Equal(TemplateSkill.AskAction, outcome.Action);
-        Assert.Equal("wants_header", outcome.Missing[0]);
+        Assert.Equal(TemplateSkill.DraftAction, outcome.Action);
+        Assert.Null(outcome.Memory.WantsHeader);
         Assert.Null(outcome.Memory.HeaderText);
     }
 

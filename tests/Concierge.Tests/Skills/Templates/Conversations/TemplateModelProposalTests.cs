@@ -50,7 +50,7 @@ public class TemplateModelProposalTests
         var harness = new ConversationHarness();
         harness.Say("Order shipped template, no header, no footer, no buttons");
         Assert.Equal(TemplateSkill.DraftAction, harness.Session.LastAction);
-        const string text = "Add a footer please";
+        const string text = "Add the footer 'Questions? Just reply to this message.' please";
 
         var outcome = harness.Apply(text, Read(harness, text, Answer(memory: "{}")));
 
