@@ -10,7 +10,7 @@ namespace Concierge.Skills.Templates.Builder;
 /// </summary>
 internal static partial class DescribedBody
 {
-    [GeneratedRegex(@"^(?:(?:to|para|pour|a|que)\s+)?(?:(?:tell|let|inform|notify|remind|alert|update|message|text|send|announce(?:\s+to)?|avisar(?:les)?|avisa|informar(?:les)?|informa|recordar(?:les)?|anunciar|contar(?:les)?|notificar|lembrar|comunicar|dizer|informer|annoncer|rappeler|prevenir|dire)\s+(?:a\s+|aos\s+|as\s+|los\s+|las\s+|les\s+|aux\s+|our\s+|my\s+|mis\s+|nuestros\s+|nossos\s+|meus\s+|nos\s+|mes\s+)?(?:customers?|clients?|clientes|people|users?|members?|patients?|guests?|subscribers?|usuarios|pacientes|miembros|socios|membres|them|everyone)?\s*(?:know\s+)?(?:about|that|of|when|que|de|sobre|do|da|des|du|qu')?\s*)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:to|para|pour|a|que)\s+)?(?:(?:tell|let|inform|notify|remind|alert|update|message|text|send|announce(?:\s+to)?|avisar(?:les)?|avisa|informar(?:les)?|informa|recordar(?:les)?|anunciar|contar(?:les)?|notificar|lembrar|comunicar|dizer|informer|annoncer|rappeler|prevenir|dire)\s+(?:a\s+|aos\s+|os\s+|as\s+|los\s+|las\s+|les\s+|aux\s+|our\s+|my\s+|mis\s+|nuestros\s+|nossos\s+|meus\s+|nos\s+|mes\s+)?(?:customers?|clients?|clientes|people|users?|members?|patients?|guests?|subscribers?|usuarios|pacientes|miembros|socios|membres|them|everyone)?\s*(?:know\s+)?(?:about|that|of|when|que|de|sobre|do|da|des|du|qu')?\s*)", RegexOptions.IgnoreCase)]
     private static partial Regex Instruction();
 
     /// <summary>True when the purpose is a description of a few words the body can be written from.</summary>

@@ -25,7 +25,8 @@ internal static partial class DraftComposer
             return null;
         }
 
-        var name = memory.Name ?? TemplateNames.FromPurpose(purpose);
+        // A described purpose can be a whole sentence: its first words make a readable name.
+        var name = memory.Name ?? TemplateNames.FromPurpose(string.Join(' ', purpose.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(5)));
         var lang = LanguageSense.BaseOf(language);
         if (category == TemplateCategory.Authentication)
         {

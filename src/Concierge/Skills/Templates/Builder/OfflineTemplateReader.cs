@@ -63,6 +63,10 @@ public sealed partial class OfflineTemplateReader(TemplateLanguages languages)
     [GeneratedRegex(@"\b(?:quick repl(?:y|ies)|buttons?|botones|bot[oõ]es|boutons|respuestas r[aá]pidas|respostas r[aá]pidas|r[eé]ponses rapides)\s*:\s*(?<t>[^\n.;]+)", RegexOptions.IgnoreCase)]
     private static partial Regex ButtonListPattern();
 
+    // "with quick replies Confirm and Cancel", "botones Confirmar y Cancelar": capitalised labels joined by and/or.
+    [GeneratedRegex(@"\b(?:quick repl(?:y|ies)|buttons?|botones|bot[oõ]es|boutons|respuestas r[aá]pidas|respostas r[aá]pidas|r[eé]ponses rapides)\s+(?<t>\p{Lu}[\p{L}'!]*(?:\s+[\p{L}'!]+)?(?:\s*(?:,|\band\b|\by\b|\be\b|\bet\b|\bor\b|\bou\b|\bo\b)\s*\p{Lu}[\p{L}'!]*(?:\s+[\p{Ll}'!]+)?)+)", RegexOptions.None)]
+    private static partial Regex ButtonLabelsPattern();
+
     [GeneratedRegex(@"\s*(?:,|\bor\b|\band\b|\by\b|\be\b|\bet\b|\bou\b|\bo\b|/)\s*", RegexOptions.IgnoreCase)]
     private static partial Regex ListSeparator();
 
@@ -99,6 +103,12 @@ public sealed partial class OfflineTemplateReader(TemplateLanguages languages)
 
         // A new template: said so, or a different purpose asked for as a template.
         var recognised = PurposeKinds.Recognise(folded);
+
+        // A promotion that names an order or a delivery ("free delivery this weekend", "20% off your next order") is a promotion.
+        if (recognised?.Category == TemplateCategory.Utility && CategorySense.Guess(folded) == TemplateCategory.Marketing)
+        {
+            recognised = PurposeKinds.Find("promotion");
+        }
         var hasPurpose = memory.Purpose is not null;
         var newTemplate = hasPurpose && (TextScan.HasAny(folded, W.NewTemplate)
             || (recognised is not null && recognised.Key != memory.PurposeKind && TextScan.HasAny(folded, W.TemplateWords)));
@@ -240,7 +250,8 @@ public sealed partial class OfflineTemplateReader(TemplateLanguages languages)
 
     private static void ReadPurpose(string original, string folded, string? pending, bool keepPurpose, PurposeKind? recognised, string replyLanguage, bool yesNo, JsonObject updates)
     {
-        if (keepPurpose && pending != M.Purpose)
+        // The purpose can still be said while the builder asks for the purpose, the category or a body.
+        if (keepPurpose && pending is not (M.Purpose or M.Category or M.BodyText))
         {
             return;
         }
@@ -264,6 +275,17 @@ public sealed partial class OfflineTemplateReader(TemplateLanguages languages)
         {
             updates[M.Purpose] = description;
             updates[M.PurposeKind] = null;
+            return;
+        }
+
+        // What the message is for, said without a stock phrase or a verb ("we miss you message with 15% off",
+        // "frete grátis no fim de semana"): the user's words are the purpose when they say which kind of message it is.
+        if (!keepPurpose && !yesNo && pending is null or M.Purpose or M.Category && CategorySense.Guess(folded) is { } category
+            && !original.TrimEnd().EndsWith('?') && PurposeDescription.Whole(original) is { } whole)
+        {
+            updates[M.Purpose] = whole;
+            updates[M.PurposeKind] = null;
+            updates[M.Category] = category;
             return;
         }
 
@@ -300,7 +322,7 @@ public sealed partial class OfflineTemplateReader(TemplateLanguages languages)
             }
 
             var phrase = string.Join(' ', words.Where(w => w is not ("a" or "an" or "the" or "un" or "una" or "um" or "uma" or "une" or "my" or "our" or "mi" or "mis" or "meu" or "minha" or "mon" or "ma")));
-            if (phrase.Length >= 3 && words.Count <= 8 && !TextScan.HasAny(phrase, W.CategoryWords.Select(c => c.Phrase)) && !TextScan.HasAny(phrase, ["whatsapp"]))
+            if (phrase.Length >= 3 && words.Count <= 8 && !(words.Count <= 3 && BusinessTypes.Recognise(phrase) is not null) && !TextScan.HasAny(phrase, W.CategoryWords.Select(c => c.Phrase)) && !TextScan.HasAny(phrase, ["whatsapp"]))
             {
                 return phrase;
             }
@@ -559,6 +581,11 @@ public sealed partial class OfflineTemplateReader(TemplateLanguages languages)
         if (labels.Count == 0 && ButtonListPattern().Match(masked) is { Success: true } list)
         {
             labels = SplitList(list.Groups["t"].Value).Select(l => (list.Index, l)).ToList();
+        }
+
+        if (labels.Count == 0 && ButtonLabelsPattern().Match(masked) is { Success: true } named)
+        {
+            labels = SplitList(named.Groups["t"].Value).Where(l => l.Length <= TemplateRules.MaxButtonLabelLength).Select(l => (named.Index, l)).ToList();
         }
 
         // "no buttons" refuses them; "remove the 'No' button" removes that one; labels given under a plain

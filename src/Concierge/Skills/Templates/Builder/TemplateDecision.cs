@@ -303,6 +303,14 @@ internal sealed class TemplateDecision(TemplateValidator validator, TemplateStat
             memory = memory with { Category = guessed };
         }
 
+        // A language taken from how the user writes follows them when a later message shows it better
+        // ("aviso de entrega" could be Spanish; "adiciona o cabeçalho" is Portuguese), until FINAL.
+        if (memory.LanguageSource == "inferred" && given.Contains(M.ReplyLanguage) && !given.Contains(M.LanguagePref)
+            && lastAction != TemplateSkill.FinalAction && LanguageSense.BaseOf(memory.LanguagePref) != lang)
+        {
+            memory = memory with { LanguagePref = LanguageSense.DefaultCode(lang) };
+        }
+
         if (memory.LanguagePref is null && memory.Purpose is not null)
         {
             memory = memory with { LanguagePref = LanguageSense.DefaultCode(lang), LanguageSource = "inferred" };
