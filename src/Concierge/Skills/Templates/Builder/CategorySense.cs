@@ -20,7 +20,7 @@ internal static class CategorySense
     private static readonly string[] Marketing =
     [
         "sale", "sales", "% off", "off", "discount", "discounts", "offer", "offers", "promo", "promotion", "promotions", "promote", "launch", "launching", "new menu", "new collection", "new product", "new arrivals", "black friday", "cyber monday",
-        "coupon", "deal", "deals", "special", "newsletter", "announce", "announcement", "event", "invite", "invitation", "grand opening", "happy hour", "free shipping", "limited time", "giveaway", "contest", "loyalty", "win back", "we miss you",
+        "coupon", "deal", "deals", "special", "newsletter", "announce", "announcement", "event", "invite", "invitation", "grand opening", "happy hour", "free shipping", "free delivery", "free", "limited time", "frete gratis", "envio gratis", "gratis", "livraison gratuite", "gratuit", "gratuite", "offert", "offerte", "giveaway", "contest", "loyalty", "win back", "we miss you",
         "oferta", "ofertas", "descuento", "descuentos", "rebaja", "rebajas", "promocion", "promociones", "lanzamiento", "nuevo menu", "nueva coleccion", "cupon", "liquidacion", "evento", "inauguracion", "2x1", "novedad", "novedades",
         "desconto", "descontos", "promocao", "promocoes", "lancamento", "novo cardapio", "cardapio novo", "nova colecao", "cupom", "liquidacao", "queima", "novidade", "novidades", "inauguracao",
         "soldes", "solde", "reduction", "promo", "offre", "offres", "lancement", "nouveau menu", "nouvelle carte", "nouvelle collection", "code promo", "evenement", "nouveaute", "nouveautes", "remise",

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace Concierge.Skills.Templates.Builder;
 
@@ -61,9 +62,11 @@ public sealed record TemplateMemory
     public string? Pending { get; init; }
 
     /// <summary>The buttons, never null.</summary>
+    [JsonIgnore]
     public IReadOnlyList<ButtonWish> ButtonList => Buttons ?? [];
 
     /// <summary>The variable kinds, never null.</summary>
+    [JsonIgnore]
     public IReadOnlyList<string> VariableList => Variables ?? [];
 
     /// <summary>The memory as the debug document and the model prompt show it (snake_case, nulls left out).</summary>
