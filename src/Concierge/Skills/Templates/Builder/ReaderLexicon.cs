@@ -46,7 +46,7 @@ internal static class ReaderLexicon
         "approved", "approve", "do it", "finalize", "finalise", "that's fine", "thats fine", "all good", "good", "fine", "correct", "exactly", "love it", "lgtm",
         "si", "claro", "vale", "perfecto", "listo", "de acuerdo", "esta bien", "me gusta", "confirmo", "dale", "adelante", "excelente", "correcto", "genial", "bien",
         "sim", "pode ser", "perfeito", "otimo", "beleza", "confirmo", "esta otimo", "tudo certo", "pode finalizar", "fechado", "isso", "certo", "show", "combinado",
-        "dale", "si, asi", "ya", "yah", "yea", "ta bien", "okey", "oki", "va", "sale", "blz", "bora", "curti", "voila", "nice", "cool", "k", "kk", "wonderful", "lovely", "awesome", "ca marche", "vas y", "pode mandar", "manda", "ca me va", "ship it", "oui", "d accord", "d'accord", "parfait", "ca marche", "c'est bon", "c est bon", "tres bien", "valide", "je valide", "vas-y", "allez-y", "super", "ok pour moi",
+        "dale", "si, asi", "ya", "yah", "yea", "ta bien", "okey", "oki", "va", "agora sim", "ahora si", "blz", "bora", "curti", "voila", "nice", "cool", "k", "kk", "wonderful", "lovely", "awesome", "ca marche", "vas y", "pode mandar", "ca me va", "ship it", "oui", "d accord", "d'accord", "parfait", "ca marche", "c'est bon", "c est bon", "tres bien", "valide", "je valide", "vas-y", "allez-y", "super", "ok pour moi",
     ];
 
     /// <summary>Acceptance anywhere in a message ("great, go ahead and finalize", "dale, así está bien", "pode mandar assim").</summary>
