@@ -12,23 +12,29 @@ internal static class Provenance
         var said = TextScan.Fold(userText);
         if (memory.HeaderText is { } header && header != prior.HeaderText && !Said(said, header))
         {
-            memory = memory with { HeaderText = prior.HeaderText, WantsHeader = prior.WantsHeader };
+            // The user may have asked for a header without wording it: then the builder asks for the words.
+            memory = memory with { HeaderText = prior.HeaderText, WantsHeader = Mentions(said, ReaderLexicon.Header) ? true : prior.WantsHeader };
         }
 
         if (memory.FooterText is { } footer && footer != prior.FooterText && !Said(said, footer))
         {
-            memory = memory with { FooterText = prior.FooterText, WantsFooter = prior.WantsFooter };
+            memory = memory with { FooterText = prior.FooterText, WantsFooter = Mentions(said, ReaderLexicon.Footer) ? true : prior.WantsFooter };
         }
 
         var buttons = memory.ButtonList;
         var kept = buttons.Where(b => prior.ButtonList.Contains(b) || ((b.Text is null || Said(said, b.Text)) && (b.Url is null || Said(said, b.Url)) && (b.PhoneNumber is null || said.Contains(Digits(b.PhoneNumber), StringComparison.Ordinal) || Digits(said).Contains(Digits(b.PhoneNumber), StringComparison.Ordinal)))).ToList();
         if (kept.Count != buttons.Count)
         {
-            memory = memory with { Buttons = kept, WantsButtons = kept.Count > 0 ? true : prior.WantsButtons };
+            memory = memory with { Buttons = kept, WantsButtons = kept.Count > 0 || Mentions(said, ReaderLexicon.Buttons) ? true : prior.WantsButtons };
         }
 
         return memory;
     }
+
+    /// <summary>The user's message names the component (asking for it, not refusing it).</summary>
+    private static bool Mentions(string foldedUser, string component) =>
+        TextScan.HasAny(foldedUser, ReaderLexicon.ComponentWords.Where(w => w.Component == component).Select(w => w.Phrase))
+        && !TextScan.HasAny(foldedUser, ["no " + component, "without", "sin", "sem", "sans"]);
 
     private static bool Said(string foldedUser, string text)
     {

@@ -31,7 +31,7 @@ public class TemplateModelProposalTests
     public void A_good_answer_is_applied_and_a_complete_first_message_is_final()
     {
         var harness = new ConversationHarness();
-        const string text = "Order shipped template in English with a footer";
+        const string text = "Order shipped template in English with the footer 'Questions? Just reply to this message.'";
 
         var outcome = harness.Apply(text, Read(harness, text, Answer()));
 
