@@ -306,7 +306,7 @@ internal sealed class TemplateDecision(TemplateValidator validator, TemplateStat
         // A language taken from how the user writes follows them when a later message shows it better
         // ("aviso de entrega" could be Spanish; "adiciona o cabeçalho" is Portuguese), until FINAL.
         if (memory.LanguageSource == "inferred" && given.Contains(M.ReplyLanguage) && !given.Contains(M.LanguagePref) && TextScan.WordCount(userText) >= 3
-            && lastAction != TemplateSkill.FinalAction && LanguageSense.BaseOf(memory.LanguagePref) != lang)
+            && lastAction != TemplateSkill.FinalAction && !proposal.Accepted && LanguageSense.BaseOf(memory.LanguagePref) != lang)
         {
             memory = memory with { LanguagePref = LanguageSense.DefaultCode(lang) };
         }
