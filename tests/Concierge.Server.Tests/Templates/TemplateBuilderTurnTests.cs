@@ -92,7 +92,7 @@ public sealed class TemplateBuilderTurnTests
                {"type":"FOOTER","text":"Questions? Just reply to this message."}]},
              "accepted": false, "reply": "Here is your template."}
             """);
-        var good = await client.PostJsonAsync($"/api/v1/sessions/{await client.NewSessionAsync()}/messages", new { message = "Order shipped template in English with a footer" });
+        var good = await client.PostJsonAsync($"/api/v1/sessions/{await client.NewSessionAsync()}/messages", new { message = "Order shipped template in English with the footer 'Questions? Just reply to this message.'" });
 
         model.Reply("""{"memory_updates": {}, "draft": {"name":"x","category":"UTILITY","language":"en_US","components":[{"type":"FOOTER","text":"no body at all"}]}, "accepted": true, "reply": "Final!"}""");
         var ruleBreaking = await client.PostJsonAsync($"/api/v1/sessions/{await client.NewSessionAsync()}/messages", new { message = "Utility template in English for order shipped, no header, no footer, no buttons" });

@@ -14,6 +14,9 @@ public static class OfflineChat
     // The overlap (cosine of the two word sets) a question needs to count as the FAQ entry's.
     private const double MatchThreshold = 0.45;
 
+    // Sharing a concept (see FaqConcepts) is a match on its own.
+    private const double ConceptBonus = 0.6;
+
     private static readonly HashSet<string> Greetings =
     [
         "hi", "hello", "hey", "hola", "ola", "oi", "bonjour", "salut", "buenas", "buenos", "bom", "good",
@@ -31,15 +34,21 @@ public static class OfflineChat
     public static string Answer(Agent agent, string text)
     {
         var words = Words(text);
+        var best = agent.Faq
+            .Select(entry => (entry, score: Score(words, Words(entry.Question))))
+            .OrderByDescending(x => x.score)
+            .FirstOrDefault();
+
+        // A question that shares a concept with an FAQ entry is answered even after a greeting ("hi, what can you do?").
+        if (best.entry is not null && best.score >= ConceptBonus)
+        {
+            return best.entry.Answer;
+        }
+
         if (words.Count > 0 && words.Count <= 4 && words.Any(Greetings.Contains))
         {
             return $"Hello! This is {agent.Name}. {TopicsSentence(agent)}";
         }
-
-        var best = agent.Faq
-            .Select(entry => (entry, score: Overlap(words, Words(entry.Question))))
-            .OrderByDescending(x => x.score)
-            .FirstOrDefault();
 
         if (best.entry is not null && best.score >= MatchThreshold)
         {
@@ -48,6 +57,13 @@ public static class OfflineChat
 
         return "I'm answering without a language model right now, so I can only help with a few topics, "
             + $"and I did not understand that one. {TopicsSentence(agent)}";
+    }
+
+    /// <summary>Word overlap, plus a bonus when both are about the same thing (the database, what the assistant can do...).</summary>
+    private static double Score(HashSet<string> asked, HashSet<string> known)
+    {
+        var shared = asked.Where(w => w.StartsWith('#')).Any(known.Contains);
+        return Overlap(asked, known) + (shared ? ConceptBonus : 0);
     }
 
     private static string TopicsSentence(Agent agent)
@@ -63,6 +79,8 @@ public static class OfflineChat
 
     private static double Overlap(HashSet<string> asked, HashSet<string> known)
     {
+        asked = [.. asked.Where(w => !w.StartsWith('#'))];
+        known = [.. known.Where(w => !w.StartsWith('#'))];
         if (asked.Count == 0 || known.Count == 0)
         {
             return 0;
@@ -87,6 +105,9 @@ public static class OfflineChat
             words.Add(raw.Length > 3 && raw.EndsWith('s') ? raw[..^1] : raw);
         }
 
+        // Concepts are read from all the words, stop words included ("what can you do" is all stop words).
+        var all = folded.Split(static c => !char.IsLetterOrDigit(c)).ToList();
+        words.UnionWith(FaqConcepts.Of(all));
         return words;
     }
 

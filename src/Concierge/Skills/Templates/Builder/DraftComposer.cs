@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using M = Concierge.Skills.Templates.Builder.TemplateMemory;
 
 namespace Concierge.Skills.Templates.Builder;
 
@@ -17,25 +15,26 @@ internal static partial class DraftComposer
     private static partial Regex PositionalVariable();
 
     /// <summary>The draft for <paramref name="memory"/>; null until purpose, category and language are known and a body can be written.</summary>
-    public static TemplateDraft? Compose(JsonObject memory)
+    public static TemplateDraft? Compose(TemplateMemory memory)
     {
-        var category = M.GetString(memory, M.Category);
-        var language = M.GetString(memory, M.LanguagePref);
-        var purpose = M.GetString(memory, M.Purpose);
+        var category = memory.Category;
+        var language = memory.LanguagePref;
+        var purpose = memory.Purpose;
         if (category is null || language is null || purpose is null)
         {
             return null;
         }
 
-        var name = M.GetString(memory, M.Name) ?? TemplateNames.FromPurpose(purpose);
+        // A described purpose can be a whole sentence: its first words make a readable name.
+        var name = memory.Name ?? TemplateNames.FromPurpose(string.Join(' ', purpose.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(5)));
         var lang = LanguageSense.BaseOf(language);
         if (category == TemplateCategory.Authentication)
         {
-            return Authentication(name, language, lang, M.GetInt(memory, M.CodeExpirationMinutes) ?? DefaultCodeExpirationMinutes);
+            return Authentication(name, language, lang, memory.CodeExpirationMinutes ?? DefaultCodeExpirationMinutes);
         }
 
-        var kind = PurposeKinds.Find(M.GetString(memory, M.PurposeKind));
-        var wishes = M.GetBool(memory, M.WantsButtons) == false ? [] : M.GetButtons(memory);
+        var kind = PurposeKinds.Find(memory.PurposeKind);
+        var wishes = memory.WantsButtons == false ? [] : memory.ButtonList;
         var body = Body(memory, kind, language, wishes);
         if (body is null)
         {
@@ -43,18 +42,19 @@ internal static partial class DraftComposer
         }
 
         var components = new List<TemplateComponent>();
-        if (M.GetBool(memory, M.WantsHeader) == true)
+        // Only the user's words (or a suggestion they said yes to) fill optional parts: nothing is invented.
+        if (memory.WantsHeader == true && memory.HeaderText is { } header)
         {
-            components.Add(new HeaderComponent { Format = HeaderFormat.Text, Text = M.GetString(memory, M.HeaderText) ?? DefaultHeader(kind, category, lang) });
+            components.Add(new HeaderComponent { Format = HeaderFormat.Text, Text = header });
         }
 
         components.Add(body);
-        if (M.GetBool(memory, M.WantsFooter) == true)
+        if (memory.WantsFooter == true && memory.FooterText is { } footer)
         {
-            components.Add(new FooterComponent { Text = M.GetString(memory, M.FooterText) ?? DefaultFooter(category, lang) });
+            components.Add(new FooterComponent { Text = footer });
         }
 
-        if (M.GetBool(memory, M.WantsButtons) == true)
+        if (memory.WantsButtons == true)
         {
             var buttons = Buttons(wishes, kind, category, lang);
             if (buttons.Count > 0)
@@ -80,24 +80,24 @@ internal static partial class DraftComposer
         ],
     };
 
-    private static BodyComponent? Body(JsonObject memory, PurposeKind? kind, string language, IReadOnlyList<ButtonWish> buttons)
+    private static BodyComponent? Body(TemplateMemory memory, PurposeKind? kind, string language, IReadOnlyList<ButtonWish> buttons)
     {
-        var variables = M.GetStrings(memory, M.Variables).Where(v => VariableKinds.All.Contains(v)).ToList();
-        if (M.GetString(memory, M.BodyText) is { } written)
+        var variables = memory.VariableList.Where(v => VariableKinds.All.Contains(v)).ToList();
+        if (memory.BodyText is { } written)
         {
-            return new BodyComponent { Text = written, Examples = WrittenExamples(written, M.GetStrings(memory, M.BodyExamples), variables, language) };
+            return new BodyComponent { Text = written, Examples = WrittenExamples(written, (memory.BodyExamples ?? []), variables, language) };
         }
 
         if (kind is null || kind.Category == TemplateCategory.Authentication)
         {
-            return null;
+            return DescribedBody.CanCompose(memory.Purpose) ? DescribedBody.Compose(memory.Purpose!, memory.Category!, language) : null;
         }
 
         var composed = BodyComposer.Compose(
             kind,
             variables.Count > 0 ? variables : kind.DefaultVariables,
             language,
-            M.GetString(memory, M.BusinessType),
+            memory.BusinessType,
             urlButton: buttons.Any(b => b.Type == TemplateButton.UrlType),
             phoneButton: buttons.Any(b => b.Type == TemplateButton.PhoneNumberType));
         return new BodyComponent { Text = composed.Text, Examples = composed.Examples };
@@ -148,11 +148,6 @@ internal static partial class DraftComposer
 
     private static List<TemplateButton> Buttons(IReadOnlyList<ButtonWish> wishes, PurposeKind? kind, string category, string lang)
     {
-        if (wishes.Count == 0)
-        {
-            return DefaultQuickReplies(kind, category, lang).Select(t => (TemplateButton)new QuickReplyButton(t)).ToList();
-        }
-
         var urlLabel = kind is null ? "See details" : PurposeKinds.Pick(kind.UrlLabels, lang);
         var buttons = new List<TemplateButton>();
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using M = Concierge.Skills.Templates.Builder.TemplateMemory;
+using M = Concierge.Skills.Templates.Builder.TemplateMemoryKeys;
 using W = Concierge.Skills.Templates.Builder.ReaderLexicon;
 
 namespace Concierge.Skills.Templates.Builder;
@@ -63,18 +63,22 @@ public sealed partial class OfflineTemplateReader(TemplateLanguages languages)
     [GeneratedRegex(@"\b(?:quick repl(?:y|ies)|buttons?|botones|bot[oõ]es|boutons|respuestas r[aá]pidas|respostas r[aá]pidas|r[eé]ponses rapides)\s*:\s*(?<t>[^\n.;]+)", RegexOptions.IgnoreCase)]
     private static partial Regex ButtonListPattern();
 
+    // "with quick replies Confirm and Cancel", "botones Confirmar y Cancelar": capitalised labels joined by and/or.
+    [GeneratedRegex(@"\b(?:quick repl(?:y|ies)|buttons?|botones|bot[oõ]es|boutons|respuestas r[aá]pidas|respostas r[aá]pidas|r[eé]ponses rapides)\s+(?<t>\p{Lu}[\p{L}'!]*(?:\s+[\p{L}'!]+)?(?:\s*(?:,|\band\b|\by\b|\be\b|\bet\b|\bor\b|\bou\b|\bo\b)\s*\p{Lu}[\p{L}'!]*(?:\s+[\p{Ll}'!]+)?)+)", RegexOptions.None)]
+    private static partial Regex ButtonLabelsPattern();
+
     [GeneratedRegex(@"\s*(?:,|\bor\b|\band\b|\by\b|\be\b|\bet\b|\bou\b|\bo\b|/)\s*", RegexOptions.IgnoreCase)]
     private static partial Regex ListSeparator();
 
     private sealed record Quote(int Index, int Length, string Value);
 
     /// <summary>Reads <paramref name="text"/> in the light of <paramref name="memory"/> (what is known and what was asked).</summary>
-    public TemplateProposal Read(string text, JsonObject memory)
+    public TemplateProposal Read(string text, TemplateMemory memory)
     {
         var original = (text ?? string.Empty).Replace('’', '\'').Trim();
         var updates = new JsonObject();
         var notes = new List<string>();
-        var pending = M.GetString(memory, M.Pending);
+        var pending = memory.Pending;
 
         var quotes = QuotePattern().Matches(original)
             .Select(m => new Quote(m.Index, m.Length, m.Groups.Cast<Group>().Skip(1).First(g => g.Success).Value.Trim()))
@@ -93,19 +97,38 @@ public sealed partial class OfflineTemplateReader(TemplateLanguages languages)
             updates[M.ReplyLanguage] = writing;
         }
 
-        var replyLanguage = writing ?? M.GetString(memory, M.ReplyLanguage) ?? LanguageSense.English;
+        var replyLanguage = writing ?? memory.ReplyLanguage ?? LanguageSense.English;
         var yes = StartsWith(folded, W.Yes);
         var no = !yes && StartsWith(folded, W.No);
 
         // A new template: said so, or a different purpose asked for as a template.
         var recognised = PurposeKinds.Recognise(folded);
-        var hasPurpose = M.GetString(memory, M.Purpose) is not null;
-        var newTemplate = hasPurpose && (TextScan.HasAny(folded, W.NewTemplate)
-            || (recognised is not null && recognised.Key != M.GetString(memory, M.PurposeKind) && TextScan.HasAny(folded, W.TemplateWords)));
 
-        ReadPurpose(original, folded, pending, hasPurpose && !newTemplate, recognised, replyLanguage, yes || no, updates);
+        // A promotion that names an order or a delivery ("free delivery this weekend", "20% off your next order") is a promotion.
+        if (recognised?.Category == TemplateCategory.Utility && CategorySense.Guess(folded) == TemplateCategory.Marketing)
+        {
+            recognised = PurposeKinds.Find("promotion");
+        }
+        var hasPurpose = memory.Purpose is not null;
+        var newTemplate = hasPurpose && (TextScan.HasAny(folded, W.NewTemplate)
+            || (recognised is not null && recognised.Key != memory.PurposeKind && TextScan.HasAny(folded, W.TemplateWords)));
+
+        var named = LanguageSense.NamedTemplateLanguage(folded, masked, languages);
+
+        // "English please" answers a language, even when the question was the purpose: it is asked again.
+        var onlyLanguage = named is not null && TextScan.WordCount(original) <= 5 && recognised is null;
+        if (!onlyLanguage)
+        {
+            ReadPurpose(original, folded, pending, hasPurpose && !newTemplate, recognised, replyLanguage, yes || no, updates);
+        }
+
         ReadCategory(folded, updates);
-        if (LanguageSense.NamedTemplateLanguage(folded, masked, languages) is { } named)
+        if (updates[M.Category] is null && updates[M.Purpose] is not null && CategorySense.Guess(folded) is { } guessed)
+        {
+            updates[M.Category] = guessed;
+        }
+
+        if (named is not null)
         {
             updates[M.LanguagePref] = named;
             updates[M.LanguageSource] = "explicit";
@@ -143,13 +166,27 @@ public sealed partial class OfflineTemplateReader(TemplateLanguages languages)
 
         var accepted = false;
         var declined = false;
+        var acceptedSuggestion = false;
         var answeredSomething = updates.Any(u => u.Key is not M.ReplyLanguage);
+        var finalize = TextScan.HasAny(folded, W.Finalize);
         switch (pending)
         {
-            case M.WantsHeader or M.WantsFooter or M.WantsButtons when (yes || no) && !updates.ContainsKey(pending):
-                updates[pending] = yes;
+            case M.WantsHeader or M.WantsFooter or M.WantsButtons when finalize && !answeredSomething:
+                // "no, just finalize it": the part asked about is not wanted, and the draft is accepted.
+                accepted = true;
                 break;
-            case "confirm" when yes:
+            case M.WantsHeader or M.WantsFooter or M.WantsButtons when yes && !updates.ContainsKey(pending):
+                // A yes to the question's own suggestion: the only way a suggested text becomes content.
+                acceptedSuggestion = true;
+                break;
+            case M.WantsHeader or M.WantsFooter or M.WantsButtons when no && !updates.ContainsKey(pending):
+                updates[pending] = false;
+                break;
+            case "confirm" or "final" when (yes || finalize) && !answeredSomething:
+                accepted = true;
+                break;
+            case "confirm" when OnlyRefusesParts(updates):
+                // "no header, no footer, no buttons" to the offer settles all three: nothing left to add.
                 accepted = true;
                 break;
             case "confirm" when no && !answeredSomething:
@@ -170,7 +207,7 @@ public sealed partial class OfflineTemplateReader(TemplateLanguages languages)
                 if (labels.Count > 0)
                 {
                     updates[M.WantsButtons] = true;
-                    updates[M.Buttons] = M.ToArray(labels.Select(l => new ButtonWish(TemplateButton.QuickReplyType, l)));
+                    updates[M.Buttons] = MemoryRules.ToArray(labels.Select(l => new ButtonWish(TemplateButton.QuickReplyType, l)));
                 }
 
                 break;
@@ -179,11 +216,18 @@ public sealed partial class OfflineTemplateReader(TemplateLanguages languages)
         return new TemplateProposal(ProposalSource.Offline)
         {
             MemoryUpdates = updates,
-            Accepted = accepted,
+            Accepted = accepted || (finalize && pending is not ("confirm" or "final") && !answeredSomething && hasPurpose),
+            AcceptedSuggestion = acceptedSuggestion,
             Declined = declined,
             NewTemplate = newTemplate,
             Notes = notes,
         };
+    }
+
+    private static bool OnlyRefusesParts(JsonObject updates)
+    {
+        var parts = updates.Where(u => u.Key is not (M.ReplyLanguage or M.HeaderText or M.FooterText or M.Buttons)).ToList();
+        return parts.Count > 0 && parts.All(u => u.Key is M.WantsHeader or M.WantsFooter or M.WantsButtons && u.Value?.GetValueKind() == System.Text.Json.JsonValueKind.False);
     }
 
     /// <summary>
@@ -202,83 +246,6 @@ public sealed partial class OfflineTemplateReader(TemplateLanguages languages)
     {
         var trimmed = folded.TrimStart(' ', '¡', '¿', '!', '.', ',', '-', '*');
         return phrases.Any(p => TextScan.IndexOfPhrase(trimmed, p) == 0);
-    }
-
-    private static void ReadPurpose(string original, string folded, string? pending, bool keepPurpose, PurposeKind? recognised, string replyLanguage, bool yesNo, JsonObject updates)
-    {
-        if (keepPurpose && pending != M.Purpose)
-        {
-            return;
-        }
-
-        if (recognised is not null)
-        {
-            updates[M.Purpose] = PurposeKinds.Pick(recognised.Labels, replyLanguage);
-            updates[M.PurposeKind] = recognised.Key;
-            updates[M.Category] = recognised.Category;
-            return;
-        }
-
-        if (PurposePhrase(folded) is { } phrase)
-        {
-            updates[M.Purpose] = phrase;
-            updates[M.PurposeKind] = null;
-            return;
-        }
-
-        // The reply asked for the purpose: the answer is it, unless it only named a category or a language.
-        var answered = W.CategoryWords.Any(c => TextScan.HasAny(folded, [c.Phrase])) && TextScan.WordCount(original) <= 3;
-        if (pending == M.Purpose && !yesNo && !answered && TextScan.WordCount(original) > 0)
-        {
-            var purpose = TextScan.CleanQuoted(original);
-            updates[M.Purpose] = purpose.Length > 100 ? purpose[..100].TrimEnd() : purpose;
-            updates[M.PurposeKind] = null;
-        }
-    }
-
-    /// <summary>"a template for &lt;something we have no text for&gt;": their words, up to the next detail ("with", "in English", a comma).</summary>
-    private static string? PurposePhrase(string folded)
-    {
-        var template = TextScan.FirstIndex(folded, W.TemplateWords);
-        if (template < 0)
-        {
-            return null;
-        }
-
-        foreach (Match match in Regex.Matches(folded[template..], @"\b(?:for|about|para|sobre|pour|de)\s+(?<p>[^,.;!?\n]+)"))
-        {
-            var words = new List<string>();
-            foreach (var word in match.Groups["p"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (word is "with" or "con" or "com" or "avec" or "in" or "en" or "em" or "and" or "y" or "et" or "no" or "sin" or "sem" or "sans" or "without" or "using" or "for" or "para" or "pour")
-                {
-                    break;
-                }
-
-                words.Add(word);
-            }
-
-            var phrase = string.Join(' ', words.Where(w => w is not ("a" or "an" or "the" or "un" or "una" or "um" or "uma" or "une" or "my" or "our" or "mi" or "mis" or "meu" or "minha" or "mon" or "ma")));
-            if (phrase.Length >= 3 && words.Count <= 8 && !TextScan.HasAny(phrase, W.CategoryWords.Select(c => c.Phrase)) && !TextScan.HasAny(phrase, ["whatsapp"]))
-            {
-                return phrase;
-            }
-        }
-
-        return null;
-    }
-
-    private static void ReadCategory(string folded, JsonObject updates)
-    {
-        var named = W.CategoryWords
-            .Select(c => (c.Category, Index: TextScan.IndexOfPhrase(folded, c.Phrase)))
-            .Where(c => c.Index >= 0)
-            .OrderBy(c => c.Index)
-            .LastOrDefault();
-        if (named.Category is not null)
-        {
-            updates[M.Category] = named.Category;
-        }
     }
 
     /// <summary>Which components the message wants (true) or refuses (false), reading "no"/"sin"/"sem"/"sans" scopes.</summary>
@@ -450,7 +417,7 @@ public sealed partial class OfflineTemplateReader(TemplateLanguages languages)
         return body.Length > 0 ? body : null;
     }
 
-    private static void ReadVariables(string folded, JsonObject memory, string? body, JsonObject updates)
+    private static void ReadVariables(string folded, TemplateMemory memory, string? body, JsonObject updates)
     {
         var scanned = body is null ? folded : folded.Replace(TextScan.Fold(body), " ", StringComparison.Ordinal);
         var described = VariableKinds.Described(scanned);
@@ -459,7 +426,7 @@ public sealed partial class OfflineTemplateReader(TemplateLanguages languages)
             return;
         }
 
-        var existing = M.GetStrings(memory, M.Variables);
+        var existing = memory.VariableList;
         var adding = existing.Count > 0 && TextScan.HasAny(scanned, W.AddWords);
         var kinds = adding ? existing.Concat(described).Distinct().ToList() : described.ToList();
 
@@ -469,7 +436,7 @@ public sealed partial class OfflineTemplateReader(TemplateLanguages languages)
             kinds.Insert(0, VariableKinds.CustomerName);
         }
 
-        updates[M.Variables] = M.ToArray(kinds);
+        updates[M.Variables] = MemoryRules.ToArray(kinds);
     }
 
     private static void ApplyComponentText(string textKey, string wantsKey, string component, Dictionary<string, List<(int Index, string Text)>> texts, Dictionary<string, bool> wishes, JsonObject updates)
@@ -503,122 +470,9 @@ public sealed partial class OfflineTemplateReader(TemplateLanguages languages)
         return [.. urls.OrderBy(u => u.Index)];
     }
 
-    private static void ReadButtons(
-        string masked,
-        string folded,
-        Dictionary<string, List<(int Index, string Text)>> texts,
-        List<(int Index, string Url)> urls,
-        List<(int Index, string Value)> phones,
-        Dictionary<string, bool> wishes,
-        JsonObject memory,
-        JsonObject updates)
+    private static void ReadExpiry(string original, string folded, TemplateMemory memory, JsonObject updates)
     {
-        var current = M.GetButtons(memory).ToList();
-        var labels = texts.TryGetValue(W.Buttons, out var quoted) ? quoted : [];
-        if (labels.Count == 0 && ButtonListPattern().Match(masked) is { Success: true } list)
-        {
-            labels = SplitList(list.Groups["t"].Value).Select(l => (list.Index, l)).ToList();
-        }
-
-        // "no buttons" refuses them; "remove the 'No' button" removes that one; labels given under a plain
-        // "no"/"sin" scope ("sin encabezado, botones 'Sí' y 'No'") are wanted: the labels win.
-        var refused = wishes.TryGetValue(W.Buttons, out var wanted) && !wanted
-            && (labels.Count == 0 || TextScan.HasAny(folded, W.RemoveWords));
-        if (refused)
-        {
-            // "remove the 'No' button" removes that one; "no buttons" removes them all.
-            var remaining = labels.Count == 0 ? [] : current.Where(b => !labels.Any(l => string.Equals(l.Text, b.Text, StringComparison.OrdinalIgnoreCase))).ToList();
-            updates[M.Buttons] = M.ToArray(remaining);
-            updates[M.WantsButtons] = remaining.Count > 0;
-            return;
-        }
-
-        var added = new List<ButtonWish>();
-        var usedLabels = new HashSet<int>();
-        foreach (var (index, url) in urls)
-        {
-            var label = NearestLabel(labels, index, usedLabels);
-            var waiting = current.FindIndex(b => b.Type == TemplateButton.UrlType && b.Url is null);
-            if (waiting >= 0)
-            {
-                current[waiting] = current[waiting] with { Url = url, Text = label ?? current[waiting].Text };
-            }
-            else
-            {
-                added.Add(new ButtonWish(TemplateButton.UrlType, label, Url: url));
-            }
-        }
-
-        foreach (var (index, value) in phones.Take(1))
-        {
-            var label = NearestLabel(labels, index, usedLabels);
-            var phone = value.StartsWith('+') ? new string(value.Where(c => c == '+' || char.IsDigit(c)).ToArray()) : value;
-            var existing = current.FindIndex(b => b.Type == TemplateButton.PhoneNumberType);
-            if (existing >= 0)
-            {
-                current[existing] = current[existing] with { PhoneNumber = phone, Text = label ?? current[existing].Text };
-            }
-            else
-            {
-                added.Add(new ButtonWish(TemplateButton.PhoneNumberType, label, PhoneNumber: phone));
-            }
-        }
-
-        if (urls.Count == 0 && TextScan.HasAny(folded, W.UrlButtonWords) && !current.Any(b => b.Type == TemplateButton.UrlType))
-        {
-            added.Add(new ButtonWish(TemplateButton.UrlType, NearestLabel(labels, -1, usedLabels)));
-        }
-
-        if (phones.Count == 0 && TextScan.HasAny(folded, W.PhoneButtonWords) && !current.Any(b => b.Type == TemplateButton.PhoneNumberType))
-        {
-            added.Add(new ButtonWish(TemplateButton.PhoneNumberType, NearestLabel(labels, -1, usedLabels)));
-        }
-
-        var quickReplies = labels.Where((_, i) => !usedLabels.Contains(i)).Select(l => new ButtonWish(TemplateButton.QuickReplyType, l.Text)).ToList();
-        var replacing = quickReplies.Count > 0 && !TextScan.HasAny(folded, W.AddWords);
-        if (replacing)
-        {
-            current.RemoveAll(b => b.Type == TemplateButton.QuickReplyType);
-        }
-
-        added.AddRange(quickReplies);
-        var changed = added.Count > 0 || urls.Count > 0 || phones.Count > 0;
-        if (changed)
-        {
-            updates[M.Buttons] = M.ToArray(current.Concat(added));
-            updates[M.WantsButtons] = true;
-        }
-        else if (wishes.TryGetValue(W.Buttons, out var wantsButtons))
-        {
-            updates[M.WantsButtons] = wantsButtons;
-        }
-    }
-
-    /// <summary>The first unused button label within 60 characters of a URL or number (or any, for a pending link).</summary>
-    private static string? NearestLabel(List<(int Index, string Text)> labels, int index, HashSet<int> used)
-    {
-        for (var i = 0; i < labels.Count; i++)
-        {
-            if (!used.Contains(i) && (index < 0 || Math.Abs(labels[i].Index - index) <= 60))
-            {
-                used.Add(i);
-                return labels[i].Text;
-            }
-        }
-
-        return null;
-    }
-
-    private static List<string> SplitList(string text) =>
-        ListSeparator().Split(text)
-            .Select(TextScan.CleanQuoted)
-            .Where(l => l.Length > 0 && l.Any(char.IsLetterOrDigit))
-            .Take(10)
-            .ToList();
-
-    private static void ReadExpiry(string original, string folded, JsonObject memory, JsonObject updates)
-    {
-        var authentication = (updates[M.Category]?.GetValue<string>() ?? M.GetString(memory, M.Category)) == TemplateCategory.Authentication;
+        var authentication = (updates[M.Category]?.GetValue<string>() ?? memory.Category) == TemplateCategory.Authentication;
         if (!authentication && !TextScan.HasAny(folded, W.ExpiryWords))
         {
             return;

@@ -63,7 +63,7 @@ internal static class PurposeKinds
             L("Tap the button below to see the offer.", "Toca el botón de abajo para ver la oferta.", "Toque no botão abaixo para ver a oferta.", "Appuyez sur le bouton ci-dessous pour voir l'offre."),
             L("See the offer", "Ver la oferta", "Ver a oferta", "Voir l'offre")),
         new("new_collection", TemplateCategory.Marketing,
-            ["new collection", "new arrivals", "new product", "new products", "launch", "nueva coleccion", "nuevo producto", "nuevos productos", "lanzamiento", "novedades", "nova colecao", "novo produto", "novos produtos", "lancamento", "novidades", "nouvelle collection", "nouveau produit", "nouveaux produits", "lancement", "nouveautes"],
+            ["new collection", "new arrivals", "new product", "new products", "nueva coleccion", "nuevo producto", "nuevos productos", "lanzamiento", "novedades", "nova colecao", "novo produto", "novos produtos", "lancamento", "novidades", "nouvelle collection", "nouveau produit", "nouveaux produits", "lancement", "nouveautes"],
             L("new collection", "nueva colección", "nova coleção", "nouvelle collection"),
             [VariableKinds.CustomerName],
             L("our new collection has just arrived[ at {@business}][ with prices from {amount}]. Come and discover it",

@@ -46,7 +46,17 @@ internal static class ReaderLexicon
         "approved", "approve", "do it", "finalize", "finalise", "that's fine", "thats fine", "all good", "good", "fine", "correct", "exactly", "love it", "lgtm",
         "si", "claro", "vale", "perfecto", "listo", "de acuerdo", "esta bien", "me gusta", "confirmo", "dale", "adelante", "excelente", "correcto", "genial", "bien",
         "sim", "pode ser", "perfeito", "otimo", "beleza", "confirmo", "esta otimo", "tudo certo", "pode finalizar", "fechado", "isso", "certo", "show", "combinado",
-        "oui", "d accord", "d'accord", "parfait", "ca marche", "c'est bon", "c est bon", "tres bien", "valide", "je valide", "vas-y", "allez-y", "super", "ok pour moi",
+        "dale", "si, asi", "ya", "yah", "yea", "ta bien", "okey", "oki", "va", "agora sim", "ahora si", "blz", "bora", "curti", "voila", "nice", "cool", "k", "kk", "wonderful", "lovely", "awesome", "ca marche", "vas y", "pode mandar", "ca me va", "ship it", "oui", "d accord", "d'accord", "parfait", "ca marche", "c'est bon", "c est bon", "tres bien", "valide", "je valide", "vas-y", "allez-y", "super", "ok pour moi",
+    ];
+
+    /// <summary>Acceptance anywhere in a message ("great, go ahead and finalize", "dale, así está bien", "pode mandar assim").</summary>
+    public static IReadOnlyList<string> Finalize { get; } =
+    [
+        "finalize", "finalise", "finalize it", "ship it", "send it", "submit it", "submit", "go ahead", "go for it", "looks good", "look good", "looks great", "looks perfect", "lgtm",
+        "that's it", "thats it", "that works", "works for me", "good to go", "all good", "perfect", "we're good", "im happy", "i'm happy", "happy with it", "approve", "approved",
+        "finaliza", "finalizala", "finalizalo", "finalizar", "asi esta bien", "asi esta perfecto", "asi esta", "dejala asi", "dejalo asi", "mandala", "mandalo", "envialo", "enviala", "me sirve", "me gusta", "perfecto", "de una",
+        "pode mandar", "pode enviar", "manda assim", "pode finalizar", "finalizar", "pode fechar", "assim esta bom", "assim esta otimo", "assim mesmo", "ta bom", "ta otimo", "esta bom", "perfeito", "gostei", "aprovado",
+        "ca me va", "ca me convient", "c'est parfait", "c est parfait", "on valide", "je valide", "valide", "finalise-le", "finalise", "envoie", "envoyez", "c'est bon", "c est bon", "nickel", "parfait",
     ];
 
     public static IReadOnlyList<string> No { get; } =

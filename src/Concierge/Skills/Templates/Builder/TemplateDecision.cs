@@ -1,8 +1,7 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using Concierge.Conversations;
 using Concierge.Templates;
-using M = Concierge.Skills.Templates.Builder.TemplateMemory;
+using M = Concierge.Skills.Templates.Builder.TemplateMemoryKeys;
 
 namespace Concierge.Skills.Templates.Builder;
 
@@ -11,7 +10,7 @@ namespace Concierge.Skills.Templates.Builder;
 /// compute what is missing (by code, in a fixed order) and choose ASK, DRAFT or FINAL with a reply
 /// that describes exactly that state.
 /// </summary>
-internal sealed class TemplateDecision(TemplateValidator validator, TemplateState state, string? lastAction, DateTimeOffset now, TemplateProposal proposal)
+internal sealed class TemplateDecision(TemplateValidator validator, TemplateState state, string? lastAction, DateTimeOffset now, TemplateProposal proposal, string userText)
 {
     private const string Confirm = "confirm";
     private const string Final = "final";
@@ -21,12 +20,20 @@ internal sealed class TemplateDecision(TemplateValidator validator, TemplateStat
     public SkillDecision Decide()
     {
         var prior = state.Memory;
-        var startedFresh = M.GetString(prior, M.Purpose) is null || proposal.NewTemplate;
-        var memory = proposal.NewTemplate ? Reset(prior) : (JsonObject)prior.DeepClone();
-        var updates = MemoryRules.Sanitize(proposal.MemoryUpdates, validator.Languages);
-        memory = M.Merge(memory, updates);
+        var startedFresh = prior.Purpose is null || proposal.NewTemplate;
+        var (memory, given) = MemoryRules.Apply(proposal.NewTemplate ? Reset(prior) : prior, proposal.MemoryUpdates, validator.Languages);
+        if (proposal.Source == ProposalSource.Model)
+        {
+            memory = Provenance.Uninvent(memory, prior, userText);
+        }
+
         StateReaderNotes(memory);
-        Complete(memory, updates);
+        memory = Complete(memory, given);
+        memory = OptionalParts.AcceptSuggestion(memory, prior.Pending, proposal.AcceptedSuggestion);
+        if (proposal.Accepted)
+        {
+            memory = OptionalParts.Settle(memory);
+        }
 
         TemplateDraft? draft;
         IReadOnlyList<AppliedFix> fixes = [];
@@ -39,7 +46,15 @@ internal sealed class TemplateDecision(TemplateValidator validator, TemplateStat
                 return SkillDecision.Rejected($"the model's draft breaks {string.Join(", ", broken.Select(b => b.Code).Distinct())}: {broken[0].Message}");
             }
 
-            MemoryRules.SyncFromDraft(memory, draft);
+            var synced = MemoryRules.SyncFromDraft(memory, draft);
+            memory = Provenance.Uninvent(synced, prior, userText);
+
+            // The model wrote a header, footer or button the user never asked for: the server composes
+            // the draft from what the user did say instead.
+            if (memory != synced)
+            {
+                draft = DraftComposer.Compose(memory);
+            }
         }
         else
         {
@@ -47,7 +62,7 @@ internal sealed class TemplateDecision(TemplateValidator validator, TemplateStat
             if (draft is not null)
             {
                 (draft, fixes) = TemplateFixes.Apply(draft, draft.Language, validator.Languages);
-                KeepFixes(memory, draft, fixes);
+                memory = KeepFixes(memory, draft, fixes);
             }
         }
 
@@ -62,13 +77,21 @@ internal sealed class TemplateDecision(TemplateValidator validator, TemplateStat
         var draftJson = draft is null ? null : TemplateDraftJson.ToJson(draft);
         var changed = !JsonNode.DeepEquals(draftJson, state.Draft);
         var action = Action(missing, changed, startedFresh, memory, lastAction);
-        var lang = M.GetString(memory, M.ReplyLanguage) ?? LanguageSense.English;
-        memory[M.Pending] = action switch
+        var lang = memory.ReplyLanguage ?? LanguageSense.English;
+        memory = memory with
         {
-            TemplateSkill.AskAction => PendingFor(missing[0]),
-            TemplateSkill.DraftAction => Confirm,
-            _ => Final,
+            Pending = action switch
+            {
+                TemplateSkill.AskAction => PendingFor(missing[0]),
+                TemplateSkill.DraftAction => Confirm,
+                _ => Final,
+            },
         };
+        if (action == TemplateSkill.FinalAction)
+        {
+            // FINAL settles what was never mentioned: not wanted.
+            memory = OptionalParts.Settle(memory);
+        }
 
         var finalPayload = action == TemplateSkill.FinalAction ? MetaTemplatePayload.Build(draft!, validator) : null;
         var newlyFinal = action == TemplateSkill.FinalAction && (lastAction != TemplateSkill.FinalAction || changed);
@@ -84,10 +107,13 @@ internal sealed class TemplateDecision(TemplateValidator validator, TemplateStat
         // Only a changed payload goes to the template list: a "thanks" after FINAL must not reset a
         // template Meta has already approved back to DRAFT.
         var payloadChanged = finalPayload is not null && !JsonNode.DeepEquals(finalPayload, state.FinalPayload);
+        // The offer of optional parts goes with the first draft only: once seen (then pending is confirm,
+        // or a part's question), it is not repeated.
+        var offer = action == TemplateSkill.DraftAction && prior.Pending is not (Confirm or Final or M.WantsHeader or M.WantsFooter or M.WantsButtons) && OptionalParts.Unsettled(memory);
         return new SkillDecision
         {
             Action = action,
-            Reply = ReplyPlan.Text(Reply(action, missing, draft, fixes, violations, errors, memory, lang, lastAction, changed)),
+            Reply = ReplyPlan.Text(new TemplateReplyWriter(proposal, _notes).Write(action, missing, draft, fixes, violations, errors, memory, lang, lastAction, changed, offer)),
             State = TemplateSkill.Save(next),
             Missing = missing,
             Effects = payloadChanged ? [new TemplateFinalized((JsonObject)finalPayload!.DeepClone())] : [],
@@ -99,23 +125,23 @@ internal sealed class TemplateDecision(TemplateValidator validator, TemplateStat
 
     /// <summary>
     /// ASK while anything is missing; FINAL when the user accepts the draft they saw, or when the first
-    /// message of a template named its language and settled everything else; otherwise DRAFT. A FINAL
-    /// template stays FINAL until something changes it.
+    /// message of a template named its language (or accepted outright) and settled everything else;
+    /// otherwise DRAFT. A FINAL template stays FINAL until something changes it.
     /// </summary>
-    private string Action(List<string> missing, bool changed, bool startedFresh, JsonObject memory, string? lastAction)
+    private string Action(List<string> missing, bool changed, bool startedFresh, TemplateMemory memory, string? lastAction)
     {
         if (missing.Count > 0)
         {
             return TemplateSkill.AskAction;
         }
 
-        var shown = lastAction is TemplateSkill.DraftAction or TemplateSkill.FinalAction;
-        if (proposal.Accepted && shown && !changed)
+        var shown = lastAction is TemplateSkill.DraftAction or TemplateSkill.FinalAction || (lastAction == TemplateSkill.AskAction && state.Draft is not null);
+        if (proposal.Accepted && (shown || startedFresh) && !changed)
         {
             return TemplateSkill.FinalAction;
         }
 
-        if (startedFresh && M.GetString(memory, M.LanguageSource) == "explicit")
+        if (startedFresh && (memory.LanguageSource == "explicit" || proposal.Accepted))
         {
             return TemplateSkill.FinalAction;
         }
@@ -127,69 +153,80 @@ internal sealed class TemplateDecision(TemplateValidator validator, TemplateStat
     /// Writes the fixed values back over what the user gave, so a fix is stated once and the next turn
     /// starts from the repaired text (composed parts are rewritten every turn and need nothing).
     /// </summary>
-    private static void KeepFixes(JsonObject memory, TemplateDraft draft, IReadOnlyList<AppliedFix> fixes)
+    private static TemplateMemory KeepFixes(TemplateMemory memory, TemplateDraft draft, IReadOnlyList<AppliedFix> fixes)
     {
         if (fixes.Count == 0)
         {
-            return;
+            return memory;
         }
 
-        if (M.GetString(memory, M.BodyText) is not null && draft.Body is { Text: { } text } body)
+        if (memory.BodyText is not null && draft.Body is { Text: { } text } body)
         {
-            memory[M.BodyText] = text;
-            memory[M.BodyExamples] = M.ToArray(body.Examples);
+            memory = memory with { BodyText = text, BodyExamples = [.. body.Examples] };
         }
 
-        if (M.GetString(memory, M.Name) is not null)
+        if (memory.Name is not null)
         {
-            memory[M.Name] = draft.Name;
+            memory = memory with { Name = draft.Name };
         }
 
-        var wishes = M.GetButtons(memory);
+        var wishes = memory.ButtonList;
         if (wishes.Any(w => w.Text is { Length: > TemplateRules.MaxButtonLabelLength }))
         {
-            memory[M.Buttons] = M.ToArray(wishes.Select(w => w.Text is { Length: > TemplateRules.MaxButtonLabelLength } label ? w with { Text = TemplateFixes.ShortenLabel(label) } : w));
+            memory = memory with { Buttons = [.. wishes.Select(w => w.Text is { Length: > TemplateRules.MaxButtonLabelLength } label ? w with { Text = TemplateFixes.ShortenLabel(label) } : w)] };
         }
+
+        return memory;
     }
 
-    /// <summary>What is still needed, in a fixed order: purpose, category, language, body, header/footer/buttons decisions, button details, then broken rules.</summary>
-    internal static List<string> Missing(JsonObject memory, TemplateDraft? draft, IReadOnlyList<RuleViolation> errors)
+    /// <summary>
+    /// What is still needed, in a fixed order: purpose, category, language, body, the text of an optional
+    /// part the user asked for without saying it, button details, then broken rules. An optional part
+    /// the user never mentioned is not missing: it is not wanted.
+    /// </summary>
+    internal static List<string> Missing(TemplateMemory memory, TemplateDraft? draft, IReadOnlyList<RuleViolation> errors)
     {
         var missing = new List<string>();
-        if (M.GetString(memory, M.Purpose) is null)
+        if (memory.Purpose is null)
         {
             missing.Add(M.Purpose);
         }
 
-        var category = M.GetString(memory, M.Category);
-        if (category is null)
+        if (memory.Category is null)
         {
             missing.Add(M.Category);
         }
 
-        if (M.GetString(memory, M.LanguagePref) is null)
+        if (memory.LanguagePref is null)
         {
             missing.Add(TemplateBuilderMissing.Language);
         }
 
-        if (category != TemplateCategory.Authentication)
+        if (memory.Category != TemplateCategory.Authentication)
         {
-            if (M.GetString(memory, M.BodyText) is null && PurposeKinds.Find(M.GetString(memory, M.PurposeKind)) is null)
+            if (memory.BodyText is null && PurposeKinds.Find(memory.PurposeKind) is null && !DescribedBody.CanCompose(memory.Purpose))
             {
                 missing.Add(TemplateBuilderMissing.BodyText);
             }
 
-            foreach (var key in new[] { M.WantsHeader, M.WantsFooter, M.WantsButtons })
+            if (memory.WantsHeader == true && memory.HeaderText is null)
             {
-                if (M.GetBool(memory, key) is null)
-                {
-                    missing.Add(key);
-                }
+                missing.Add(M.HeaderText);
             }
 
-            if (M.GetBool(memory, M.WantsButtons) == true)
+            if (memory.WantsFooter == true && memory.FooterText is null)
             {
-                var buttons = M.GetButtons(memory);
+                missing.Add(M.FooterText);
+            }
+
+            if (memory.WantsButtons == true)
+            {
+                var buttons = memory.ButtonList;
+                if (buttons.Count == 0)
+                {
+                    missing.Add(M.Buttons);
+                }
+
                 if (buttons.Any(b => b.Type == TemplateButton.UrlType && b.Url is null))
                 {
                     missing.Add(TemplateBuilderMissing.ButtonUrl);
@@ -214,7 +251,9 @@ internal sealed class TemplateDecision(TemplateValidator validator, TemplateStat
     /// <summary>What a short answer to the question for <paramref name="missing"/> fills (a rule on the header is answered with a header).</summary>
     private static string PendingFor(string missing) => missing switch
     {
-        TemplateRules.HeaderText => M.WantsHeader,
+        TemplateRules.HeaderText or M.HeaderText => M.WantsHeader,
+        M.FooterText => M.WantsFooter,
+        M.Buttons => M.WantsButtons,
         TemplateRules.FooterText => M.WantsFooter,
         TemplateRules.ButtonsText or TemplateRules.ButtonsCount or TemplateRules.ButtonsQuickReply => M.WantsButtons,
         TemplateRules.BodyLength or TemplateRules.BodyRequired => M.BodyText,
@@ -224,28 +263,17 @@ internal sealed class TemplateDecision(TemplateValidator validator, TemplateStat
     };
 
     /// <summary>A new template keeps who the business is and how they write; everything about the old template goes.</summary>
-    private static JsonObject Reset(JsonObject prior)
+    private static TemplateMemory Reset(TemplateMemory prior) => new()
     {
-        var fresh = new JsonObject();
-        foreach (var key in new[] { M.BusinessType, M.ReplyLanguage, M.LanguagePref })
-        {
-            if (prior[key] is { } value)
-            {
-                fresh[key] = value.DeepClone();
-            }
-        }
+        BusinessType = prior.BusinessType,
+        ReplyLanguage = prior.ReplyLanguage,
+        LanguagePref = prior.LanguagePref,
+        LanguageSource = prior.LanguagePref is null ? null : "inferred",
+    };
 
-        if (fresh.ContainsKey(M.LanguagePref))
-        {
-            fresh[M.LanguageSource] = "inferred";
-        }
-
-        return fresh;
-    }
-
-    private void StateReaderNotes(JsonObject memory)
+    private void StateReaderNotes(TemplateMemory memory)
     {
-        var lang = M.GetString(memory, M.ReplyLanguage) ?? LanguageSense.English;
+        var lang = memory.ReplyLanguage ?? LanguageSense.English;
         foreach (var note in proposal.Notes)
         {
             if (note.StartsWith("url:", StringComparison.Ordinal))
@@ -256,46 +284,62 @@ internal sealed class TemplateDecision(TemplateValidator validator, TemplateStat
     }
 
     /// <summary>Fills what follows from what is known: category from the purpose, a default language, AUTHENTICATION's fixed form.</summary>
-    private void Complete(JsonObject memory, JsonObject updates)
+    private TemplateMemory Complete(TemplateMemory memory, IReadOnlySet<string> given)
     {
-        var lang = M.GetString(memory, M.ReplyLanguage) ?? LanguageSense.English;
-        var kind = PurposeKinds.Find(M.GetString(memory, M.PurposeKind));
-        if (M.GetString(memory, M.Purpose) is null && M.GetString(memory, M.BodyText) is { } body)
+        var lang = memory.ReplyLanguage ?? LanguageSense.English;
+        var kind = PurposeKinds.Find(memory.PurposeKind);
+        if (memory.Purpose is null && memory.BodyText is { } body)
         {
             var words = TemplateText.MaskVariables(body, ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries)
                 .Select(w => w.Trim(',', '.', '!', '?', ';', ':', '¡', '¿')).Where(w => w.Any(char.IsLetter)).Take(6);
-            memory[M.Purpose] = string.Join(' ', words);
+            memory = memory with { Purpose = string.Join(' ', words) };
         }
 
-        if (M.GetString(memory, M.Category) is null)
+        if (memory.Category is null)
         {
-            var guessed = kind ?? (M.GetString(memory, M.BodyText) is { } written ? PurposeKinds.Recognise(TextScan.Fold(written)) : null);
-            if (guessed is not null)
-            {
-                memory[M.Category] = guessed.Category;
-            }
+            var guessed = kind?.Category
+                ?? (memory.BodyText is { } written ? PurposeKinds.Recognise(TextScan.Fold(written))?.Category ?? CategorySense.Guess(TextScan.Fold(written)) : null)
+                ?? (memory.Purpose is { } purpose ? CategorySense.Guess(TextScan.Fold(purpose)) : null);
+            memory = memory with { Category = guessed };
         }
 
-        if (M.GetString(memory, M.LanguagePref) is null && M.GetString(memory, M.Purpose) is not null)
+        // A language taken from how the user writes follows them when a later message shows it better
+        // ("aviso de entrega" could be Spanish; "adiciona o cabeçalho" is Portuguese), until FINAL.
+        if (memory.LanguageSource == "inferred" && given.Contains(M.ReplyLanguage) && !given.Contains(M.LanguagePref) && TextScan.WordCount(userText) >= 3
+            && lastAction != TemplateSkill.FinalAction && !proposal.Accepted && LanguageSense.BaseOf(memory.LanguagePref) != lang)
         {
-            memory[M.LanguagePref] = LanguageSense.DefaultCode(lang);
-            memory[M.LanguageSource] = "inferred";
+            memory = memory with { LanguagePref = LanguageSense.DefaultCode(lang) };
         }
 
-        if (M.GetString(memory, M.Category) != TemplateCategory.Authentication)
+        if (memory.LanguagePref is null && memory.Purpose is not null)
         {
-            return;
+            memory = memory with { LanguagePref = LanguageSense.DefaultCode(lang), LanguageSource = "inferred" };
+        }
+
+        if (memory.Category != TemplateCategory.Authentication)
+        {
+            return memory;
         }
 
         // Meta presets AUTHENTICATION templates: custom text and buttons cannot be kept, and the user is told so.
         var custom = proposal.AskedCustomAuthText
-            || new[] { M.HeaderText, M.FooterText, M.BodyText, M.Buttons }.Any(k => updates[k] is JsonValue or JsonArray { Count: > 0 })
-            || M.GetBool(updates, M.WantsHeader) == true;
-        foreach (var key in new[] { M.HeaderText, M.FooterText, M.BodyText, M.BodyExamples, M.Buttons, M.Variables, M.WantsHeader, M.WantsFooter, M.WantsButtons })
+            || (given.Contains(M.HeaderText) && memory.HeaderText is not null)
+            || (given.Contains(M.FooterText) && memory.FooterText is not null)
+            || (given.Contains(M.BodyText) && memory.BodyText is not null)
+            || (given.Contains(M.Buttons) && memory.ButtonList.Count > 0)
+            || (given.Contains(M.WantsHeader) && memory.WantsHeader == true);
+        memory = memory with
         {
-            memory.Remove(key);
-        }
-
+            HeaderText = null,
+            FooterText = null,
+            BodyText = null,
+            BodyExamples = null,
+            Buttons = null,
+            Variables = null,
+            WantsHeader = null,
+            WantsFooter = null,
+            WantsButtons = null,
+        };
         if (custom)
         {
             _notes.Add(TemplateReplies.AuthFixedForm(lang));
@@ -303,92 +347,16 @@ internal sealed class TemplateDecision(TemplateValidator validator, TemplateStat
 
         if (kind?.Key != PurposeKinds.Verification)
         {
-            memory[M.PurposeKind] = PurposeKinds.Verification;
-            if (M.GetString(memory, M.Purpose) is null)
-            {
-                memory[M.Purpose] = PurposeKinds.Pick(PurposeKinds.All[0].Labels, lang);
-            }
+            memory = memory with { PurposeKind = PurposeKinds.Verification, Purpose = memory.Purpose ?? PurposeKinds.Pick(PurposeKinds.All[0].Labels, lang) };
         }
 
-        if (M.GetInt(memory, M.CodeExpirationMinutes) is { } minutes and (< TemplateRules.MinCodeExpirationMinutes or > TemplateRules.MaxCodeExpirationMinutes))
+        if (memory.CodeExpirationMinutes is { } minutes and (< TemplateRules.MinCodeExpirationMinutes or > TemplateRules.MaxCodeExpirationMinutes))
         {
             var set = Math.Clamp(minutes, TemplateRules.MinCodeExpirationMinutes, TemplateRules.MaxCodeExpirationMinutes);
-            memory[M.CodeExpirationMinutes] = set;
+            memory = memory with { CodeExpirationMinutes = set };
             _notes.Add(TemplateReplies.ExpiryClamped(lang, minutes, set));
         }
-    }
 
-    private string Reply(
-        string action,
-        List<string> missing,
-        TemplateDraft? draft,
-        IReadOnlyList<AppliedFix> fixes,
-        IReadOnlyList<RuleViolation> violations,
-        List<RuleViolation> errors,
-        JsonObject memory,
-        string lang,
-        string? lastAction,
-        bool changed)
-    {
-        var reply = new StringBuilder();
-        foreach (var line in _notes.Concat(fixes.Select(f => TemplateReplies.Fix(lang, f))))
-        {
-            reply.AppendLine(line);
-        }
-
-        switch (action)
-        {
-            case TemplateSkill.AskAction:
-                if (draft is not null && errors.Count > 0)
-                {
-                    reply.AppendLine(TemplateReplies.DraftSoFar(lang)).AppendLine(TemplateReplies.Render(draft, lang)).AppendLine();
-                }
-
-                reply.Append(TemplateReplies.Ask(missing[0], lang, errors, M.GetString(memory, M.Purpose)));
-                break;
-            case TemplateSkill.DraftAction:
-                if (!changed && !proposal.Understood && lastAction == TemplateSkill.DraftAction)
-                {
-                    reply.AppendLine(TemplateReplies.NotUnderstood(lang)).AppendLine();
-                }
-                else if (proposal.Declined)
-                {
-                    reply.AppendLine(TemplateReplies.WhatToChange(lang, draft!));
-                    break;
-                }
-
-                reply.AppendLine(ModelLine(action) ?? TemplateReplies.DraftIntro(lang, draft!)).AppendLine(TemplateReplies.Render(draft!, lang));
-                AppendAdvice(reply, violations, lang);
-                reply.AppendLine().Append(TemplateReplies.DraftOutro(lang));
-                break;
-            default:
-                if (lastAction == TemplateSkill.FinalAction && !changed)
-                {
-                    reply.Append(TemplateReplies.FinalKept(lang, draft!));
-                    break;
-                }
-
-                reply.AppendLine(ModelLine(action) ?? TemplateReplies.FinalIntro(lang, draft!)).AppendLine(TemplateReplies.Render(draft!, lang));
-                AppendAdvice(reply, violations, lang);
-                reply.AppendLine().Append(TemplateReplies.FinalOutro(lang));
-                break;
-        }
-
-        return reply.ToString().Trim();
-    }
-
-    /// <summary>The model's own words, only when they go with the decided action (acceptance with FINAL, no acceptance with DRAFT).</summary>
-    private string? ModelLine(string action) =>
-        proposal.Source == ProposalSource.Model && !string.IsNullOrWhiteSpace(proposal.Reply)
-        && (action == TemplateSkill.FinalAction) == proposal.Accepted
-            ? proposal.Reply.Trim()
-            : null;
-
-    private static void AppendAdvice(StringBuilder reply, IReadOnlyList<RuleViolation> violations, string lang)
-    {
-        if (violations.Any(v => v.Code == TemplateRules.MarketingOptOut))
-        {
-            reply.AppendLine(TemplateReplies.OptOutAdvice(lang));
-        }
+        return memory;
     }
 }

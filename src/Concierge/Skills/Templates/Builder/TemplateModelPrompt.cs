@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Concierge.Conversations;
 using Concierge.Models;
-using M = Concierge.Skills.Templates.Builder.TemplateMemory;
+using M = Concierge.Skills.Templates.Builder.TemplateMemoryKeys;
 
 namespace Concierge.Skills.Templates.Builder;
 
@@ -33,16 +33,18 @@ internal sealed class TemplateModelPrompt(TemplateLanguages languages)
         - MARKETING: suggest an opt-out ("Reply STOP to opt out").
         Answer only with the JSON object of the schema:
         - memory_updates: the slots you learned from this message (category, language_pref, business_type, purpose, wants_header, wants_footer,
-          wants_buttons, header_text, footer_text, name, code_expiration_minutes); leave out what you do not know. Never guess wants_* the user did not say.
+          wants_buttons, header_text, footer_text, name, code_expiration_minutes); leave out what you do not know. Never guess wants_* the user did not say,
+          and never write a header, footer or button text the user did not give: the server drops invented ones.
         - draft: the whole template in the shape {"name","category","language","components":[...]} when you can write one, else null.
-        - accepted: true only when the user clearly accepts the draft that was shown to them.
+        - accepted: true only when the user clearly accepts the draft that was shown to them ("looks good", "ship it", "dale", "pode mandar", "ça me va");
+          an acceptance is never a yes to a header, footer or buttons. Optional parts the user did not mention are not wanted.
         - reply: your message to the user, consistent with the draft and what is still missing.
         """;
 
     public ModelRequest Build(SkillContext context, TemplateState current, IReadOnlyList<string> missing)
     {
         var state = new StringBuilder()
-            .AppendLine("Current memory: " + current.Memory.ToJsonString())
+            .AppendLine("Current memory: " + current.Memory.ToJson().ToJsonString())
             .AppendLine("Current draft: " + (current.Draft?.ToJsonString() ?? "null"))
             .AppendLine("Last action: " + (context.Session.LastAction ?? "none"))
             .AppendLine("Still missing (computed by the server, in order): " + (missing.Count == 0 ? "nothing" : string.Join(", ", missing)));

@@ -16,6 +16,9 @@ public sealed record TemplateProposal(ProposalSource Source) : Proposal(Source)
     /// <summary>The user accepted the draft shown ("yes", "looks good", "sí", "pode ser", "d'accord").</summary>
     public bool Accepted { get; init; }
 
+    /// <summary>The user said yes to the suggestion the last question showed (a footer, a header, buttons): only then is it used.</summary>
+    public bool AcceptedSuggestion { get; init; }
+
     /// <summary>The user said no to the draft shown without saying what to change.</summary>
     public bool Declined { get; init; }
 
@@ -32,5 +35,5 @@ public sealed record TemplateProposal(ProposalSource Source) : Proposal(Source)
     public string? Reply { get; init; }
 
     /// <summary>True when the message changed something or answered something.</summary>
-    public bool Understood => MemoryUpdates.Any(u => u.Key is not TemplateMemory.ReplyLanguage) || Draft is not null || Accepted || Declined || NewTemplate;
+    public bool Understood => MemoryUpdates.Any(u => u.Key is not TemplateMemoryKeys.ReplyLanguage) || Draft is not null || Accepted || AcceptedSuggestion || Declined || NewTemplate;
 }

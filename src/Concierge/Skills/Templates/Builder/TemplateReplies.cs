@@ -9,7 +9,7 @@ namespace Concierge.Skills.Templates.Builder;
 /// </summary>
 internal static class TemplateReplies
 {
-    private static string T(string lang, string en, string es, string pt, string fr) => lang switch
+    internal static string T(string lang, string en, string es, string pt, string fr) => lang switch
     {
         "es" => es,
         "pt" => pt,
@@ -18,14 +18,15 @@ internal static class TemplateReplies
     };
 
     /// <summary>The question for a missing field (purpose, category, language, wants_*...) or a broken rule.</summary>
-    public static string Ask(string missing, string lang, IReadOnlyList<RuleViolation> errors, string? purpose) => missing switch
+    public static string Ask(string missing, string lang, IReadOnlyList<RuleViolation> errors, string? purpose, string? suggestion = null) => missing switch
     {
-        TemplateMemory.Purpose => T(lang,
+        TemplateMemoryKeys.HeaderText or TemplateMemoryKeys.FooterText or TemplateMemoryKeys.Buttons => OptionalPartReplies.AskContent(missing, lang, suggestion),
+        TemplateMemoryKeys.Purpose => T(lang,
             "What is the template for? For example: an order shipped notice, an appointment reminder, a promotion or a verification code.",
             "¿Para qué es la plantilla? Por ejemplo: aviso de pedido enviado, recordatorio de cita, una promoción o un código de verificación.",
             "Para que é o modelo? Por exemplo: aviso de pedido enviado, lembrete de agendamento, uma promoção ou um código de verificação.",
             "À quoi sert le modèle ? Par exemple : avis d'expédition, rappel de rendez-vous, promotion ou code de vérification."),
-        TemplateMemory.Category => T(lang,
+        TemplateMemoryKeys.Category => T(lang,
             "Which category is it: MARKETING (promotions, offers), UTILITY (orders, appointments, payments) or AUTHENTICATION (verification codes)?",
             "¿Qué categoría es: MARKETING (promociones, ofertas), UTILITY (pedidos, citas, pagos) o AUTHENTICATION (códigos de verificación)?",
             "Qual é a categoria: MARKETING (promoções, ofertas), UTILITY (pedidos, agendamentos, pagamentos) ou AUTHENTICATION (códigos de verificação)?",
@@ -35,22 +36,22 @@ internal static class TemplateReplies
             "¿En qué idioma debe estar la plantilla (por ejemplo español, inglés, portugués o francés)?",
             "Em que idioma deve ser o modelo (por exemplo português, inglês, espanhol ou francês)?",
             "Dans quelle langue doit être le modèle (par exemple français, anglais, espagnol ou portugais) ?"),
-        TemplateMemory.BodyText => T(lang,
+        TemplateMemoryKeys.BodyText => T(lang,
             $"I have no ready-made text for '{purpose}'. What should the message say? Write the body and put {{{{1}}}}, {{{{2}}}}... where customer details go (for example 'Hello {{{{1}}}}, ...').",
             $"No tengo un texto listo para '{purpose}'. ¿Qué debe decir el mensaje? Escribe el cuerpo y pon {{{{1}}}}, {{{{2}}}}... donde van los datos del cliente (por ejemplo 'Hola {{{{1}}}}, ...').",
             $"Não tenho um texto pronto para '{purpose}'. O que a mensagem deve dizer? Escreva o corpo e coloque {{{{1}}}}, {{{{2}}}}... onde entram os dados do cliente (por exemplo 'Olá {{{{1}}}}, ...').",
             $"Je n'ai pas de texte prêt pour « {purpose} ». Que doit dire le message ? Écrivez le corps et mettez {{{{1}}}}, {{{{2}}}}... à la place des données du client (par exemple « Bonjour {{{{1}}}}, ... »)."),
-        TemplateMemory.WantsHeader => T(lang,
+        TemplateMemoryKeys.WantsHeader => T(lang,
             "Would you like a header (a short title above the message)? Tell me its text, or say no.",
             "¿Quieres un encabezado (un título corto sobre el mensaje)? Dime el texto o responde no.",
             "Quer um cabeçalho (um título curto acima da mensagem)? Diga o texto ou responda não.",
             "Voulez-vous un en-tête (un titre court au-dessus du message) ? Donnez-moi son texte, ou répondez non."),
-        TemplateMemory.WantsFooter => T(lang,
+        TemplateMemoryKeys.WantsFooter => T(lang,
             "Would you like a footer (a short line under the message, such as 'Reply STOP to opt out')? Tell me its text, or say no.",
             "¿Quieres un pie de página (una línea corta bajo el mensaje, como 'Responde STOP para darte de baja')? Dime el texto o responde no.",
             "Quer um rodapé (uma linha curta abaixo da mensagem, como 'Responda SAIR para não receber mais')? Diga o texto ou responda não.",
             "Voulez-vous un pied de page (une ligne courte sous le message, comme « Répondez STOP pour vous désabonner ») ? Donnez-moi son texte, ou répondez non."),
-        TemplateMemory.WantsButtons => T(lang,
+        TemplateMemoryKeys.WantsButtons => T(lang,
             "Would you like buttons? For example quick replies ('Yes', 'No'), a link button (give the https:// address) or a call button (give the number with + and the country code). Or say no.",
             "¿Quieres botones? Por ejemplo respuestas rápidas ('Sí', 'No'), un botón con enlace (dame la dirección https://) o un botón de llamada (dame el número con + y el código de país). O responde no.",
             "Quer botões? Por exemplo respostas rápidas ('Sim', 'Não'), um botão com link (informe o endereço https://) ou um botão de ligação (informe o número com + e o código do país). Ou responda não.",
@@ -114,6 +115,10 @@ internal static class TemplateReplies
         "¿Quieres cambiar algo o lo dejo como final?",
         "Quer mudar alguma coisa ou posso finalizar?",
         "Voulez-vous modifier quelque chose, ou je le finalise ?");
+
+    public static string CannotFinalize(string lang) => OptionalPartReplies.CannotFinalize(lang);
+
+    public static string OptionalOffer(string lang, TemplateMemory memory) => OptionalPartReplies.Offer(lang, memory);
 
     public static string DraftSoFar(string lang) => T(lang, "The draft so far:", "El borrador hasta ahora:", "O rascunho até agora:", "Le brouillon pour l'instant :");
 
@@ -274,5 +279,5 @@ public static class TemplateBuilderMissing
     public const string ButtonPhone = "button_phone";
 
     /// <summary>The purpose is not one the offline composer can write, so the user writes the body.</summary>
-    public const string BodyText = TemplateMemory.BodyText;
+    public const string BodyText = TemplateMemoryKeys.BodyText;
 }

@@ -65,13 +65,13 @@ public sealed class TemplateSkill : ISkill
     {
         ArgumentNullException.ThrowIfNull(context);
         return ValueTask.FromResult(proposal is TemplateProposal template
-            ? new TemplateDecision(_validator, Load(context.State), context.Session.LastAction, context.Now, template).Decide()
+            ? new TemplateDecision(_validator, Load(context.State), context.Session.LastAction, context.Now, template, context.UserText).Decide()
             : SkillDecision.Rejected($"The template skill cannot apply a {proposal.GetType().Name}."));
     }
 
     public SkillView View(SkillStateDocument state)
     {
         var template = Load(state);
-        return new SkillView(template.Memory, template.Draft, template.DraftId, template.FinalPayload);
+        return new SkillView(template.Memory.ToJson(), template.Draft, template.DraftId, template.FinalPayload);
     }
 }

@@ -11,7 +11,7 @@ public sealed record TemplateState
 {
     public static readonly TemplateState Initial = new();
 
-    public JsonObject Memory { get; init; } = [];
+    public TemplateMemory Memory { get; init; } = TemplateMemory.Empty;
 
     public JsonObject? Draft { get; init; }
 

@@ -63,7 +63,7 @@ internal sealed class ConversationHarness
 
     public TemplateState State => TemplateSkill.Load(Session.State);
 
-    public JsonObject Memory => State.Memory;
+    public TemplateMemory Memory => State.Memory;
 
     /// <summary>Every exchange so far, for failure messages.</summary>
     public string Transcript => _transcript.ToString();
@@ -105,7 +105,7 @@ internal sealed class ConversationHarness
         _transcript
             .AppendLine($"USER: {text}")
             .AppendLine($"BOT [{outcome.Action}] missing=[{string.Join(", ", outcome.Missing)}]: {outcome.Reply}")
-            .AppendLine($"  memory: {outcome.Memory.ToJsonString()}")
+            .AppendLine($"  memory: {outcome.Memory.ToJson().ToJsonString()}")
             .AppendLine($"  draft: {outcome.Draft?.ToJsonString() ?? "null"}")
             .AppendLine($"  payload: {outcome.FinalPayload?.ToJsonString() ?? "null"}");
         return outcome;

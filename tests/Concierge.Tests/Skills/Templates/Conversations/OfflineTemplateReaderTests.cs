@@ -9,7 +9,7 @@ public class OfflineTemplateReaderTests
 {
     private readonly OfflineTemplateReader _reader = new();
 
-    private JsonObject Read(string text, JsonObject? memory = null) => _reader.Read(text, memory ?? []).MemoryUpdates;
+    private JsonObject Read(string text, TemplateMemory? memory = null) => _reader.Read(text, memory ?? TemplateMemory.Empty).MemoryUpdates;
 
     [Theory]
     [InlineData("template for our summer sale", "MARKETING")]
@@ -104,7 +104,7 @@ public class OfflineTemplateReaderTests
     [InlineData("o código expira em 30 minutos", 30)]
     [InlineData("le code expire dans 2 minutes", 2)]
     public void The_code_expiry_is_read(string text, int minutes) =>
-        Assert.Equal(minutes, Read(text, new JsonObject { ["category"] = TemplateCategory.Authentication })["code_expiration_minutes"]?.GetValue<int>());
+        Assert.Equal(minutes, Read(text, new TemplateMemory { Category = TemplateCategory.Authentication })["code_expiration_minutes"]?.GetValue<int>());
 
     [Theory]
     [InlineData("yes")]
@@ -114,7 +114,7 @@ public class OfflineTemplateReaderTests
     [InlineData("d'accord")]
     [InlineData("oui")]
     public void A_yes_on_a_shown_draft_accepts_it(string text) =>
-        Assert.True(_reader.Read(text, new JsonObject { ["pending"] = "confirm" }).Accepted);
+        Assert.True(_reader.Read(text, new TemplateMemory { Pending = "confirm" }).Accepted);
 
     [Theory]
     [InlineData("")]
@@ -139,13 +139,13 @@ public class OfflineTemplateReaderTests
     public void A_question_asked_back_is_not_taken_as_the_header()
     {
         var harness = new ConversationHarness();
-        harness.Say("Order shipped template in English");
+        harness.Say("Order shipped template");
 
         var outcome = harness.Say("what does a header look like?");
 
-        Assert.Equal(TemplateSkill.AskAction, outcome.Action);
-        Assert.Equal("wants_header", outcome.Missing[0]);
-        Assert.False(outcome.Memory.ContainsKey("header_text"));
+        Assert.Equal(TemplateSkill.DraftAction, outcome.Action);
+        Assert.Null(outcome.Memory.WantsHeader);
+        Assert.Null(outcome.Memory.HeaderText);
     }
 
     [Fact]

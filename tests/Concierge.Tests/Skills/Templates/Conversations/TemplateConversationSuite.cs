@@ -25,12 +25,12 @@ public class TemplateConversationSuite
                     BodyIs = "Hello {{1}}, your order {{2}} has been shipped. You can track it with the button below. Thank you for your purchase!",
                     PayloadContains = ["\"body_text\":[[\"Maria\",\"#12345\"]]", "\"example\":[\"https://shop.example.com/track/ABC123\"]"] })),
 
-        new("en gradual: appointment reminder over six messages",
+        new("en gradual: appointment reminder, the header suggestion taken with a yes",
             ("Hi, I need a WhatsApp template", new Expect(Ask) { FirstMissing = "purpose", ReplyContains = ["What is the template for?"] }),
-            ("It's to remind customers of their appointment at my barbershop", new Expect(Ask) { FirstMissing = "wants_header", Category = Utility, Language = "en_US", ReplyContains = ["header"] }),
-            ("yes", new Expect(Ask) { FirstMissing = "wants_footer", Components = "HEADER,BODY", HeaderText = "Appointment reminder" }),
-            ("no", new Expect(Ask) { FirstMissing = "wants_buttons" }),
-            ("Yes, buttons 'Confirm' and 'Reschedule'", new Expect(Draft) { Components = "HEADER,BODY,BUTTONS", Buttons = "QUICK_REPLY,QUICK_REPLY", BodyContains = ["our barbershop", "{{2}}", "{{3}}"], ReplyContains = ["finalize"] }),
+            ("It's to remind customers of their appointment at my barbershop", new Expect(Draft) { Category = Utility, Language = "en_US", Components = "BODY", ReplyContains = ["I can add a header, a footer or buttons"] }),
+            ("add a header", new Expect(Ask) { FirstMissing = "header_text", ReplyContains = ["Appointment reminder"] }),
+            ("yes", new Expect(Draft) { Components = "HEADER,BODY", HeaderText = "Appointment reminder", ReplyLacks = ["I can add"] }),
+            ("buttons 'Confirm' and 'Reschedule'", new Expect(Draft) { Components = "HEADER,BODY,BUTTONS", Buttons = "QUICK_REPLY,QUICK_REPLY", BodyContains = ["our barbershop", "{{2}}", "{{3}}"], ReplyContains = ["finalize"] }),
             ("looks good", new Expect(Final) { Category = Utility, Language = "en_US", PayloadContains = ["\"text\":\"Confirm\"", "\"text\":\"Reschedule\""] })),
 
         new("en single message: OTP template takes Meta's fixed form with the expiry given",
@@ -72,13 +72,10 @@ public class TemplateConversationSuite
             ("https://example.com/track/{{1}}", new Expect(Draft) { Buttons = "URL", BodyContains = ["track it with the button below"] }),
             ("ok", new Expect(Final) { PayloadContains = ["\"url\":\"https://example.com/track/{{1}}\""] })),
 
-        new("en an unknown purpose asks for category and body, then the user's body is used",
-            ("I need a template for our loyalty program anniversary", new Expect(Ask) { FirstMissing = "category" }),
-            ("marketing", new Expect(Ask) { FirstMissing = "body_text", ReplyContains = ["loyalty program anniversary"] }),
-            ("Hello {{1}}, thanks for being with us for a whole year! Enjoy a gift on your next visit.", new Expect(Ask) { FirstMissing = "wants_header" }),
-            ("no", new Expect(Ask) { FirstMissing = "wants_footer" }),
-            ("Reply STOP to opt out", new Expect(Ask) { FirstMissing = "wants_buttons" }),
-            ("no", new Expect(Draft) { Category = Marketing, Components = "BODY,FOOTER", FooterText = "Reply STOP to opt out", BodyIs = "Hello {{1}}, thanks for being with us for a whole year! Enjoy a gift on your next visit." }),
+        new("en an unknown purpose gets its category from the words and a body from the description, then the user's body is used",
+            ("I need a template for our loyalty program anniversary", new Expect(Draft) { Category = Marketing, BodyContains = ["loyalty program anniversary"], ReplyContains = ["header", "footer", "buttons"] }),
+            ("body: Hello {{1}}, thanks for being with us for a whole year! Enjoy a gift on your next visit.", new Expect(Draft) { BodyIs = "Hello {{1}}, thanks for being with us for a whole year! Enjoy a gift on your next visit." }),
+            ("footer: Reply STOP to opt out", new Expect(Draft) { Category = Marketing, Components = "BODY,FOOTER", FooterText = "Reply STOP to opt out", BodyIs = "Hello {{1}}, thanks for being with us for a whole year! Enjoy a gift on your next visit." }),
             ("yes", new Expect(Final) { Name = "loyalty_program_anniversary" })),
 
         new("en edit after FINAL: a new footer makes a new DRAFT, accepted again",
@@ -98,7 +95,7 @@ public class TemplateConversationSuite
 
         new("en a new template after FINAL starts over and keeps the business",
             ("Promotion template for my gym in English, no header, footer 'Reply STOP to opt out', no buttons", new Expect(Final) { Category = Marketing, BodyContains = ["our gym"] }),
-            ("now I need another template for appointment reminders", new Expect(Ask) { FirstMissing = "wants_header", Category = Utility, BodyContains = ["our gym"] })),
+            ("now I need another template for appointment reminders", new Expect(Draft) { Category = Utility, Components = "BODY", BodyContains = ["our gym"] })),
 
         new("en a header over 60 characters is questioned, then replaced",
             ("Template for order shipped in British English, header \"This is a very long header text that goes well over the sixty character limit\", no footer, no buttons",
@@ -107,7 +104,7 @@ public class TemplateConversationSuite
             ("yes", new Expect(Final) { Language = "en_GB", PayloadContains = ["\"format\":\"TEXT\""] })),
 
         new("en a no on the draft asks what to change; removing the footer then accepting",
-            ("Order confirmation template for my store", new Expect(Ask) { FirstMissing = "wants_header" }),
+            ("Order confirmation template for my store", new Expect(Draft) { Components = "BODY" }),
             ("no header, footer 'Thanks for your order', no buttons", new Expect(Draft) { Components = "BODY,FOOTER" }),
             ("no", new Expect(Draft) { ReplyContains = ["What would you like to change in 'order_confirmation'?"] }),
             ("remove the footer", new Expect(Draft) { Components = "BODY" }),
@@ -130,10 +127,9 @@ public class TemplateConversationSuite
             ("Payment reminder in English with the customer's name, the amount and the due date, no header, no footer, no buttons",
                 new Expect(Final) { Examples = ["Maria", "$49.90", "05/15/2026"], BodyContains = ["payment of {{2}}", "due on {{3}}"] })),
 
-        new("en yes to buttons gives quick replies that fit the purpose",
-            ("Booking confirmation template for my restaurant", new Expect(Ask) { FirstMissing = "wants_header" }),
-            ("no", new Expect(Ask) { FirstMissing = "wants_footer" }),
-            ("no", new Expect(Ask) { FirstMissing = "wants_buttons" }),
+        new("en yes to suggested buttons gives quick replies that fit the purpose",
+            ("Booking confirmation template for my restaurant", new Expect(Draft) { Components = "BODY", ReplyContains = ["buttons"] }),
+            ("add buttons", new Expect(Ask) { FirstMissing = "buttons", ReplyContains = ["Confirm / Reschedule"] }),
             ("yes", new Expect(Draft) { Buttons = "QUICK_REPLY,QUICK_REPLY", BodyContains = ["our restaurant"] }),
             ("great", new Expect(Final) { PayloadContains = ["\"text\":\"Confirm\""] })),
 
@@ -149,10 +145,9 @@ public class TemplateConversationSuite
             ("Delivery update template in Brazilian Portuguese, no header, no footer, no buttons",
                 new Expect(Final) { Language = "pt_BR", BodyContains = ["Olá, {{1}}!", "saiu para entrega"], ReplyContains = ["is final"] })),
 
-        new("en an unknown purpose named in the first message, quick replies kept until the body is written",
-            ("Template in English for event invitation with buttons 'Yes' 'No' 'Maybe', no header, no footer", new Expect(Ask) { FirstMissing = "category" }),
-            ("marketing", new Expect(Ask) { FirstMissing = "body_text", ReplyContains = ["event invitation"] }),
-            ("You are invited to our spring party on Saturday, {{1}}! Reply to let us know if you can come.", new Expect(Draft) { Buttons = "QUICK_REPLY,QUICK_REPLY,QUICK_REPLY", Name = "event_invitation" }),
+        new("en an unknown purpose named in the first message is composed from the words, quick replies kept, then the user's body",
+            ("Template in English for event invitation with buttons 'Yes' 'No' 'Maybe', no header, no footer", new Expect(Final) { Category = Marketing, Buttons = "QUICK_REPLY,QUICK_REPLY,QUICK_REPLY", Name = "event_invitation" }),
+            ("body: You are invited to our spring party on Saturday, {{1}}! Reply to let us know if you can come.", new Expect(Draft) { Buttons = "QUICK_REPLY,QUICK_REPLY,QUICK_REPLY", Name = "event_invitation" }),
             ("ok", new Expect(Final) { Category = Marketing })),
 
         new("en a malformed variable is questioned and the corrected body is used",
@@ -181,10 +176,8 @@ public class TemplateConversationSuite
 
         new("es gradual marketing in Spanish replies",
             ("Hola, necesito una plantilla", new Expect(Ask) { FirstMissing = "purpose", ReplyContains = ["¿Para qué es la plantilla?"] }),
-            ("para una promoción de mi tienda", new Expect(Ask) { FirstMissing = "wants_header", Category = Marketing, Language = "es", ReplyContains = ["encabezado"] }),
-            ("sí, 'Gran oferta'", new Expect(Ask) { FirstMissing = "wants_footer", HeaderText = "Gran oferta" }),
-            ("no", new Expect(Ask) { FirstMissing = "wants_buttons" }),
-            ("no", new Expect(Draft) { Components = "HEADER,BODY", BodyContains = ["nuestra tienda"], ReplyContains = ["borrador", "Sugerencia"] }),
+            ("para una promoción de mi tienda", new Expect(Draft) { Category = Marketing, Language = "es", Components = "BODY", ReplyContains = ["encabezado"] }),
+            ("encabezado 'Gran oferta'", new Expect(Draft) { Components = "HEADER,BODY", HeaderText = "Gran oferta", BodyContains = ["nuestra tienda"], ReplyContains = ["borrador", "Sugerencia"] }),
             ("perfecto", new Expect(Final) { Category = Marketing, Language = "es" })),
 
         new("es authentication with expiry",
@@ -224,10 +217,7 @@ public class TemplateConversationSuite
                 new Expect(Final) { Language = "pt_BR", Examples = ["Maria", "R$ 49,90", "15/05/2026"], ReplyContains = ["está pronto"] })),
 
         new("pt gradual delivery update",
-            ("Olá, preciso de um modelo para avisar que o pedido saiu para entrega", new Expect(Ask) { FirstMissing = "wants_header", Language = "pt_BR", ReplyContains = ["cabeçalho"] }),
-            ("não", new Expect(Ask) { FirstMissing = "wants_footer", ReplyContains = ["rodapé"] }),
-            ("não", new Expect(Ask) { FirstMissing = "wants_buttons", ReplyContains = ["botões"] }),
-            ("não", new Expect(Draft) { Components = "BODY", BodyContains = ["saiu para entrega"], ReplyContains = ["rascunho"] }),
+            ("Olá, preciso de um modelo para avisar que o pedido saiu para entrega", new Expect(Draft) { Language = "pt_BR", Components = "BODY", BodyContains = ["saiu para entrega"], ReplyContains = ["rascunho", "cabeçalho"] }),
             ("pode ser", new Expect(Final) { Category = Utility, Language = "pt_BR" })),
 
         new("pt authentication in Portuguese",
@@ -254,10 +244,7 @@ public class TemplateConversationSuite
 
         new("fr gradual appointment reminder",
             ("Bonjour, je voudrais un modèle", new Expect(Ask) { FirstMissing = "purpose", ReplyContains = ["À quoi sert le modèle"] }),
-            ("rappel de rendez-vous pour mon salon de coiffure", new Expect(Ask) { FirstMissing = "wants_header", Language = "fr" }),
-            ("non", new Expect(Ask) { FirstMissing = "wants_footer" }),
-            ("non", new Expect(Ask) { FirstMissing = "wants_buttons" }),
-            ("non", new Expect(Draft) { BodyContains = ["rendez-vous", "notre salon"], ReplyContains = ["brouillon"] }),
+            ("rappel de rendez-vous pour mon salon de coiffure", new Expect(Draft) { Language = "fr", BodyContains = ["rendez-vous", "notre salon"], ReplyContains = ["brouillon", "en-tête"] }),
             ("d'accord", new Expect(Final) { Language = "fr" })),
 
         new("fr authentication in French",

@@ -31,7 +31,7 @@ public class TemplateModelProposalTests
     public void A_good_answer_is_applied_and_a_complete_first_message_is_final()
     {
         var harness = new ConversationHarness();
-        const string text = "Order shipped template in English with a footer";
+        const string text = "Order shipped template in English with the footer 'Questions? Just reply to this message.'";
 
         var outcome = harness.Apply(text, Read(harness, text, Answer()));
 
@@ -40,8 +40,8 @@ public class TemplateModelProposalTests
         Assert.True(TemplateDraftJson.TryParse(outcome.Draft, out var draft, out _));
         Assert.Equal("Hi {{1}}, your order {{2}} is on its way. Thanks for shopping with us!", draft.Body!.Text);
         Assert.True(JsonNode.DeepEquals(MetaTemplatePayload.Build(draft), outcome.FinalPayload));
-        Assert.Equal("UTILITY", outcome.Memory["category"]!.GetValue<string>());
-        Assert.Equal(draft.Body.Text, outcome.Memory["body_text"]!.GetValue<string>());
+        Assert.Equal("UTILITY", outcome.Memory.Category);
+        Assert.Equal(draft.Body.Text, outcome.Memory.BodyText);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public class TemplateModelProposalTests
         var harness = new ConversationHarness();
         harness.Say("Order shipped template, no header, no footer, no buttons");
         Assert.Equal(TemplateSkill.DraftAction, harness.Session.LastAction);
-        const string text = "Add a footer please";
+        const string text = "Add the footer 'Questions? Just reply to this message.' please";
 
         var outcome = harness.Apply(text, Read(harness, text, Answer(memory: "{}")));
 
@@ -161,11 +161,11 @@ public class TemplateModelProposalTests
 
         Assert.Null(outcome.RejectionReason);
         Assert.Equal(TemplateSkill.AskAction, outcome.Action);
-        Assert.False(outcome.Memory.ContainsKey("category"));
-        Assert.False(outcome.Memory.ContainsKey("language_pref"));
-        Assert.False(outcome.Memory.ContainsKey("wants_header"));
-        Assert.False(outcome.Memory.ContainsKey("secret"));
-        Assert.Equal("bakery", outcome.Memory["business_type"]!.GetValue<string>());
+        Assert.Null(outcome.Memory.Category);
+        Assert.Null(outcome.Memory.LanguagePref);
+        Assert.Null(outcome.Memory.WantsHeader);
+        Assert.DoesNotContain("secret", outcome.Memory.ToJson().Select(p => p.Key));
+        Assert.Equal("bakery", outcome.Memory.BusinessType);
         Assert.Equal("purpose", outcome.Missing[0]);
     }
 

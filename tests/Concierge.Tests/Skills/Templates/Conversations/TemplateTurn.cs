@@ -10,7 +10,7 @@ internal sealed record TemplateTurn(
     string Action,
     string Reply,
     IReadOnlyList<string> Missing,
-    JsonObject Memory,
+    TemplateMemory Memory,
     JsonObject? Draft,
     JsonObject? FinalPayload,
     string? RejectionReason,

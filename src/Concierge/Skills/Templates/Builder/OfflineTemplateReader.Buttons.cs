@@ -1,0 +1,128 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using M = Concierge.Skills.Templates.Builder.TemplateMemoryKeys;
+using W = Concierge.Skills.Templates.Builder.ReaderLexicon;
+
+namespace Concierge.Skills.Templates.Builder;
+
+/// <summary>The offline reader's buttons: link and call buttons from URLs and numbers, quick replies from labels.</summary>
+public sealed partial class OfflineTemplateReader
+{
+    private static void ReadButtons(
+        string masked,
+        string folded,
+        Dictionary<string, List<(int Index, string Text)>> texts,
+        List<(int Index, string Url)> urls,
+        List<(int Index, string Value)> phones,
+        Dictionary<string, bool> wishes,
+        TemplateMemory memory,
+        JsonObject updates)
+    {
+        var current = memory.ButtonList.ToList();
+        var labels = texts.TryGetValue(W.Buttons, out var quoted) ? quoted : [];
+        if (labels.Count == 0 && ButtonListPattern().Match(masked) is { Success: true } list)
+        {
+            labels = SplitList(list.Groups["t"].Value).Select(l => (list.Index, l)).ToList();
+        }
+
+        if (labels.Count == 0 && ButtonLabelsPattern().Match(masked) is { Success: true } named)
+        {
+            labels = SplitList(named.Groups["t"].Value).Where(l => l.Length <= TemplateRules.MaxButtonLabelLength).Select(l => (named.Index, l)).ToList();
+        }
+
+        // "no buttons" refuses them; "remove the 'No' button" removes that one; labels given under a plain
+        // "no"/"sin" scope ("sin encabezado, botones 'Sí' y 'No'") are wanted: the labels win.
+        var refused = wishes.TryGetValue(W.Buttons, out var wanted) && !wanted
+            && (labels.Count == 0 || TextScan.HasAny(folded, W.RemoveWords));
+        if (refused)
+        {
+            // "remove the 'No' button" removes that one; "no buttons" removes them all.
+            var remaining = labels.Count == 0 ? [] : current.Where(b => !labels.Any(l => string.Equals(l.Text, b.Text, StringComparison.OrdinalIgnoreCase))).ToList();
+            updates[M.Buttons] = MemoryRules.ToArray(remaining);
+            updates[M.WantsButtons] = remaining.Count > 0;
+            return;
+        }
+
+        var added = new List<ButtonWish>();
+        var usedLabels = new HashSet<int>();
+        foreach (var (index, url) in urls)
+        {
+            var label = NearestLabel(labels, index, usedLabels);
+            var waiting = current.FindIndex(b => b.Type == TemplateButton.UrlType && b.Url is null);
+            if (waiting >= 0)
+            {
+                current[waiting] = current[waiting] with { Url = url, Text = label ?? current[waiting].Text };
+            }
+            else
+            {
+                added.Add(new ButtonWish(TemplateButton.UrlType, label, Url: url));
+            }
+        }
+
+        foreach (var (index, value) in phones.Take(1))
+        {
+            var label = NearestLabel(labels, index, usedLabels);
+            var phone = value.StartsWith('+') ? new string(value.Where(c => c == '+' || char.IsDigit(c)).ToArray()) : value;
+            var existing = current.FindIndex(b => b.Type == TemplateButton.PhoneNumberType);
+            if (existing >= 0)
+            {
+                current[existing] = current[existing] with { PhoneNumber = phone, Text = label ?? current[existing].Text };
+            }
+            else
+            {
+                added.Add(new ButtonWish(TemplateButton.PhoneNumberType, label, PhoneNumber: phone));
+            }
+        }
+
+        if (urls.Count == 0 && TextScan.HasAny(folded, W.UrlButtonWords) && !current.Any(b => b.Type == TemplateButton.UrlType))
+        {
+            added.Add(new ButtonWish(TemplateButton.UrlType, NearestLabel(labels, -1, usedLabels)));
+        }
+
+        if (phones.Count == 0 && TextScan.HasAny(folded, W.PhoneButtonWords) && !current.Any(b => b.Type == TemplateButton.PhoneNumberType))
+        {
+            added.Add(new ButtonWish(TemplateButton.PhoneNumberType, NearestLabel(labels, -1, usedLabels)));
+        }
+
+        var quickReplies = labels.Where((_, i) => !usedLabels.Contains(i)).Select(l => new ButtonWish(TemplateButton.QuickReplyType, l.Text)).ToList();
+        var replacing = quickReplies.Count > 0 && !TextScan.HasAny(folded, W.AddWords);
+        if (replacing)
+        {
+            current.RemoveAll(b => b.Type == TemplateButton.QuickReplyType);
+        }
+
+        added.AddRange(quickReplies);
+        var changed = added.Count > 0 || urls.Count > 0 || phones.Count > 0;
+        if (changed)
+        {
+            updates[M.Buttons] = MemoryRules.ToArray(current.Concat(added));
+            updates[M.WantsButtons] = true;
+        }
+        else if (wishes.TryGetValue(W.Buttons, out var wantsButtons))
+        {
+            updates[M.WantsButtons] = wantsButtons;
+        }
+    }
+
+    /// <summary>The first unused button label within 60 characters of a URL or number (or any, for a pending link).</summary>
+    private static string? NearestLabel(List<(int Index, string Text)> labels, int index, HashSet<int> used)
+    {
+        for (var i = 0; i < labels.Count; i++)
+        {
+            if (!used.Contains(i) && (index < 0 || Math.Abs(labels[i].Index - index) <= 60))
+            {
+                used.Add(i);
+                return labels[i].Text;
+            }
+        }
+
+        return null;
+    }
+
+    private static List<string> SplitList(string text) =>
+        ListSeparator().Split(text)
+            .Select(TextScan.CleanQuoted)
+            .Where(l => l.Length > 0 && l.Any(char.IsLetterOrDigit))
+            .Take(10)
+            .ToList();
+}
