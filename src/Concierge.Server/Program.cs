@@ -4,6 +4,7 @@ using Concierge.Server.Health;
 using Concierge.Server.Http;
 using Concierge.Server.Jobs;
 using Concierge.Server.Models;
+using Concierge.Server.OpenAiCompatible;
 using Concierge.Server.Sessions;
 using Concierge.Server.Streaming;
 using Concierge.Storage;
@@ -38,6 +39,7 @@ try
     app.UseConciergeHttp();
     app.MapHealth();
     app.MapSessions();
+    app.MapOpenAiCompatible();
     app.MapTemplateBuilderRoutes();
     app.MapTemplates();
     app.MapWhatsAppWebhooks();

@@ -22,6 +22,16 @@ public sealed class SqlAgentCatalog(Database database) : IAgentCatalog
             new { tenantId = database.Id(tenantId), key },
             cancellationToken);
 
+    public async Task<IReadOnlyList<Agent>> ListAsync(Guid tenantId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryRowsAsync(new CommandDefinition(
+            $"SELECT {Columns} FROM agents WHERE tenant_id = @tenantId ORDER BY key",
+            new { tenantId = database.Id(tenantId) },
+            cancellationToken: cancellationToken));
+        return rows.Select(Read).ToList();
+    }
+
     /// <summary>The agent marked default, else the tenant's oldest agent.</summary>
     public async Task<Agent> DefaultAsync(Guid tenantId, CancellationToken cancellationToken) =>
         await FindOneAsync(

@@ -19,6 +19,9 @@ public sealed class CachedAgentCatalog(IAgentCatalog inner, TimeProvider clock, 
     public Task<Agent?> FindByKeyAsync(Guid tenantId, string key, CancellationToken cancellationToken) =>
         GetAsync(new Lookup(tenantId, null, key), () => inner.FindByKeyAsync(tenantId, key, cancellationToken));
 
+    /// <summary>Not cached: listing is rare (an operator's page, /v1/models), and must show a new agent at once.</summary>
+    public Task<IReadOnlyList<Agent>> ListAsync(Guid tenantId, CancellationToken cancellationToken) => inner.ListAsync(tenantId, cancellationToken);
+
     public async Task<Agent> DefaultAsync(Guid tenantId, CancellationToken cancellationToken) =>
         (await GetAsync(new Lookup(tenantId, null, null), async () => await inner.DefaultAsync(tenantId, cancellationToken)))!;
 

@@ -7,6 +7,9 @@ public interface IAgentCatalog
 
     Task<Agent?> FindByKeyAsync(Guid tenantId, string key, CancellationToken cancellationToken);
 
+    /// <summary>Every agent of the tenant, by key.</summary>
+    Task<IReadOnlyList<Agent>> ListAsync(Guid tenantId, CancellationToken cancellationToken);
+
     /// <summary>The agent new sessions get when the caller names none.</summary>
     Task<Agent> DefaultAsync(Guid tenantId, CancellationToken cancellationToken);
 }

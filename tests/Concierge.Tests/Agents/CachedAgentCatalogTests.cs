@@ -23,6 +23,12 @@ public class CachedAgentCatalogTests
             return Task.FromResult<Agent?>(key == Current.Key && tenantId == Current.TenantId ? Current : null);
         }
 
+        public Task<IReadOnlyList<Agent>> ListAsync(Guid tenantId, CancellationToken cancellationToken)
+        {
+            Reads++;
+            return Task.FromResult<IReadOnlyList<Agent>>([Current]);
+        }
+
         public Task<Agent> DefaultAsync(Guid tenantId, CancellationToken cancellationToken)
         {
             Reads++;
