@@ -19,6 +19,9 @@ public sealed class CachedAgentCatalog(IAgentCatalog inner, TimeProvider clock, 
     public Task<Agent?> FindByKeyAsync(Guid tenantId, string key, CancellationToken cancellationToken) =>
         GetAsync(new Lookup(tenantId, null, key), () => inner.FindByKeyAsync(tenantId, key, cancellationToken));
 
+    public Task<Agent?> FindByPublicKeyAsync(string publicKey, CancellationToken cancellationToken) =>
+        GetAsync(new Lookup(Guid.Empty, null, "public:" + publicKey), () => inner.FindByPublicKeyAsync(publicKey, cancellationToken));
+
     public async Task<Agent> DefaultAsync(Guid tenantId, CancellationToken cancellationToken) =>
         (await GetAsync(new Lookup(tenantId, null, null), async () => await inner.DefaultAsync(tenantId, cancellationToken)))!;
 

@@ -7,6 +7,9 @@ public interface IAgentCatalog
 
     Task<Agent?> FindByKeyAsync(Guid tenantId, string key, CancellationToken cancellationToken);
 
+    /// <summary>The agent with this public key, in whichever tenant it is: how an anonymous call finds its tenant.</summary>
+    Task<Agent?> FindByPublicKeyAsync(string publicKey, CancellationToken cancellationToken);
+
     /// <summary>The agent new sessions get when the caller names none.</summary>
     Task<Agent> DefaultAsync(Guid tenantId, CancellationToken cancellationToken);
 }

@@ -11,6 +11,9 @@ public sealed class InMemoryAgentCatalog(params Agent[] agents) : IAgentCatalog
     public Task<Agent?> FindByKeyAsync(Guid tenantId, string key, CancellationToken cancellationToken) =>
         Task.FromResult(agents.FirstOrDefault(a => a.TenantId == tenantId && a.Key == key));
 
+    public Task<Agent?> FindByPublicKeyAsync(string publicKey, CancellationToken cancellationToken) =>
+        Task.FromResult(agents.FirstOrDefault(a => a.PublicKey == publicKey));
+
     public Task<Agent> DefaultAsync(Guid tenantId, CancellationToken cancellationToken) =>
         Task.FromResult(agents.FirstOrDefault(a => a.TenantId == tenantId) ?? throw new Conversations.AgentNotFoundException("default"));
 }

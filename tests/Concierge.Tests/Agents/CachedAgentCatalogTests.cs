@@ -23,6 +23,12 @@ public class CachedAgentCatalogTests
             return Task.FromResult<Agent?>(key == Current.Key && tenantId == Current.TenantId ? Current : null);
         }
 
+        public Task<Agent?> FindByPublicKeyAsync(string publicKey, CancellationToken cancellationToken)
+        {
+            Reads++;
+            return Task.FromResult<Agent?>(publicKey == Current.PublicKey ? Current : null);
+        }
+
         public Task<Agent> DefaultAsync(Guid tenantId, CancellationToken cancellationToken)
         {
             Reads++;
