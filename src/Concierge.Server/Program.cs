@@ -1,3 +1,4 @@
+using Concierge.Server.Accounts;
 using Concierge.Server.Compat;
 using Concierge.Server.Configuration;
 using Concierge.Server.Health;
@@ -13,11 +14,16 @@ try
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.AddConciergeHost();
+    if (AccountCommands.IsCommand(args))
+    {
+        return await AccountCommands.RunAsync(args, builder.Configuration, Console.In, Console.Out, Console.Error);
+    }
 
     // Every setting is read and checked here, so a bad one stops the start with its name.
     var model = ModelSettings.Bind(builder.Configuration);
     var conversations = ConversationSettings.Bind(builder.Configuration, model.TotalTimeout);
     builder.Services.AddConciergeHttp(HttpSettings.Bind(builder.Configuration));
+    builder.Services.AddConciergeAuth(AuthSettings.Bind(builder.Configuration, builder.Environment));
     builder.Services.AddConciergeStorage(builder.Configuration);
     builder.Services.AddConversations(conversations);
     builder.Services.AddLanguageModel(model);
@@ -35,12 +41,14 @@ try
 
     app.UseConciergeHttp();
     app.MapHealth();
+    app.MapLogin();
+    app.MapAdmin();
     app.MapSessions();
     app.MapTemplateBuilderRoutes();
     app.MapTemplates();
     app.MapWhatsAppWebhooks();
     app.MapJobs();
-    app.MapOpenApi();
+    app.MapOpenApi().AllowAnonymous();
 
     await app.RunAsync();
     return 0;

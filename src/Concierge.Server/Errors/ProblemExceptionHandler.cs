@@ -24,6 +24,11 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
             logger.LogInformation("Refused {Method} {Path}: {Code} {Detail}", httpContext.Request.Method, httpContext.Request.Path, problem.Code, detail);
         }
 
+        if (problem == Accounts.AccessProblems.Unauthorized)
+        {
+            httpContext.Response.Headers.WWWAuthenticate = "Bearer";
+        }
+
         if (problem == Problem.SessionBusy)
         {
             httpContext.Response.Headers.RetryAfter = "1";
@@ -42,6 +47,9 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
             _ => Problem.EmptyMessage,
         }, e.Message, e.Field),
         RequestFieldException e => (Problem.InvalidField, e.Message, e.Field),
+        Concierge.Tenants.AccountInputException e => (Problem.InvalidField, e.Message, e.Field),
+        Concierge.Tenants.AccountConflictException e => (Accounts.AccessProblems.Conflict, e.Message, e.Field),
+        Tenancy.TenantUnresolvedException e => (Accounts.AccessProblems.Unauthorized, e.Message, null),
         SessionNotFoundException e => (Problem.SessionNotFound, $"Session '{e.SessionId}' does not exist.", "session_id"),
         SessionExpiredException e => (Problem.SessionExpired, $"Session '{e.SessionId}' expired at {e.ExpiredAt:O}; start a new one.", "session_id"),
         SessionBusyException e => (Problem.SessionBusy, $"Session '{e.SessionId}' is still answering an earlier message; retry shortly.", "session_id"),

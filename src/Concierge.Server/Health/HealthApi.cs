@@ -21,7 +21,7 @@ public static class HealthApi
 
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/health").WithTags("Health");
+        var group = routes.MapGroup("/health").WithTags("Health").AllowAnonymous();
         group.MapGet("/", CheckAsync).WithSummary("Status, version, model and database (503 when the database does not answer).");
         group.MapGet("/ready", CheckAsync).WithSummary("Ready to serve turns: the same check as /health.");
         group.MapGet("/live", () => TypedResults.Ok(new LiveReport("ok"))).WithSummary("The process is up and answering.");

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Threading.RateLimiting;
+using Concierge.Server.Accounts;
 using Concierge.Server.Configuration;
 using Concierge.Server.Errors;
 
@@ -84,6 +85,8 @@ public static class HttpSetup
             app.UseCors();
         }
 
+        // Who is calling (and so which tenant) is known before limits, which count per caller.
+        app.UseConciergeAuth();
         app.UseRateLimiter();
         return app;
     }
