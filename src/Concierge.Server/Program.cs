@@ -23,8 +23,8 @@ try
     var model = ModelSettings.Bind(builder.Configuration);
     var conversations = ConversationSettings.Bind(builder.Configuration, model.TotalTimeout);
     builder.Services.AddConciergeHttp(HttpSettings.Bind(builder.Configuration));
-    builder.Services.AddConciergeAuth(AuthSettings.Bind(builder.Configuration, builder.Environment));
     builder.Services.AddConciergeStorage(builder.Configuration);
+    builder.Services.AddConciergeAuth(AuthSettings.Bind(builder.Configuration, builder.Environment));
     builder.Services.AddConversations(conversations);
     builder.Services.AddLanguageModel(model);
     builder.Services.AddOpenApiDocument();

@@ -69,6 +69,7 @@ public sealed class TwoProcessesTests
             RedirectStandardError = false,
         };
         start.Environment["DATABASE_URL"] = url;
+        start.Environment["SECRET_KEY"] = Infrastructure.ConciergeApp.TestSecretKey;
         start.Environment["LOG_LEVEL"] = "CRITICAL";
         start.Environment["Concierge__Jobs__PollInterval"] = "20ms";
         start.Environment["Concierge__Jobs__BatchSize"] = "2";
