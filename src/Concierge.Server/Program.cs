@@ -5,6 +5,7 @@ using Concierge.Server.Health;
 using Concierge.Server.Http;
 using Concierge.Server.Jobs;
 using Concierge.Server.Models;
+using Concierge.Server.RateLimits;
 using Concierge.Server.Sessions;
 using Concierge.Storage;
 using Concierge.Server.Templates;
@@ -22,7 +23,9 @@ try
     // Every setting is read and checked here, so a bad one stops the start with its name.
     var model = ModelSettings.Bind(builder.Configuration);
     var conversations = ConversationSettings.Bind(builder.Configuration, model.TotalTimeout);
-    builder.Services.AddConciergeHttp(HttpSettings.Bind(builder.Configuration));
+    var http = HttpSettings.Bind(builder.Configuration);
+    builder.Services.AddConciergeHttp(http);
+    builder.Services.AddConciergeRateLimits(RateLimitSettings.Bind(builder.Configuration, http));
     builder.Services.AddConciergeStorage(builder.Configuration);
     builder.Services.AddConciergeAuth(AuthSettings.Bind(builder.Configuration, builder.Environment));
     builder.Services.AddConversations(conversations);

@@ -7,8 +7,12 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Concierge.Server.Accounts;
 
-/// <summary>Signs access tokens: HS256 with SECRET_KEY, carrying the user, tenant and role.</summary>
-public sealed class AccessTokenIssuer(AuthSettings settings, TimeProvider clock)
+/// <summary>
+/// Signs access tokens: HS256 with SECRET_KEY, carrying the user, tenant and role. Times come from
+/// the wall clock, not the injected TimeProvider: the JWT handler checks expiry against the wall
+/// clock, and a token must be valid where it is checked.
+/// </summary>
+public sealed class AccessTokenIssuer(AuthSettings settings)
 {
     private readonly JsonWebTokenHandler _handler = new();
     private readonly SigningCredentials _credentials = new(new SymmetricSecurityKey(settings.SigningKey), SecurityAlgorithms.HmacSha256);
@@ -17,7 +21,7 @@ public sealed class AccessTokenIssuer(AuthSettings settings, TimeProvider clock)
 
     public string Issue(User user)
     {
-        var now = clock.GetUtcNow();
+        var now = DateTimeOffset.UtcNow;
         var claims = new List<Claim>
         {
             new(Caller.SubjectClaim, user.Id.ToString()),

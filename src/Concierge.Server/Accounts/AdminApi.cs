@@ -12,11 +12,11 @@ public static class AdminApi
 {
     public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder routes)
     {
-        var users = routes.MapGroup("/api/v1/users").WithTags("Accounts").RequireRole(Role.Admin).RequireRateLimiting(HttpSetup.RateLimitPolicy);
+        var users = routes.MapGroup("/api/v1/users").WithTags("Accounts").RequireRole(Role.Admin).WithBodyLimit(16 * 1024).RequireRateLimiting(HttpSetup.RateLimitPolicy);
         users.MapPost("/", AddUserAsync).WithSummary("Create a user of the tenant (admin, operator or customer).");
         users.MapGet("/", ListUsersAsync).WithSummary("The tenant's users.");
 
-        var keys = routes.MapGroup("/api/v1/keys").WithTags("Accounts").RequireRole(Role.Admin).RequireRateLimiting(HttpSetup.RateLimitPolicy);
+        var keys = routes.MapGroup("/api/v1/keys").WithTags("Accounts").RequireRole(Role.Admin).WithBodyLimit(16 * 1024).RequireRateLimiting(HttpSetup.RateLimitPolicy);
         keys.MapPost("/", AddKeyAsync).WithSummary("Create an API key (admin or operator); its secret is in this answer only.");
         keys.MapGet("/", ListKeysAsync).WithSummary("The tenant's API keys, without their secrets.");
         keys.MapPost("/{id}/revoke", RevokeAsync).WithSummary("Revoke a key: it stops working at once.");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Concierge.Server.Errors;
 using Concierge.Server.Http;
+using Concierge.Server.RateLimits;
 using Concierge.Tenants;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -12,6 +13,9 @@ namespace Concierge.Server.Accounts;
 /// </summary>
 public static class LoginApi
 {
+    /// <summary>Sign-ins a minute per caller (IP), whatever the default: password guessing is what it slows.</summary>
+    public const int RateLimitPerMinute = 20;
+
     public sealed record AccessTokenResponse(string AccessToken, string TokenType, int ExpiresIn);
 
     public static IEndpointRouteBuilder MapLogin(this IEndpointRouteBuilder routes)
@@ -21,7 +25,8 @@ public static class LoginApi
             .WithSummary("Exchange a username and password (form fields) for a bearer token.")
             .Accepts<LoginForm>("application/x-www-form-urlencoded")
             .AllowAnonymous()
-            .RequireRateLimiting(HttpSetup.RateLimitPolicy);
+            .WithBodyLimit(8 * 1024)
+            .RequireRateLimit("login", RateLimitPerMinute);
         return routes;
     }
 

@@ -49,6 +49,7 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         RequestFieldException e => (Problem.InvalidField, e.Message, e.Field),
         Concierge.Tenants.AccountInputException e => (Problem.InvalidField, e.Message, e.Field),
         Concierge.Tenants.AccountConflictException e => (Accounts.AccessProblems.Conflict, e.Message, e.Field),
+        RateLimits.RateLimitUnavailableException e => (Problem.Unavailable, e.Message, null),
         Tenancy.TenantUnresolvedException e => (Accounts.AccessProblems.Unauthorized, e.Message, null),
         SessionNotFoundException e => (Problem.SessionNotFound, $"Session '{e.SessionId}' does not exist.", "session_id"),
         SessionExpiredException e => (Problem.SessionExpired, $"Session '{e.SessionId}' expired at {e.ExpiredAt:O}; start a new one.", "session_id"),
