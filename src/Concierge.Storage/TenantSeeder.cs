@@ -47,27 +47,27 @@ public sealed class TenantSeeder(Database database, TimeProvider clock)
         {
             var agent = agents[i];
             await connection.ExecuteAsync(new CommandDefinition(
-                        "INSERT INTO agents (id, tenant_id, key, name, instructions, skill, model, temperature, locale, faq, settings, is_default, created_at, updated_at) "
-                        + $"VALUES (@id, @tenantId, @key, @name, @instructions, @skill, @model, @temperature, @locale, {database.Json("faq")}, {database.Json("settings")}, @isDefault, @now, @now) "
-                        + "ON CONFLICT DO NOTHING",
-                        new
-                        {
-                            id = database.Id(agent.Id),
-                            tenantId = database.Id(agent.TenantId),
-                            key = agent.Key,
-                            name = agent.Name,
-                            instructions = agent.Instructions,
-                            skill = agent.Skill,
-                            model = agent.Model,
-                            temperature = agent.Temperature,
-                            locale = agent.Locale,
-                            faq = JsonSerializer.Serialize(agent.Faq.ToList(), AgentJson.Default.ListFaqEntry),
-                            settings = JsonSerializer.Serialize(new AgentSettings { PublicKey = agent.PublicKey, ExposeDebug = agent.ExposeDebug }, AgentJson.Default.AgentSettings),
-                            isDefault = i == 0,
-                            now,
-                        },
-                        transaction,
-                        cancellationToken: cancellationToken));
+                "INSERT INTO agents (id, tenant_id, key, name, instructions, skill, model, temperature, locale, faq, settings, is_default, created_at, updated_at) "
+                + $"VALUES (@id, @tenantId, @key, @name, @instructions, @skill, @model, @temperature, @locale, {database.Json("faq")}, {database.Json("settings")}, @isDefault, @now, @now) "
+                + "ON CONFLICT DO NOTHING",
+                new
+                {
+                    id = database.Id(agent.Id),
+                    tenantId = database.Id(agent.TenantId),
+                    key = agent.Key,
+                    name = agent.Name,
+                    instructions = agent.Instructions,
+                    skill = agent.Skill,
+                    model = agent.Model,
+                    temperature = agent.Temperature,
+                    locale = agent.Locale,
+                    faq = JsonSerializer.Serialize(agent.Faq.ToList(), AgentJson.Default.ListFaqEntry),
+                    settings = JsonSerializer.Serialize(new AgentSettings { PublicKey = agent.PublicKey, ExposeDebug = agent.ExposeDebug }, AgentJson.Default.AgentSettings),
+                    isDefault = i == 0,
+                    now,
+                },
+                transaction,
+                cancellationToken: cancellationToken));
         }
     }
 }
