@@ -20,10 +20,12 @@ public sealed class AccessMatrixTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task Every_route_answers_401_without_credentials_404_for_another_tenant_and_403_for_a_lower_role()
+    [Theory]
+    [InlineData(DatabaseKind.Sqlite)]
+    [InlineData(DatabaseKind.Postgres)]
+    public async Task Every_route_answers_401_without_credentials_404_for_another_tenant_and_403_for_a_lower_role(DatabaseKind kind)
     {
-        await using var app = new ConciergeApp(await TestDatabase.CreateAsync(DatabaseKind.Sqlite));
+        await using var app = new ConciergeApp(await TestDatabase.CreateAsync(kind));
         var fixture = await SeedAsync(app);
         var other = await app.AddTenantAsync("other-tenant");
         var anonymous = app.Client();

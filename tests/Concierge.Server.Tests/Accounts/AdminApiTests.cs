@@ -9,10 +9,12 @@ public sealed class AdminApiTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task An_admin_creates_a_user_and_a_key_of_their_tenant_and_another_tenant_sees_neither()
+    [Theory]
+    [InlineData(DatabaseKind.Sqlite)]
+    [InlineData(DatabaseKind.Postgres)]
+    public async Task An_admin_creates_a_user_and_a_key_of_their_tenant_and_another_tenant_sees_neither(DatabaseKind kind)
     {
-        await using var app = new ConciergeApp(await TestDatabase.CreateAsync(DatabaseKind.Sqlite));
+        await using var app = new ConciergeApp(await TestDatabase.CreateAsync(kind));
         var other = await app.AddTenantAsync("acme");
         var admin = app.AdminClient();
 
@@ -81,10 +83,12 @@ public sealed class AdminApiTests
         Assert.Empty(keys["keys"]!.AsArray());
     }
 
-    [Fact]
-    public async Task Broken_json_on_the_admin_api_is_a_400_and_a_taken_username_a_409()
+    [Theory]
+    [InlineData(DatabaseKind.Sqlite)]
+    [InlineData(DatabaseKind.Postgres)]
+    public async Task Broken_json_on_the_admin_api_is_a_400_and_a_taken_username_a_409(DatabaseKind kind)
     {
-        await using var app = new ConciergeApp(await TestDatabase.CreateAsync(DatabaseKind.Sqlite));
+        await using var app = new ConciergeApp(await TestDatabase.CreateAsync(kind));
         var admin = app.AdminClient();
         await admin.PostJsonAsync("/api/v1/users", new { username = "op@example.com", password = "a long password", role = "operator" });
 

@@ -60,10 +60,12 @@ public sealed class PublicAgentTests
         Assert.Equal(HttpStatusCode.Unauthorized, byToken.StatusCode);
     }
 
-    [Fact]
-    public async Task An_operator_lists_the_tenants_sessions_newest_first_in_pages_and_by_customer()
+    [Theory]
+    [InlineData(DatabaseKind.Sqlite)]
+    [InlineData(DatabaseKind.Postgres)]
+    public async Task An_operator_lists_the_tenants_sessions_newest_first_in_pages_and_by_customer(DatabaseKind kind)
     {
-        await using var app = new ConciergeApp(await TestDatabase.CreateAsync(DatabaseKind.Sqlite));
+        await using var app = new ConciergeApp(await TestDatabase.CreateAsync(kind));
         var staff = app.OperatorClient();
         var ids = new List<string>();
         for (var i = 0; i < 5; i++)
