@@ -38,10 +38,10 @@ public sealed class AccessMatrixTests
         {
             foreach (var (method, operation) in methods!.AsObject())
             {
-                var (kind, role) = AccessOf(operation!.AsObject());
+                var (access, role) = AccessOf(operation!.AsObject());
                 var url = Fill(path, fixture);
                 var name = $"{method.ToUpperInvariant()} {path}";
-                if (kind != Access.Protected)
+                if (access != Access.Protected)
                 {
                     continue;
                 }
