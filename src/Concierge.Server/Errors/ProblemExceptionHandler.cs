@@ -15,7 +15,12 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var (problem, detail, field) = Classify(exception);
-        if (problem.Status >= 500)
+        if (exception is RateLimits.RateLimitUnavailableException)
+        {
+            // Expected while Redis is away under the reject policy; the change was logged once already.
+            httpContext.Response.Headers.RetryAfter = "5";
+        }
+        else if (problem.Status >= 500)
         {
             logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
         }
