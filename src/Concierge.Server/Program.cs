@@ -1,3 +1,4 @@
+using Concierge.Server.Accounts;
 using Concierge.Server.Compat;
 using Concierge.Server.Configuration;
 using Concierge.Server.Health;
@@ -5,6 +6,7 @@ using Concierge.Server.Http;
 using Concierge.Server.Jobs;
 using Concierge.Server.Models;
 using Concierge.Server.OpenAiCompatible;
+using Concierge.Server.RateLimits;
 using Concierge.Server.Sessions;
 using Concierge.Server.Streaming;
 using Concierge.Storage;
@@ -15,12 +17,19 @@ try
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.AddConciergeHost();
+    if (AccountCommands.IsCommand(args))
+    {
+        return await AccountCommands.RunAsync(args, builder.Configuration, Console.In, Console.Out, Console.Error);
+    }
 
     // Every setting is read and checked here, so a bad one stops the start with its name.
     var model = ModelSettings.Bind(builder.Configuration);
     var conversations = ConversationSettings.Bind(builder.Configuration, model.TotalTimeout);
-    builder.Services.AddConciergeHttp(HttpSettings.Bind(builder.Configuration));
+    var http = HttpSettings.Bind(builder.Configuration);
+    builder.Services.AddConciergeHttp(http);
+    builder.Services.AddConciergeRateLimits(RateLimitSettings.Bind(builder.Configuration, http));
     builder.Services.AddConciergeStorage(builder.Configuration);
+    builder.Services.AddConciergeAuth(AuthSettings.Bind(builder.Configuration, builder.Environment));
     builder.Services.AddConversations(conversations);
     builder.Services.AddSingleton(StreamingOptions.Bind(builder.Configuration));
     builder.Services.AddLanguageModel(model);
@@ -38,13 +47,15 @@ try
 
     app.UseConciergeHttp();
     app.MapHealth();
+    app.MapLogin();
+    app.MapAdmin();
     app.MapSessions();
     app.MapOpenAiCompatible();
     app.MapTemplateBuilderRoutes();
     app.MapTemplates();
     app.MapWhatsAppWebhooks();
     app.MapJobs();
-    app.MapOpenApi();
+    app.MapOpenApi().AllowAnonymous();
 
     await app.RunAsync();
     return 0;

@@ -3,7 +3,8 @@ using Concierge.Agents;
 
 namespace Concierge.Storage;
 
-/// <summary>How an agent's FAQ is kept in its JSON column: [{"question": "...", "answer": "..."}].</summary>
+/// <summary>How an agent's FAQ ([{"question": "...", "answer": "..."}]) and settings are kept in their JSON columns.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(List<FaqEntry>))]
+[JsonSerializable(typeof(AgentSettings))]
 internal sealed partial class AgentJson : JsonSerializerContext;

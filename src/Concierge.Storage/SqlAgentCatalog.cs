@@ -8,7 +8,7 @@ namespace Concierge.Storage;
 /// <summary><see cref="IAgentCatalog"/> over the agents table; every lookup is within one tenant.</summary>
 public sealed class SqlAgentCatalog(Database database) : IAgentCatalog
 {
-    private const string Columns = "id, tenant_id, key, name, instructions, skill, model, temperature, locale, faq";
+    private const string Columns = "id, tenant_id, key, name, instructions, skill, model, temperature, locale, faq, settings";
 
     public Task<Agent?> FindAsync(Guid tenantId, Guid agentId, CancellationToken cancellationToken) =>
         FindOneAsync(
@@ -32,6 +32,16 @@ public sealed class SqlAgentCatalog(Database database) : IAgentCatalog
         return rows.Select(Read).ToList();
     }
 
+    public Task<Agent?> FindByPublicKeyAsync(string publicKey, CancellationToken cancellationToken) =>
+        FindOneAsync(
+            $"SELECT {Columns} FROM agents WHERE {PublicKeyColumn(database)} = @publicKey",
+            new { publicKey },
+            cancellationToken);
+
+    /// <summary>The settings' public key as text; the expression its unique index (0005) is built on.</summary>
+    internal static string PublicKeyColumn(Database database) =>
+        database.Provider == DatabaseProvider.Sqlite ? "json_extract(settings, '$.public_key')" : "(settings ->> 'public_key')";
+
     /// <summary>The agent marked default, else the tenant's oldest agent.</summary>
     public async Task<Agent> DefaultAsync(Guid tenantId, CancellationToken cancellationToken) =>
         await FindOneAsync(
@@ -47,17 +57,23 @@ public sealed class SqlAgentCatalog(Database database) : IAgentCatalog
         return row is { } r ? Read(r) : null;
     }
 
-    private static Agent Read(Row r) => new()
+    private static Agent Read(Row r)
     {
-        Id = r.Guid("id"),
-        TenantId = r.Guid("tenant_id"),
-        Key = r.String("key"),
-        Name = r.String("name"),
-        Instructions = r.String("instructions"),
-        Skill = r.String("skill"),
-        Model = r.StringOrNull("model"),
-        Temperature = r.Double("temperature"),
-        Locale = r.String("locale"),
-        Faq = JsonSerializer.Deserialize(r.StringOrNull("faq") ?? "[]", AgentJson.Default.ListFaqEntry) ?? [],
-    };
+        var settings = JsonSerializer.Deserialize(r.StringOrNull("settings") ?? "{}", AgentJson.Default.AgentSettings) ?? new AgentSettings();
+        return new Agent
+        {
+            Id = r.Guid("id"),
+            TenantId = r.Guid("tenant_id"),
+            Key = r.String("key"),
+            Name = r.String("name"),
+            Instructions = r.String("instructions"),
+            Skill = r.String("skill"),
+            Model = r.StringOrNull("model"),
+            Temperature = r.Double("temperature"),
+            Locale = r.String("locale"),
+            Faq = JsonSerializer.Deserialize(r.StringOrNull("faq") ?? "[]", AgentJson.Default.ListFaqEntry) ?? [],
+            PublicKey = settings.PublicKey,
+            ExposeDebug = settings.ExposeDebug,
+        };
+    }
 }

@@ -97,6 +97,34 @@ public sealed class SqlSessionStore : ISessionStore
         return row is { } r ? ReadSession(r) : null;
     }
 
+    public async Task<IReadOnlyList<Session>> ListAsync(Guid tenantId, SessionQuery query, CancellationToken cancellationToken)
+    {
+        var sql = new System.Text.StringBuilder($"SELECT {SessionColumns} FROM sessions WHERE tenant_id = @tenantId");
+        if (query.CustomerId is not null)
+        {
+            sql.Append(" AND customer_id = @customerId");
+        }
+
+        if (query.AgentId is not null)
+        {
+            sql.Append(" AND agent_id = @agentId");
+        }
+
+        if (query.After is not null)
+        {
+            // Keyset paging: rows strictly older than the cursor row, so pages never overlap or skip.
+            sql.Append(" AND (created_at, id) < (SELECT created_at, id FROM sessions WHERE tenant_id = @tenantId AND id = @after)");
+        }
+
+        sql.Append(" ORDER BY created_at DESC, id DESC LIMIT @limit");
+        await using var connection = await _db.OpenAsync(cancellationToken);
+        var rows = await connection.QueryRowsAsync(new CommandDefinition(
+            sql.ToString(),
+            new { tenantId = _db.Id(tenantId), customerId = query.CustomerId, agentId = _db.Id(query.AgentId), after = _db.Id(query.After), limit = query.Limit },
+            cancellationToken: cancellationToken));
+        return [.. rows.Select(ReadSession)];
+    }
+
     public async Task<IReadOnlyList<Message>> GetMessagesAsync(Guid tenantId, Guid sessionId, int afterSequence, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);

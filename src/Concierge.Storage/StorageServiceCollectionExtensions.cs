@@ -1,7 +1,9 @@
 using System.Globalization;
 using Concierge.Agents;
 using Concierge.Conversations;
+using Concierge.Storage.Accounts;
 using Concierge.Storage.Effects;
+using Concierge.Tenants;
 using Concierge.Storage.Templates;
 using Concierge.Templates;
 using Concierge.Configuration;
@@ -50,6 +52,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<DatabaseProbe>();
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<TenantSeeder>();
+        services.AddSingleton<SqlAccountStore>();
+        services.AddSingleton<IAccountStore>(sp => sp.GetRequiredService<SqlAccountStore>());
         services.AddSingleton<SqlJobStore>();
         services.AddSingleton<IJobStore>(sp => sp.GetRequiredService<SqlJobStore>());
         services.AddSingleton<IJobHandler, ExpiredSessionSweep>();

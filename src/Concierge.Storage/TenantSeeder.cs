@@ -13,51 +13,61 @@ public sealed class TenantSeeder(Database database, TimeProvider clock)
 {
     /// <summary>The embedded default's demo tenant and agents (<see cref="DemoTenant"/>).</summary>
     public Task SeedDemoAsync(CancellationToken cancellationToken) =>
-        EnsureAsync(DemoTenant.TenantId, DemoTenant.TenantName, DemoTenant.Agents, cancellationToken);
+        EnsureAsync(DemoTenant.TenantId, DemoTenant.TenantSlug, DemoTenant.TenantName, DemoTenant.Agents, cancellationToken);
 
-    public Task EnsureAsync(Guid tenantId, string tenantName, IReadOnlyList<Agent> agents, CancellationToken cancellationToken)
+    /// <summary>A tenant whose slug is derived from its id (for tests and seeds that do not care about it).</summary>
+    public Task EnsureAsync(Guid tenantId, string tenantName, IReadOnlyList<Agent> agents, CancellationToken cancellationToken) =>
+        EnsureAsync(tenantId, "tenant-" + tenantId.ToString("N"), tenantName, agents, cancellationToken);
+
+    public Task EnsureAsync(Guid tenantId, string slug, string tenantName, IReadOnlyList<Agent> agents, CancellationToken cancellationToken)
     {
         if (agents.Any(a => a.TenantId != tenantId))
         {
             throw new ArgumentException("Every agent must belong to the tenant being seeded.", nameof(agents));
         }
 
-        var now = database.Time(clock.GetUtcNow());
         return database.WriteAsync(
             async (connection, transaction) =>
             {
                 await connection.ExecuteAsync(new CommandDefinition(
-                    "INSERT INTO tenants (id, name, created_at) VALUES (@id, @name, @now) ON CONFLICT DO NOTHING",
-                    new { id = database.Id(tenantId), name = tenantName, now },
+                    "INSERT INTO tenants (id, slug, name, created_at) VALUES (@id, @slug, @name, @now) ON CONFLICT DO NOTHING",
+                    new { id = database.Id(tenantId), slug, name = tenantName, now = database.Time(clock.GetUtcNow()) },
                     transaction,
                     cancellationToken: cancellationToken));
-
-                for (var i = 0; i < agents.Count; i++)
-                {
-                    var agent = agents[i];
-                    await connection.ExecuteAsync(new CommandDefinition(
-                        "INSERT INTO agents (id, tenant_id, key, name, instructions, skill, model, temperature, locale, faq, is_default, created_at, updated_at) "
-                        + $"VALUES (@id, @tenantId, @key, @name, @instructions, @skill, @model, @temperature, @locale, {database.Json("faq")}, @isDefault, @now, @now) "
-                        + "ON CONFLICT DO NOTHING",
-                        new
-                        {
-                            id = database.Id(agent.Id),
-                            tenantId = database.Id(agent.TenantId),
-                            key = agent.Key,
-                            name = agent.Name,
-                            instructions = agent.Instructions,
-                            skill = agent.Skill,
-                            model = agent.Model,
-                            temperature = agent.Temperature,
-                            locale = agent.Locale,
-                            faq = JsonSerializer.Serialize(agent.Faq.ToList(), AgentJson.Default.ListFaqEntry),
-                            isDefault = i == 0,
-                            now,
-                        },
-                        transaction,
-                        cancellationToken: cancellationToken));
-                }
+                await InsertAgentsAsync(connection, transaction, agents, cancellationToken);
             },
             cancellationToken);
+    }
+
+    /// <summary>Inserts agents (skipping any that exist) inside the caller's transaction.</summary>
+    internal async Task InsertAgentsAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, IReadOnlyList<Agent> agents, CancellationToken cancellationToken)
+    {
+        var now = database.Time(clock.GetUtcNow());
+        for (var i = 0; i < agents.Count; i++)
+        {
+            var agent = agents[i];
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO agents (id, tenant_id, key, name, instructions, skill, model, temperature, locale, faq, settings, is_default, created_at, updated_at) "
+                + $"VALUES (@id, @tenantId, @key, @name, @instructions, @skill, @model, @temperature, @locale, {database.Json("faq")}, {database.Json("settings")}, @isDefault, @now, @now) "
+                + "ON CONFLICT DO NOTHING",
+                new
+                {
+                    id = database.Id(agent.Id),
+                    tenantId = database.Id(agent.TenantId),
+                    key = agent.Key,
+                    name = agent.Name,
+                    instructions = agent.Instructions,
+                    skill = agent.Skill,
+                    model = agent.Model,
+                    temperature = agent.Temperature,
+                    locale = agent.Locale,
+                    faq = JsonSerializer.Serialize(agent.Faq.ToList(), AgentJson.Default.ListFaqEntry),
+                    settings = JsonSerializer.Serialize(new AgentSettings { PublicKey = agent.PublicKey, ExposeDebug = agent.ExposeDebug }, AgentJson.Default.AgentSettings),
+                    isDefault = i == 0,
+                    now,
+                },
+                transaction,
+                cancellationToken: cancellationToken));
+        }
     }
 }

@@ -44,6 +44,9 @@ public sealed class ServerProcess : IAsyncDisposable
             WorkingDirectory = Path.GetDirectoryName(dll)!,
         };
         start.ArgumentList.Add(dll);
+
+        // The server refuses to start outside Development without a SECRET_KEY; the bench signs no tokens.
+        start.Environment["SECRET_KEY"] = "bench-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz";
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument.Replace("{port}", port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)

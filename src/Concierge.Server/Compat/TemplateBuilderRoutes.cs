@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
+using Concierge.Agents;
 using Concierge.Conversations;
+using Concierge.Server.Accounts;
+using Concierge.Server.Errors;
 using Concierge.Skills;
 using Concierge.Server.Http;
 using Concierge.Server.Sessions;
@@ -16,7 +19,7 @@ public static class TemplateBuilderRoutes
 {
     public static IEndpointRouteBuilder MapTemplateBuilderRoutes(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/").WithTags("Compatible: template builder (seed 000)").RequireRateLimiting(HttpSetup.RateLimitPolicy);
+        var group = routes.MapGroup("/").WithTags("Compatible: template builder (seed 000)").AllowPublicAgent().RequireRateLimiting(HttpSetup.RateLimitPolicy);
         group.MapGet("/session/new", NewSessionAsync).WithSummary("Create a session.");
         group.MapPost("/chat", ChatAsync).WithSummary("Send a message; a missing session_id starts a new session.");
         group.MapGet("/session/{id}", HistoryAsync).WithSummary("The chat history for a UI, oldest first.");
@@ -48,17 +51,18 @@ public static class TemplateBuilderRoutes
 
     private static async Task<Ok<NewSessionResponse>> NewSessionAsync(SessionDirectory directory, RequestTenant tenant, CancellationToken cancellationToken)
     {
-        var session = await directory.StartAsync(tenant.Id, null, "web", null, cancellationToken);
+        var session = await directory.StartAsync(tenant.Id, tenant.PublicAgent?.Key, "web", tenant.CustomerScope, cancellationToken);
         return TypedResults.Ok(new NewSessionResponse(session.Id.ToString()));
     }
 
-    private static async Task<Ok<ChatResponse>> ChatAsync(ChatRequest body, SessionDirectory directory, Turn turn, ConversationOptions options, RequestTenant tenant, HttpResponse response, CancellationToken cancellationToken)
+    private static async Task<Ok<ChatResponse>> ChatAsync(
+        ChatRequest body, SessionDirectory directory, SessionReader reader, Turn turn, ConversationOptions options, RequestTenant tenant, HttpResponse response, CancellationToken cancellationToken)
     {
         // Validate the message before a session is created for it, so a refused request writes nothing.
         var text = UserText.From(body.Message, options.MaxMessageLength);
         var sessionId = body.SessionId is null
-            ? (await directory.StartAsync(tenant.Id, null, "web", null, cancellationToken)).Id
-            : SessionIds.ParseOrNotFound(body.SessionId);
+            ? (await directory.StartAsync(tenant.Id, tenant.PublicAgent?.Key, "web", tenant.CustomerScope, cancellationToken)).Id
+            : tenant.CustomerScope is null ? SessionIds.ParseOrNotFound(body.SessionId) : (await reader.GetAsync(body.SessionId, cancellationToken)).Id;
 
         var result = await turn.TakeAsync(new TurnRequest(tenant.Id, sessionId, text, "web"), cancellationToken);
         response.AddModelTime(result);
@@ -80,6 +84,21 @@ public static class TemplateBuilderRoutes
             session.UpdatedAt));
     }
 
-    private static async Task<Ok<DebugDocument>> DebugAsync(string id, SessionReader reader, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await reader.DebugAsync(id, cancellationToken));
+    // Staff may always read it; anyone holding the session id only when the session's agent exposes it.
+    private static async Task<Results<Ok<DebugDocument>, ProblemHttpResult>> DebugAsync(
+        string id, SessionReader reader, IAgentCatalog agents, RequestTenant tenant, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (!tenant.IsStaff)
+        {
+            var session = await reader.GetAsync(id, cancellationToken);
+            var agent = await agents.FindAsync(tenant.Id, session.AgentId, cancellationToken);
+            if (agent?.ExposeDebug != true)
+            {
+                return TypedResults.Problem(ProblemWriter.Create(
+                    http, AccessProblems.DebugNotExposed, "This agent does not expose debug views; use an operator token (GET /api/v1/sessions/{id}/debug)."));
+            }
+        }
+
+        return TypedResults.Ok(await reader.DebugAsync(id, cancellationToken));
+    }
 }

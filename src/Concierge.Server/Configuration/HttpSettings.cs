@@ -3,6 +3,9 @@ namespace Concierge.Server.Configuration;
 /// <summary>The edge's settings: body size, CORS origins, rate limit.</summary>
 public sealed record HttpSettings(long MaxBodyBytes, IReadOnlyList<string> CorsOrigins, int RateLimitPerMinute)
 {
+    /// <summary>HSTS and redirection to HTTPS (<c>Concierge:Http:RequireHttps</c>; off by default for loopback use).</summary>
+    public bool RequireHttps { get; init; }
+
     private const string Section = "Concierge:Http:";
 
     public static HttpSettings Bind(IConfiguration configuration)
@@ -23,9 +26,17 @@ public sealed record HttpSettings(long MaxBodyBytes, IReadOnlyList<string> CorsO
             }
         }
 
+        if (origins.Contains("*") && origins.Length > 1)
+        {
+            throw new InvalidSettingException("CORS_ORIGINS", "'*' allows every origin (without credentials) and cannot be combined with exact origins");
+        }
+
+        var requireHttps = Settings.String(configuration, Section + "RequireHttps") is { } raw
+            ? bool.TryParse(raw, out var on) ? on : throw new InvalidSettingException(Section + "RequireHttps", $"must be true or false, got '{raw}'")
+            : false;
         var rateLimit = Settings.Int(configuration, Section + "RateLimitPerMinute", "RATE_LIMIT_PER_MINUTE", 0);
         return rateLimit < 0
             ? throw new InvalidSettingException("RATE_LIMIT_PER_MINUTE", $"must be 0 (off) or a positive number, got {rateLimit}")
-            : new HttpSettings(maxBody, origins, rateLimit);
+            : new HttpSettings(maxBody, origins, rateLimit) { RequireHttps = requireHttps };
     }
 }

@@ -15,13 +15,23 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var (problem, detail, field) = Classify(exception);
-        if (problem.Status >= 500)
+        if (exception is RateLimits.RateLimitUnavailableException)
+        {
+            // Expected while Redis is away under the reject policy; the change was logged once already.
+            httpContext.Response.Headers.RetryAfter = "5";
+        }
+        else if (problem.Status >= 500)
         {
             logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
         }
         else
         {
             logger.LogInformation("Refused {Method} {Path}: {Code} {Detail}", httpContext.Request.Method, httpContext.Request.Path, problem.Code, detail);
+        }
+
+        if (problem == Accounts.AccessProblems.Unauthorized)
+        {
+            httpContext.Response.Headers.WWWAuthenticate = "Bearer";
         }
 
         if (problem == Problem.SessionBusy)
@@ -42,6 +52,10 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
             _ => Problem.EmptyMessage,
         }, e.Message, e.Field),
         RequestFieldException e => (Problem.InvalidField, e.Message, e.Field),
+        Concierge.Tenants.AccountInputException e => (Problem.InvalidField, e.Message, e.Field),
+        Concierge.Tenants.AccountConflictException e => (Accounts.AccessProblems.Conflict, e.Message, e.Field),
+        RateLimits.RateLimitUnavailableException e => (Problem.Unavailable, e.Message, null),
+        Tenancy.TenantUnresolvedException e => (Accounts.AccessProblems.Unauthorized, e.Message, null),
         SessionNotFoundException e => (Problem.SessionNotFound, $"Session '{e.SessionId}' does not exist.", "session_id"),
         SessionExpiredException e => (Problem.SessionExpired, $"Session '{e.SessionId}' expired at {e.ExpiredAt:O}; start a new one.", "session_id"),
         SessionBusyException e => (Problem.SessionBusy, $"Session '{e.SessionId}' is still answering an earlier message; retry shortly.", "session_id"),

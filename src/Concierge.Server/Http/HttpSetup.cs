@@ -1,5 +1,5 @@
 using System.Text.Json;
-using System.Threading.RateLimiting;
+using Concierge.Server.Accounts;
 using Concierge.Server.Configuration;
 using Concierge.Server.Errors;
 
@@ -34,34 +34,22 @@ public static class HttpSetup
         {
             services.AddCors(o => o.AddDefaultPolicy(policy =>
             {
+                // "*" never goes with credentials (browsers refuse it, and it would hand any site the
+                // user's cookies); exact origins may send them.
                 if (settings.CorsOrigins.Contains("*"))
                 {
                     policy.AllowAnyOrigin();
                 }
                 else
                 {
-                    policy.WithOrigins([.. settings.CorsOrigins]);
+                    policy.WithOrigins([.. settings.CorsOrigins]).AllowCredentials();
                 }
 
-                policy.AllowAnyHeader().AllowAnyMethod().WithExposedHeaders(RequestIdMiddleware.Header, "Retry-After");
+                policy.AllowAnyHeader().AllowAnyMethod().WithExposedHeaders(
+                    RequestIdMiddleware.Header, "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "WWW-Authenticate");
             }));
         }
 
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = async (context, cancellationToken) =>
-            {
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 60;
-                context.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await ProblemWriter.WriteAsync(context.HttpContext, Problem.RateLimited, $"More than {settings.RateLimitPerMinute} requests a minute from this client; retry in {retryAfter} s.");
-            };
-            o.AddPolicy(RateLimitPolicy, context => settings.RateLimitPerMinute == 0
-                ? RateLimitPartition.GetNoLimiter("off")
-                : RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.RateLimitPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-        });
         return services;
     }
 
@@ -72,10 +60,11 @@ public static class HttpSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(SecurityHeaders);
-        if (!app.Environment.IsDevelopment())
+        if (settings.RequireHttps)
         {
-            // Sent only on HTTPS responses; plain-HTTP loopback use is unaffected.
+            // HSTS is sent only on HTTPS responses; the redirection sends plain-HTTP callers there first.
             app.UseHsts();
+            app.UseHttpsRedirection();
         }
 
         app.UseMiddleware<RequestBodyLimitMiddleware>(settings.MaxBodyBytes);
@@ -84,17 +73,23 @@ public static class HttpSetup
             app.UseCors();
         }
 
-        app.UseRateLimiter();
+        // Who is calling (and so which tenant) is known before limits, which count per caller.
+        app.UseConciergeAuth();
+        app.UseMiddleware<RateLimits.RateLimitMiddleware>();
         return app;
     }
 
+    /// <summary>The API's policy: it serves JSON only, so nothing may load, run or frame it.</summary>
+    public const string ApiContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+
+    // Per path: a route that serves a page sets its own policy with .WithContentSecurityPolicy(...).
     private static Task SecurityHeaders(HttpContext context, Func<Task> next)
     {
         var headers = context.Response.Headers;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
-        headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+        headers.ContentSecurityPolicy = context.GetEndpoint()?.Metadata.GetMetadata<ContentSecurityPolicyMetadata>()?.Policy ?? ApiContentSecurityPolicy;
         return next();
     }
 }

@@ -54,6 +54,7 @@ public static class OpenApiSetup
                 };
                 return Task.CompletedTask;
             });
+            o.AddDocumentTransformer(Accounts.SecuritySchemes.ApplyAsync);
             o.AddSchemaTransformer((schema, context, _) =>
             {
                 if (Examples.TryGetValue(context.JsonTypeInfo.Type, out var example))

@@ -5,10 +5,12 @@ namespace Concierge.Server.Http;
 /// only discovered while reading (chunked). Kestrel has its own limit; this one also holds in the
 /// test host and behind proxies, and answers with a problem document.
 /// </summary>
-public sealed class RequestBodyLimitMiddleware(RequestDelegate next, long limit)
+public sealed class RequestBodyLimitMiddleware(RequestDelegate next, long defaultLimit)
 {
     public Task InvokeAsync(HttpContext context)
     {
+        // A route may set its own limit (.WithBodyLimit); the setting is the default.
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<BodyLimitMetadata>()?.Bytes ?? defaultLimit;
         if (context.Request.ContentLength > limit)
         {
             throw new BadHttpRequestException($"The request body is {context.Request.ContentLength} bytes; the limit is {limit}.", StatusCodes.Status413PayloadTooLarge);

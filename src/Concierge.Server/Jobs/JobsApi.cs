@@ -1,5 +1,6 @@
 using System.Globalization;
 using Concierge.Jobs;
+using Concierge.Server.Accounts;
 using Concierge.Server.Errors;
 using Concierge.Server.Http;
 using Concierge.Server.Tenancy;
@@ -14,7 +15,7 @@ public static class JobsApi
 
     public static RouteGroupBuilder MapJobs(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/jobs").WithTags("Jobs").RequireRateLimiting(HttpSetup.RateLimitPolicy);
+        var group = routes.MapGroup("/api/v1/jobs").WithTags("Jobs").RequireRole(Concierge.Tenants.Role.Operator).RequireRateLimiting(HttpSetup.RateLimitPolicy);
         group.MapGet("/", ListAsync).WithSummary("A page of the tenant's jobs in creation order, optionally of one state (queued, running, done, dead, cancelled) and kind.");
         group.MapGet("/{id}", GetAsync).WithSummary("One job: its state, attempts, schedule and last error.");
         group.MapPost("/{id}/retry", RetryAsync).WithSummary("Puts a dead job back in the queue, due now, with fresh attempts.");

@@ -9,8 +9,14 @@ public sealed class SessionReader(SessionDirectory directory, ISessionStore stor
 {
     public const int MaxPageSize = 200;
 
-    public Task<Session> GetAsync(string rawId, CancellationToken cancellationToken) =>
-        directory.GetAsync(tenant.Id, rawId, cancellationToken);
+    /// <summary>The session; a customer's view stops at their own sessions (another's is "not found", like another tenant's).</summary>
+    public async Task<Session> GetAsync(string rawId, CancellationToken cancellationToken)
+    {
+        var session = await directory.GetAsync(tenant.Id, rawId, cancellationToken);
+        return tenant.Caller is { Role: Concierge.Tenants.Role.Customer } && session.CustomerId != tenant.CustomerScope
+            ? throw new SessionNotFoundException(session.Id.ToString())
+            : session;
+    }
 
     /// <summary>What the routes show of the session's skill state.</summary>
     public SkillView ViewOf(Session session) => skills.ViewOf(session);

@@ -1,8 +1,12 @@
+using Concierge.Agents;
 using Concierge.Conversations;
+using Concierge.Server.Accounts;
 using Concierge.Server.Errors;
 using Concierge.Server.Http;
 using Concierge.Server.Streaming;
 using Concierge.Server.Tenancy;
+using Concierge.Skills;
+using Concierge.Tenants;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Concierge.Server.Sessions;
@@ -12,7 +16,10 @@ public static class SessionsApi
 {
     public static RouteGroupBuilder MapSessions(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/sessions").WithTags("Sessions").RequireRateLimiting(HttpSetup.RateLimitPolicy);
+        // Customers may use their own sessions; listing and debug views are for staff.
+        var group = routes.MapGroup("/api/v1/sessions").WithTags("Sessions").RequireRole(Role.Customer).RequireRateLimiting(HttpSetup.RateLimitPolicy);
+
+        group.MapGet("/", ListAsync).WithSummary("The tenant's sessions, newest first, optionally of one customer or agent; page with after=next_after.").RequireRole(Role.Operator);
 
         group.MapPost("/", StartAsync)
             .WithSummary("Start a session with an agent (the tenant's default agent when none is named).")
@@ -20,7 +27,7 @@ public static class SessionsApi
         group.MapGet("/{id}", GetAsync).WithSummary("A session's state.");
         group.MapPost("/{id}/messages", SendAsync).WithSummary("Send a user message; answers with the reply once both are stored.");
         group.MapGet("/{id}/messages", PageAsync).WithSummary("A page of a session's messages, oldest first, after a sequence number.");
-        group.MapGet("/{id}/debug", DebugAsync).WithSummary("The debug document: messages, memory, draft and every model call.");
+        group.MapGet("/{id}/debug", DebugAsync).WithSummary("The debug document: messages, memory, draft and every model call.").RequireRole(Role.Operator);
         return group;
     }
 
@@ -28,7 +35,9 @@ public static class SessionsApi
     private static async Task<Created<SessionView>> StartAsync(HttpRequest request, SessionDirectory directory, SessionReader reader, RequestTenant tenant, CancellationToken cancellationToken)
     {
         var body = await OptionalJsonBody.ReadAsync<StartSessionRequest>(request, cancellationToken);
-        var session = await directory.StartAsync(tenant.Id, Normalize(body?.Agent, "agent"), "api", Normalize(body?.CustomerId, "customer_id"), cancellationToken);
+        // A customer's sessions always carry their own customer id, whatever the body says.
+        var customerId = tenant.CustomerScope ?? Normalize(body?.CustomerId, "customer_id");
+        var session = await directory.StartAsync(tenant.Id, Normalize(body?.Agent, "agent"), "api", customerId, cancellationToken);
         return TypedResults.Created($"/api/v1/sessions/{session.Id}", SessionView.From(session, reader.ViewOf(session)));
     }
 
@@ -38,12 +47,42 @@ public static class SessionsApi
         return TypedResults.Ok(SessionView.From(session, reader.ViewOf(session)));
     }
 
+    private static async Task<Ok<SessionList>> ListAsync(
+        ISessionStore store, IAgentCatalog agents, SkillCatalog skills, RequestTenant tenant, CancellationToken cancellationToken,
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "customer_id")] string? customerId = null, string? agent = null, string? after = null, string? limit = null)
+    {
+        Guid? agentId = null;
+        if (!string.IsNullOrEmpty(agent))
+        {
+            agentId = (await agents.FindByKeyAsync(tenant.Id, agent, cancellationToken))?.Id
+                ?? throw new RequestFieldException("agent", $"Query parameter 'agent' names no agent of this tenant.");
+        }
+
+        Guid? afterId = null;
+        if (!string.IsNullOrEmpty(after))
+        {
+            afterId = Guid.TryParse(after, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
+                ? parsed
+                : throw new RequestFieldException("after", "Query parameter 'after' must be a session id (the next_after of the previous page).");
+        }
+
+        var pageSize = QueryNumber(limit, "limit", 50, 1, SessionReader.MaxPageSize);
+        var sessions = await store.ListAsync(tenant.Id, new SessionQuery(Normalize(customerId, "customer_id"), agentId, afterId, pageSize), cancellationToken);
+        return TypedResults.Ok(new SessionList([.. sessions.Select(s => SessionView.From(s, skills.ViewOf(s)))], sessions.Count == pageSize ? sessions[^1].Id : null));
+    }
+
     /// <summary>Answers JSON once the turn is stored, or streams it when the caller accepts text/event-stream.</summary>
     private static async Task<Results<Ok<TurnView>, EmptyHttpResult>> SendAsync(
         string id, SendMessageRequest body, Turn turn, SessionReader reader, ConversationOptions options, StreamingOptions streaming,
         RequestTenant tenant, HttpContext http, CancellationToken cancellationToken)
     {
         var sessionId = SessionIds.ParseOrNotFound(id);
+        if (tenant.CustomerScope is not null)
+        {
+            // Throws "not found" for a session that is not the customer's own.
+            await reader.GetAsync(id, cancellationToken);
+        }
+
         var text = UserText.From(body.Message, options.MaxMessageLength);
         var request = new TurnRequest(tenant.Id, sessionId, text, "api");
         if (TurnStreaming.Wants(http.Request))

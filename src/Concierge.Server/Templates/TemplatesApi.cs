@@ -1,5 +1,6 @@
 using Concierge.Server.WhatsApp;
 using System.Globalization;
+using Concierge.Server.Accounts;
 using Concierge.Server.Errors;
 using Concierge.Server.Http;
 using Concierge.Server.Tenancy;
@@ -22,7 +23,7 @@ public static class TemplatesApi
 {
     public static RouteGroupBuilder MapTemplates(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/templates").WithTags("Templates").RequireRateLimiting(HttpSetup.RateLimitPolicy);
+        var group = routes.MapGroup("/api/v1/templates").WithTags("Templates").RequireRole(Concierge.Tenants.Role.Operator).RequireRateLimiting(HttpSetup.RateLimitPolicy);
         group.MapGet("/", ListAsync).WithSummary("The tenant's WhatsApp templates with their status, newest first.");
         group.MapGet("/{id}", GetAsync).WithSummary("One template: its Meta creation payload and status.");
         group.MapPost("/{id}/submit", SubmitAsync)

@@ -23,7 +23,8 @@ public static class WhatsAppWebhooks
 
     public static RouteGroupBuilder MapWhatsAppWebhooks(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup(Path).WithTags("Webhooks");
+        // Signed by Meta (X-Hub-Signature-256), not by a Concierge caller.
+        var group = routes.MapGroup(Path).WithTags("Webhooks").AllowAnonymous();
         group.MapGet("/", Verify)
             .WithSummary("Meta's verification handshake: echoes hub.challenge when hub.mode is subscribe and hub.verify_token matches WHATSAPP_VERIFY_TOKEN.");
         group.MapPost("/", ReceiveAsync)

@@ -33,6 +33,15 @@ public sealed record Agent
 
     /// <summary>Short question/answer pairs the offline chat answers from.</summary>
     public IReadOnlyList<FaqEntry> Faq { get; init; } = [];
+
+    /// <summary>
+    /// Names this agent to anonymous callers (<c>X-Agent-Key</c> or <c>?agent_key=</c>). Not a secret:
+    /// it sits in a web page; it only says which agent (and so which tenant) a public call reaches.
+    /// </summary>
+    public string? PublicKey { get; init; }
+
+    /// <summary>Whether anyone holding a session id may read its debug document (operators always may).</summary>
+    public bool ExposeDebug { get; init; }
 }
 
 public sealed record FaqEntry(string Question, string Answer);

@@ -22,6 +22,9 @@ public sealed class CachedAgentCatalog(IAgentCatalog inner, TimeProvider clock, 
     /// <summary>Not cached: listing is rare (an operator's page, /v1/models), and must show a new agent at once.</summary>
     public Task<IReadOnlyList<Agent>> ListAsync(Guid tenantId, CancellationToken cancellationToken) => inner.ListAsync(tenantId, cancellationToken);
 
+    public Task<Agent?> FindByPublicKeyAsync(string publicKey, CancellationToken cancellationToken) =>
+        GetAsync(new Lookup(Guid.Empty, null, "public:" + publicKey), () => inner.FindByPublicKeyAsync(publicKey, cancellationToken));
+
     public async Task<Agent> DefaultAsync(Guid tenantId, CancellationToken cancellationToken) =>
         (await GetAsync(new Lookup(tenantId, null, null), async () => await inner.DefaultAsync(tenantId, cancellationToken)))!;
 

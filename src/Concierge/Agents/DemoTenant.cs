@@ -10,9 +10,21 @@ public static class DemoTenant
     public static readonly Guid AgentId = Guid.Parse("00000000-0000-7000-8000-000000000101");
     public static readonly Guid AssistantId = Guid.Parse("00000000-0000-7000-8000-000000000102");
     public const string TenantName = "Demo";
+    public const string TenantSlug = "demo";
+
+    /// <summary>The demo agents' public keys; fixed, so a web page written for the demo keeps working.</summary>
+    public const string AgentPublicKey = "pk_demo";
+    public const string AssistantPublicKey = "pk_demo_assistant";
 
     /// <summary>Every demo agent; the first is the tenant's default (what /session/new talks to).</summary>
     public static IReadOnlyList<Agent> Agents => [Agent, Assistant];
+
+    /// <summary>
+    /// The stock agents a new tenant starts with: the demo definitions with new ids, the tenant's
+    /// own public keys, and debug closed (a new business opts in).
+    /// </summary>
+    public static IReadOnlyList<Agent> StockAgentsFor(Guid tenantId, Func<string> newPublicKey) =>
+        [.. Agents.Select(a => a with { Id = Guid.CreateVersion7(), TenantId = tenantId, PublicKey = newPublicKey(), ExposeDebug = false })];
 
     /// <summary>The default demo agent: the WhatsApp template builder (seed 000's clients talk to it).</summary>
     public static Agent Agent { get; } = new()
@@ -22,6 +34,8 @@ public static class DemoTenant
         Key = "demo",
         Name = "WhatsApp template builder",
         Skill = "templates",
+        PublicKey = AgentPublicKey,
+        ExposeDebug = true,
         Instructions =
             "You help a business write a WhatsApp message template that Meta will accept. Ask for one "
             + "missing thing at a time, show the draft, and never claim a template is final unless the "
@@ -36,6 +50,8 @@ public static class DemoTenant
         Key = "assistant",
         Name = "the Concierge demo assistant",
         Skill = "chat",
+        PublicKey = AssistantPublicKey,
+        ExposeDebug = true,
         Instructions =
             "You are Concierge's demo assistant. Answer briefly and truthfully. You help businesses "
             + "try Concierge: conversations over web chat and WhatsApp, bookings, shop search and "

@@ -18,6 +18,12 @@ public interface ISessionStore
     /// <summary>Finds the customer's continuing session with the agent, or null.</summary>
     Task<Session?> FindByCustomerAsync(Guid tenantId, Guid agentId, string customerId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A page of the tenant's sessions, newest first (by creation), optionally of one customer or
+    /// agent, after the session <see cref="SessionQuery.After"/> (the last one of the previous page).
+    /// </summary>
+    Task<IReadOnlyList<Session>> ListAsync(Guid tenantId, SessionQuery query, CancellationToken cancellationToken);
+
     /// <summary>Messages oldest first, those with a sequence greater than <paramref name="afterSequence"/>, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<Message>> GetMessagesAsync(Guid tenantId, Guid sessionId, int afterSequence, int limit, CancellationToken cancellationToken);
 
@@ -59,6 +65,9 @@ public interface ISessionStore
     /// <summary>Deletes sessions that expired before <paramref name="now"/>, with their messages, model calls and events.</summary>
     Task<int> DeleteExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken);
 }
+
+/// <summary>Which sessions <see cref="ISessionStore.ListAsync"/> returns.</summary>
+public sealed record SessionQuery(string? CustomerId, Guid? AgentId, Guid? After, int Limit);
 
 /// <summary>A session as a turn finds it.</summary>
 public sealed record TurnSnapshot(Session Session, IReadOnlyList<Message> History, bool LeasedElsewhere);

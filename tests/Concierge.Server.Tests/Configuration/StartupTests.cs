@@ -55,6 +55,7 @@ public sealed class StartupTests
             WorkingDirectory = data.Path,
         };
         start.Environment["DATABASE_URL"] = "sqlite:///data/concierge.db";
+        start.Environment["SECRET_KEY"] = Infrastructure.ConciergeApp.TestSecretKey;
         start.Environment.Remove("OPENAI_API_KEY");
         using var process = Process.Start(start)!;
         try
@@ -111,6 +112,7 @@ public sealed class StartupTests
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        start.Environment["SECRET_KEY"] = Infrastructure.ConciergeApp.TestSecretKey;
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

@@ -1,3 +1,7 @@
+using System.Net.Http.Headers;
+using Concierge.Agents;
+using Concierge.Server.Accounts;
+using Concierge.Tenants;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,6 +16,9 @@ namespace Concierge.Server.Tests.Infrastructure;
 public sealed class ConciergeApp(string databaseUrl, IReadOnlyDictionary<string, string?>? settings = null)
     : WebApplicationFactory<Program>
 {
+    /// <summary>The SECRET_KEY every test app signs tokens with (a test may override it through settings).</summary>
+    public const string TestSecretKey = "test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz";
+
     public string DatabaseUrl { get; } = databaseUrl;
 
     /// <summary>Every log line the app wrote, at every level.</summary>
@@ -28,6 +35,7 @@ public sealed class ConciergeApp(string databaseUrl, IReadOnlyDictionary<string,
         builder.UseEnvironment("Testing");
         builder.UseSetting("DATABASE_URL", DatabaseUrl);
         builder.UseSetting("OPENAI_API_KEY", string.Empty);
+        builder.UseSetting("SECRET_KEY", TestSecretKey);
 
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -45,6 +53,41 @@ public sealed class ConciergeApp(string databaseUrl, IReadOnlyDictionary<string,
             builder.ConfigureServices(TestServices);
         }
     }
+
+    /// <summary>A client signed in as an operator of the tenant (the demo tenant by default), with a JWT the app issued.</summary>
+    public HttpClient OperatorClient(Guid? tenantId = null) => ClientAs(Role.Operator, tenantId);
+
+    /// <summary>A client signed in as an admin of the tenant (the demo tenant by default).</summary>
+    public HttpClient AdminClient(Guid? tenantId = null) => ClientAs(Role.Admin, tenantId);
+
+    /// <summary>
+    /// A client with a JWT for a user of <paramref name="role"/> in the tenant; a customer's customer
+    /// id is <paramref name="userId"/> (a new one when null). The user need not exist: the token carries everything.
+    /// </summary>
+    public HttpClient ClientAs(Role role, Guid? tenantId = null, Guid? userId = null)
+    {
+        var user = new User(userId ?? Guid.NewGuid(), tenantId ?? DemoTenant.TenantId, "test-" + role.ToWire() + "@example.com", string.Empty, role, DateTimeOffset.UtcNow);
+        return WithBearer(Services.GetRequiredService<AccessTokenIssuer>().Issue(user));
+    }
+
+    /// <summary>A client that sends <paramref name="credential"/> (a JWT or an API key) as its bearer token.</summary>
+    public HttpClient WithBearer(string credential)
+    {
+        var client = Client();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", credential);
+        return client;
+    }
+
+    /// <summary>A new API key of the tenant (stored, as the admin API makes one) and a client that uses it.</summary>
+    public async Task<(ApiKey Key, HttpClient Client)> ApiKeyClientAsync(Role role, Guid? tenantId = null)
+    {
+        var (key, secret) = await Services.GetRequiredService<AccountService>().AddKeyAsync(tenantId ?? DemoTenant.TenantId, "test key", role.ToWire(), CancellationToken.None);
+        return (key, WithBearer(secret));
+    }
+
+    /// <summary>A new tenant (with the stock agents), as <c>tenants add</c> makes one.</summary>
+    public Task<Tenant> AddTenantAsync(string slug) =>
+        Services.GetRequiredService<AccountService>().AddTenantAsync(slug, null, CancellationToken.None);
 
     /// <summary>A client that does not follow redirects, and sends no default JSON headers, so tests see exactly what they send.</summary>
     public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

@@ -37,6 +37,7 @@ public sealed class ServerProcess : IDisposable
             RedirectStandardError = false,
         };
         start.Environment["DATABASE_URL"] = databaseUrl;
+        start.Environment["SECRET_KEY"] = ConciergeApp.TestSecretKey;
         start.Environment["LOG_LEVEL"] = "CRITICAL";
         start.Environment.Remove("OPENAI_API_KEY");
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())

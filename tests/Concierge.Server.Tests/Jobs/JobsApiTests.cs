@@ -26,7 +26,7 @@ public sealed class JobsApiTests
     {
         var clock = new ManualClock(JobHarness.Start);
         await using var app = App(await TestDatabase.CreateAsync(kind), clock);
-        var http = app.Client();
+        var http = app.OperatorClient();
         var store = app.Services.GetRequiredService<IJobStore>();
         var id = (await store.EnqueueAsync(DemoTenant.TenantId, new JobRequest(FailingHandler.JobKind, []), 3, Ct))!.Value;
 
@@ -70,7 +70,7 @@ public sealed class JobsApiTests
     public async Task Bad_query_values_are_400s_naming_the_field_and_an_unknown_job_is_a_404()
     {
         await using var app = App(await TestDatabase.CreateAsync(DatabaseKind.Sqlite), new ManualClock(JobHarness.Start));
-        var http = app.Client();
+        var http = app.OperatorClient();
 
         foreach (var (query, field) in new[] { ("state=zombie", "state"), ("limit=0", "limit"), ("limit=201", "limit"), ("limit=ten", "limit"), ("after=yesterday", "after") })
         {
@@ -91,7 +91,7 @@ public sealed class JobsApiTests
     public async Task The_jobs_routes_are_in_the_OpenAPI_document()
     {
         await using var app = App(await TestDatabase.CreateAsync(DatabaseKind.Sqlite), new ManualClock(JobHarness.Start));
-        var paths = (await app.Client().GetJsonAsync("/openapi/v1.json"))["paths"]!.AsObject();
+        var paths = (await app.OperatorClient().GetJsonAsync("/openapi/v1.json"))["paths"]!.AsObject();
 
         Assert.NotNull(paths["/api/v1/jobs"]?["get"]);
         Assert.NotNull(paths["/api/v1/jobs/{id}"]?["get"]);

@@ -29,7 +29,7 @@ public sealed class ModelTurnTests : IAsyncLifetime
             ["LLM_CIRCUIT_MINIMUM_THROUGHPUT"] = "4",
             ["LLM_CIRCUIT_BREAK_DURATION"] = "30s",
         });
-        _client = _app.Client();
+        _client = _app.OperatorClient();
     }
 
     public async ValueTask DisposeAsync()

@@ -17,7 +17,7 @@ public sealed class BadInputTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _app = new ConciergeApp(await TestDatabase.CreateAsync(DatabaseKind.Sqlite), new Dictionary<string, string?> { ["MAX_MESSAGE_LENGTH"] = "2000" });
-        _client = _app.Client();
+        _client = _app.OperatorClient();
         _session = await _client.NewSessionAsync();
     }
 

@@ -18,7 +18,7 @@ public abstract class SessionRoutesTests(DatabaseKind kind)
     public async Task Chat_answers_from_the_agent_and_keeps_the_history_in_order()
     {
         await using var app = await StartAsync();
-        var client = app.Client();
+        var client = app.OperatorClient();
         var id = await client.NewChatSessionAsync();
 
         var first = await client.PostJsonAsync("/chat", new { message = "Which database do you use?", session_id = id });
@@ -44,7 +44,7 @@ public abstract class SessionRoutesTests(DatabaseKind kind)
     public async Task Chat_without_a_session_id_starts_a_session()
     {
         await using var app = await StartAsync();
-        var client = app.Client();
+        var client = app.OperatorClient();
 
         var reply = await client.PostJsonAsync("/chat", new { message = "hello" });
         var history = await client.GetJsonAsync($"/session/{reply["session_id"]}");
@@ -56,7 +56,7 @@ public abstract class SessionRoutesTests(DatabaseKind kind)
     public async Task Native_api_starts_a_session_sends_messages_and_pages_the_history()
     {
         await using var app = await StartAsync();
-        var client = app.Client();
+        var client = app.OperatorClient();
 
         using var created = await client.PostAsync("/api/v1/sessions", Json.Body("""{"agent":"assistant"}"""));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -85,7 +85,7 @@ public abstract class SessionRoutesTests(DatabaseKind kind)
     {
         await using var app = await StartAsync();
 
-        using var created = await app.Client().PostAsync("/api/v1/sessions", null);
+        using var created = await app.OperatorClient().PostAsync("/api/v1/sessions", null);
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal("00000000-0000-7000-8000-000000000101", (string?)(await created.ReadObjectAsync())["agent_id"]);
@@ -95,7 +95,7 @@ public abstract class SessionRoutesTests(DatabaseKind kind)
     public async Task Debug_document_has_the_seed_systems_field_names()
     {
         await using var app = await StartAsync();
-        var client = app.Client();
+        var client = app.OperatorClient();
         var id = await client.NewSessionAsync();
         await client.PostJsonAsync("/chat", new { message = "hi", session_id = id });
 
@@ -128,17 +128,17 @@ public abstract class SessionRoutesTests(DatabaseKind kind)
         string id;
         await using (var first = new ConciergeApp(url))
         {
-            var client = first.Client();
+            var client = first.OperatorClient();
             id = await client.NewSessionAsync();
             await client.PostJsonAsync("/chat", new { message = "remember me", session_id = id });
         }
 
         await using var second = new ConciergeApp(url);
-        var history = await second.Client().GetJsonAsync($"/session/{id}");
-        await second.Client().PostJsonAsync("/chat", new { message = "still there?", session_id = id });
+        var history = await second.OperatorClient().GetJsonAsync($"/session/{id}");
+        await second.OperatorClient().PostJsonAsync("/chat", new { message = "still there?", session_id = id });
 
         Assert.Equal("remember me", (string?)history["messages"]![0]!["content"]);
-        Assert.Equal(4, (int)(await second.Client().GetJsonAsync($"/api/v1/sessions/{id}"))["message_count"]!);
+        Assert.Equal(4, (int)(await second.OperatorClient().GetJsonAsync($"/api/v1/sessions/{id}"))["message_count"]!);
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public abstract class SessionRoutesTests(DatabaseKind kind)
         // Two app instances on one database stand for two server processes.
         await using var a = new ConciergeApp(url);
         await using var b = new ConciergeApp(url);
-        var clients = new[] { a.Client(), b.Client() };
+        var clients = new[] { a.OperatorClient(), b.OperatorClient() };
         var id = await clients[0].NewSessionAsync();
 
         var sends = Enumerable.Range(1, 16).Select(i =>
@@ -168,7 +168,7 @@ public abstract class SessionRoutesTests(DatabaseKind kind)
     public async Task A_message_waits_while_another_process_holds_the_session_and_is_busy_past_the_wait()
     {
         await using var app = await StartAsync(new Dictionary<string, string?> { ["Concierge:Conversations:TurnWait"] = "3s" });
-        var client = app.Client();
+        var client = app.OperatorClient();
         var id = await client.NewSessionAsync();
         var store = app.Services.GetRequiredService<ISessionStore>();
 
@@ -198,7 +198,7 @@ public abstract class SessionRoutesTests(DatabaseKind kind)
     {
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         await using var app = await StartAsync(new Dictionary<string, string?> { ["SESSION_TTL"] = "30m" }, clock);
-        var client = app.Client();
+        var client = app.OperatorClient();
         var id = await client.NewSessionAsync();
         await client.PostJsonAsync("/chat", new { message = "hi", session_id = id });
 
@@ -218,7 +218,7 @@ public abstract class SessionRoutesTests(DatabaseKind kind)
     {
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         await using var app = await StartAsync(new Dictionary<string, string?> { ["SESSION_TTL"] = "30m" }, clock);
-        var client = app.Client();
+        var client = app.OperatorClient();
         var id = await client.NewSessionAsync();
 
         clock.Advance(TimeSpan.FromMinutes(20));
@@ -232,7 +232,7 @@ public abstract class SessionRoutesTests(DatabaseKind kind)
     public async Task Health_reports_the_database_and_the_offline_model()
     {
         await using var app = await StartAsync();
-        var client = app.Client();
+        var client = app.OperatorClient();
 
         var health = await client.GetJsonAsync("/health");
         var ready = await client.GetJsonAsync("/health/ready");

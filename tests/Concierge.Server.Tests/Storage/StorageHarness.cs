@@ -46,7 +46,7 @@ public sealed class StorageHarness : IAsyncDisposable
         {
             await harness.Services.MigrateDatabaseAsync(TestContext.Current.CancellationToken);
             await harness._services.GetRequiredService<TenantSeeder>().EnsureAsync(
-                OtherTenantId, "Other", [DemoTenant.Agent with { Id = OtherAgentId, TenantId = OtherTenantId, Key = "other" }], TestContext.Current.CancellationToken);
+                OtherTenantId, "Other", [DemoTenant.Agent with { Id = OtherAgentId, TenantId = OtherTenantId, Key = "other", PublicKey = null }], TestContext.Current.CancellationToken);
         }
 
         return harness;

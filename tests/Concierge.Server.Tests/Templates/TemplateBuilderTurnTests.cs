@@ -26,7 +26,7 @@ public sealed class TemplateBuilderTurnTests
     public async Task One_message_offline_gives_a_valid_final_payload_that_is_listed_as_a_template(string message, string language, string category, string components)
     {
         await using var app = new ConciergeApp(await TestDatabase.CreateAsync(DatabaseKind.Sqlite));
-        var client = app.Client();
+        var client = app.OperatorClient();
         var id = await client.NewSessionAsync();
 
         var reply = await client.PostJsonAsync("/chat", new { message, session_id = id });
@@ -57,7 +57,7 @@ public sealed class TemplateBuilderTurnTests
     public async Task A_gradual_conversation_asks_shows_a_draft_and_finalizes_on_yes_without_duplicating_the_template()
     {
         await using var app = new ConciergeApp(await TestDatabase.CreateAsync(DatabaseKind.Sqlite));
-        var client = app.Client();
+        var client = app.OperatorClient();
         var id = await client.NewSessionAsync();
 
         var first = await client.PostJsonAsync("/chat", new { message = "Hi, I need a WhatsApp template", session_id = id });
@@ -83,7 +83,7 @@ public sealed class TemplateBuilderTurnTests
             ["OPENAI_BASE_URL"] = model.BaseUrl.ToString(),
             ["REQUEST_TIMEOUT"] = "3",
         });
-        var client = app.Client();
+        var client = app.OperatorClient();
 
         model.Reply("""
             {"memory_updates": {"category":"UTILITY","language_pref":"en_US","purpose":"order shipped","wants_header":false,"wants_footer":true,"wants_buttons":false},

@@ -67,7 +67,7 @@ public sealed class TemplatesApiTests : IAsyncLifetime
     public async Task The_list_and_a_template_are_the_tenants_own()
     {
         await using var app = await StartAsync();
-        var client = app.Client();
+        var client = app.OperatorClient();
         await app.Services.GetRequiredService<TenantSeeder>().EnsureAsync(OtherTenantId, "Other", [], Ct);
         var first = await SaveAsync(app, DemoTenant.TenantId, TemplateSamples.Payload("order_shipped"));
         var second = await SaveAsync(app, DemoTenant.TenantId, TemplateSamples.Payload("order_delayed"));
@@ -98,7 +98,7 @@ public sealed class TemplatesApiTests : IAsyncLifetime
     public async Task Submitting_sends_the_exact_payload_with_the_token_and_stores_metas_answer()
     {
         await using var app = await StartAsync();
-        var client = app.Client();
+        var client = app.OperatorClient();
         var payload = TemplateSamples.Payload();
         var template = await SaveAsync(app, DemoTenant.TenantId, payload);
         _graph.Created("594425479261596", "PENDING", "MARKETING");
@@ -134,7 +134,7 @@ public sealed class TemplatesApiTests : IAsyncLifetime
     public async Task A_meta_rule_error_is_a_422_problem_with_metas_codes_and_user_message()
     {
         await using var app = await StartAsync();
-        var client = app.Client();
+        var client = app.OperatorClient();
         var template = await SaveAsync(app, DemoTenant.TenantId, TemplateSamples.Payload());
         _graph.RuleError("Variables can't be at the start or end of the template.");
 
@@ -155,7 +155,7 @@ public sealed class TemplatesApiTests : IAsyncLifetime
     public async Task An_expired_token_is_a_403_problem_that_never_shows_the_token()
     {
         await using var app = await StartAsync();
-        var client = app.Client();
+        var client = app.OperatorClient();
         var template = await SaveAsync(app, DemoTenant.TenantId, TemplateSamples.Payload());
         _graph.ExpiredToken();
 
@@ -173,7 +173,7 @@ public sealed class TemplatesApiTests : IAsyncLifetime
     public async Task Meta_failing_is_a_502_problem()
     {
         await using var app = await StartAsync();
-        var client = app.Client();
+        var client = app.OperatorClient();
         var template = await SaveAsync(app, DemoTenant.TenantId, TemplateSamples.Payload());
         _graph.Raw(503, "<html>Service Unavailable</html>", "text/html");
         _graph.Error(500, 2, type: "OAuthException", message: "Service temporarily unavailable");
@@ -189,7 +189,7 @@ public sealed class TemplatesApiTests : IAsyncLifetime
     public async Task Meta_not_answering_in_time_is_a_504_problem()
     {
         await using var app = await StartAsync(new() { ["WHATSAPP_REQUEST_TIMEOUT"] = "500ms" });
-        var client = app.Client();
+        var client = app.OperatorClient();
         var template = await SaveAsync(app, DemoTenant.TenantId, TemplateSamples.Payload());
         _graph.Hang(TimeSpan.FromSeconds(30));
 
@@ -205,7 +205,7 @@ public sealed class TemplatesApiTests : IAsyncLifetime
     public async Task Without_a_waba_id_and_token_submitting_names_the_settings_to_set()
     {
         await using var app = await StartAsync(new() { ["WHATSAPP_WABA_ID"] = null, ["WHATSAPP_ACCESS_TOKEN"] = null });
-        var client = app.Client();
+        var client = app.OperatorClient();
         var template = await SaveAsync(app, DemoTenant.TenantId, TemplateSamples.Payload());
 
         using var response = await client.PostAsync($"/api/v1/templates/{template.Id}/submit", null, Ct);

@@ -23,6 +23,7 @@ public sealed class WhatsAppStartupTests
             RedirectStandardError = true,
         };
         start.Environment["DATABASE_URL"] = $"sqlite:///{data.Path}/c.db";
+        start.Environment["SECRET_KEY"] = Infrastructure.ConciergeApp.TestSecretKey;
         start.Environment[setting] = value;
 
         using var process = Process.Start(start)!;

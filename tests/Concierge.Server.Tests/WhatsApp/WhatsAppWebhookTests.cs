@@ -88,7 +88,7 @@ public sealed class WhatsAppWebhookTests
     public async Task The_handshake_echoes_the_challenge_only_for_the_right_token()
     {
         await using var app = await StartAsync();
-        var client = app.Client();
+        var client = app.OperatorClient();
 
         using var ok = await client.GetAsync($"/webhooks/whatsapp?hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token={VerifyToken}", Ct);
         using var wrongToken = await client.GetAsync("/webhooks/whatsapp?hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token=nope", Ct);
@@ -113,7 +113,7 @@ public sealed class WhatsAppWebhookTests
     {
         await using var app = await StartAsync(new() { ["WHATSAPP_VERIFY_TOKEN"] = null });
 
-        using var response = await app.Client().GetAsync("/webhooks/whatsapp?hub.mode=subscribe&hub.challenge=1&hub.verify_token=", Ct);
+        using var response = await app.OperatorClient().GetAsync("/webhooks/whatsapp?hub.mode=subscribe&hub.challenge=1&hub.verify_token=", Ct);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("WHATSAPP_VERIFY_TOKEN", (string?)(await response.ReadObjectAsync())["detail"]);
@@ -123,7 +123,7 @@ public sealed class WhatsAppWebhookTests
     public async Task A_delivery_without_a_valid_signature_is_refused_and_changes_nothing()
     {
         await using var app = await StartAsync();
-        var client = app.Client();
+        var client = app.OperatorClient();
         var template = await SubmittedAsync(app, "594425479261596");
         var body = Encoding.UTF8.GetBytes(StatusUpdate("APPROVED", 594425479261596, "order_shipped", "en_US"));
 
@@ -150,7 +150,7 @@ public sealed class WhatsAppWebhookTests
     public async Task Approved_updates_the_template_and_the_same_event_twice_changes_nothing()
     {
         await using var app = await StartAsync();
-        var client = app.Client();
+        var client = app.OperatorClient();
         var template = await SubmittedAsync(app, "594425479261596");
         var json = StatusUpdate("APPROVED", 594425479261596, "order_shipped", "en-US");
 
@@ -176,13 +176,13 @@ public sealed class WhatsAppWebhookTests
         await using var app = await StartAsync();
         var template = await SubmittedAsync(app, "594425479261597");
 
-        using var response = await PostSignedAsync(app.Client(), StatusUpdate("REJECTED", 594425479261597, "order_shipped", "en_US", "INVALID_FORMAT"));
+        using var response = await PostSignedAsync(app.OperatorClient(), StatusUpdate("REJECTED", 594425479261597, "order_shipped", "en_US", "INVALID_FORMAT"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var stored = await TemplateAsync(app, template.Id);
         Assert.Equal((TemplateStatus.Rejected, "INVALID_FORMAT"), (stored.Status, stored.RejectionReason));
 
-        var view = await app.Client().GetJsonAsync($"/api/v1/templates/{template.Id}");
+        var view = await app.OperatorClient().GetJsonAsync($"/api/v1/templates/{template.Id}");
         Assert.Equal(("REJECTED", "INVALID_FORMAT"), ((string?)view["status"], (string?)view["rejection_reason"]));
     }
 
@@ -192,7 +192,7 @@ public sealed class WhatsAppWebhookTests
         await using var app = await StartAsync();
         var saved = await app.Services.GetRequiredService<ITemplateStore>().SaveFinalAsync(DemoTenant.TenantId, null, TemplateSamples.Payload(language: "pt_BR"), Ct);
 
-        using var response = await PostSignedAsync(app.Client(), StatusUpdate("APPROVED", 42, "order_shipped", "pt-BR"));
+        using var response = await PostSignedAsync(app.OperatorClient(), StatusUpdate("APPROVED", 42, "order_shipped", "pt-BR"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var stored = await TemplateAsync(app, saved.Id);
@@ -203,7 +203,7 @@ public sealed class WhatsAppWebhookTests
     public async Task Unknown_templates_fields_and_unreadable_bodies_still_get_200()
     {
         await using var app = await StartAsync();
-        var client = app.Client();
+        var client = app.OperatorClient();
         var template = await SubmittedAsync(app, "594425479261598");
 
         using var unknown = await PostSignedAsync(client, StatusUpdate("APPROVED", 1, "never_created", "en_US"));
@@ -241,7 +241,7 @@ public sealed class WhatsAppWebhookTests
             }),
         }.ToJsonString();
 
-        using var response = await PostSignedAsync(app.Client(), json);
+        using var response = await PostSignedAsync(app.OperatorClient(), json);
 
         Assert.Equal(2, (int?)(await response.ReadObjectAsync())["applied"]);
         Assert.Equal(TemplateStatus.Approved, (await TemplateAsync(app, first.Id)).Status);
@@ -254,7 +254,7 @@ public sealed class WhatsAppWebhookTests
         await using var app = await StartAsync(new() { ["WHATSAPP_APP_SECRET"] = null });
         var body = Encoding.UTF8.GetBytes(StatusUpdate("APPROVED", 1, "x", "en_US"));
 
-        using var response = await PostAsync(app.Client(), body, Sign(body));
+        using var response = await PostAsync(app.OperatorClient(), body, Sign(body));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains("WHATSAPP_APP_SECRET", (string?)(await response.ReadObjectAsync())["detail"]);

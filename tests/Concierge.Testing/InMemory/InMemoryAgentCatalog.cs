@@ -14,6 +14,9 @@ public sealed class InMemoryAgentCatalog(params Agent[] agents) : IAgentCatalog
     public Task<IReadOnlyList<Agent>> ListAsync(Guid tenantId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<Agent>>(agents.Where(a => a.TenantId == tenantId).OrderBy(a => a.Key, StringComparer.Ordinal).ToList());
 
+    public Task<Agent?> FindByPublicKeyAsync(string publicKey, CancellationToken cancellationToken) =>
+        Task.FromResult(agents.FirstOrDefault(a => a.PublicKey == publicKey));
+
     public Task<Agent> DefaultAsync(Guid tenantId, CancellationToken cancellationToken) =>
         Task.FromResult(agents.FirstOrDefault(a => a.TenantId == tenantId) ?? throw new Conversations.AgentNotFoundException("default"));
 }

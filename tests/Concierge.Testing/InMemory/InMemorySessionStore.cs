@@ -50,6 +50,19 @@ public sealed class InMemorySessionStore(TimeProvider clock) : ISessionStore
         }
     }
 
+    public Task<IReadOnlyList<Session>> ListAsync(Guid tenantId, SessionQuery query, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var all = _sessions.Values.Select(s => s.Session)
+                .Where(s => s.TenantId == tenantId && (query.CustomerId is null || s.CustomerId == query.CustomerId) && (query.AgentId is null || s.AgentId == query.AgentId))
+                .OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id)
+                .ToList();
+            var start = query.After is { } after ? all.FindIndex(s => s.Id == after) + 1 : 0;
+            return Task.FromResult<IReadOnlyList<Session>>([.. all.Skip(start).Take(query.Limit)]);
+        }
+    }
+
     public Task<Session?> FindByCustomerAsync(Guid tenantId, Guid agentId, string customerId, CancellationToken cancellationToken)
     {
         lock (_lock)

@@ -29,6 +29,12 @@ public class CachedAgentCatalogTests
             return Task.FromResult<IReadOnlyList<Agent>>([Current]);
         }
 
+        public Task<Agent?> FindByPublicKeyAsync(string publicKey, CancellationToken cancellationToken)
+        {
+            Reads++;
+            return Task.FromResult<Agent?>(publicKey == Current.PublicKey ? Current : null);
+        }
+
         public Task<Agent> DefaultAsync(Guid tenantId, CancellationToken cancellationToken)
         {
             Reads++;

@@ -1,0 +1,16 @@
+using System.Text.Json.Serialization;
+
+namespace Concierge.Storage;
+
+/// <summary>
+/// The agents.settings document: what is configured per agent beyond its columns. Unknown members
+/// are kept out of the way (not lost on read), so later features can add their own.
+/// </summary>
+internal sealed record AgentSettings
+{
+    [JsonPropertyName("public_key")]
+    public string? PublicKey { get; init; }
+
+    [JsonPropertyName("expose_debug")]
+    public bool ExposeDebug { get; init; }
+}
