@@ -1,5 +1,7 @@
 using System.Globalization;
 using Concierge.Agents;
+using Concierge.Bookings.Store;
+using Concierge.Storage.Bookings;
 using Concierge.Conversations;
 using Concierge.Storage.Effects;
 using Concierge.Storage.Templates;
@@ -42,6 +44,11 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<SqlTemplateStore>();
         services.AddSingleton<ITemplateStore>(sp => sp.GetRequiredService<SqlTemplateStore>());
         services.AddSingleton<IEffectWriter, TemplateFinalizedWriter>();
+        services.AddSingleton<SqlBookingStore>();
+        services.AddSingleton<IBookingStore>(sp => sp.GetRequiredService<SqlBookingStore>());
+        services.AddSingleton<IEffectWriter, CreateBookingWriter>();
+        services.AddSingleton<IEffectWriter, CancelBookingWriter>();
+        services.AddSingleton<IEffectWriter, RescheduleBookingWriter>();
         services.AddSingleton<SqlSessionStore>();
         services.AddSingleton<ISessionStore>(sp => sp.GetRequiredService<SqlSessionStore>());
         services.AddSingleton<SqlAgentCatalog>();
