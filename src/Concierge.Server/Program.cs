@@ -1,3 +1,4 @@
+using Concierge.Server.Bookings;
 using Concierge.Server.Compat;
 using Concierge.Server.Configuration;
 using Concierge.Server.Health;
@@ -40,6 +41,7 @@ try
     app.MapTemplates();
     app.MapWhatsAppWebhooks();
     app.MapJobs();
+    app.MapBookings();
     app.MapOpenApi();
 
     await app.RunAsync();
