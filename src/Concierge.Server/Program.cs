@@ -42,6 +42,7 @@ try
     app.MapWhatsAppWebhooks();
     app.MapJobs();
     app.MapBookings();
+    app.MapBookingChatRoutes();
     app.MapOpenApi();
 
     await app.RunAsync();

@@ -46,6 +46,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IEffectWriter, TemplateFinalizedWriter>();
         services.AddSingleton<SqlBookingStore>();
         services.AddSingleton<IBookingStore>(sp => sp.GetRequiredService<SqlBookingStore>());
+        services.AddSingleton<IBookingDesks, SqlBookingDesks>();
         services.AddSingleton<IEffectWriter, CreateBookingWriter>();
         services.AddSingleton<IEffectWriter, CancelBookingWriter>();
         services.AddSingleton<IEffectWriter, RescheduleBookingWriter>();

@@ -26,6 +26,7 @@ public static class OpenApiSetup
             ["contact"] = "+12125550143",
             ["customer_id"] = "customer-42",
         },
+        [typeof(BookingChatRoutes.ChatRequest)] = () => new JsonObject { ["message"] = "Hibachi for 6 tomorrow at 7pm, I'm Ana Rojas, +1 212 555 0143", ["customer_id"] = "customer-42" },
         [typeof(RescheduleRequest)] = () => new JsonObject { ["start"] = "2026-12-06T18:00" },
         [typeof(PolicyRequest)] = () => new JsonObject { ["time_zone"] = "America/New_York", ["slot_minutes"] = 30, ["lead_time_minutes"] = 120, ["horizon_days"] = 90 },
         [typeof(ServiceRequest)] = () => new JsonObject
