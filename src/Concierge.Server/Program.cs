@@ -1,6 +1,7 @@
 using Concierge.Server.Bookings;
 using Concierge.Server.Compat;
 using Concierge.Server.Configuration;
+using Concierge.Server.Emotions;
 using Concierge.Server.Health;
 using Concierge.Server.Http;
 using Concierge.Server.Jobs;
@@ -43,6 +44,7 @@ try
     app.MapJobs();
     app.MapBookings();
     app.MapBookingChatRoutes();
+    app.MapEmotions();
     app.MapOpenApi();
 
     await app.RunAsync();

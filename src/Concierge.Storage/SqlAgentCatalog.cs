@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Concierge.Agents;
 using Concierge.Conversations;
 using Dapper;
@@ -8,7 +9,7 @@ namespace Concierge.Storage;
 /// <summary><see cref="IAgentCatalog"/> over the agents table; every lookup is within one tenant.</summary>
 public sealed class SqlAgentCatalog(Database database) : IAgentCatalog
 {
-    private const string Columns = "id, tenant_id, key, name, instructions, skill, model, temperature, locale, faq";
+    private const string Columns = "id, tenant_id, key, name, instructions, skill, model, temperature, locale, faq, settings";
 
     public Task<Agent?> FindAsync(Guid tenantId, Guid agentId, CancellationToken cancellationToken) =>
         FindOneAsync(
@@ -49,5 +50,6 @@ public sealed class SqlAgentCatalog(Database database) : IAgentCatalog
         Temperature = r.Double("temperature"),
         Locale = r.String("locale"),
         Faq = JsonSerializer.Deserialize(r.StringOrNull("faq") ?? "[]", AgentJson.Default.ListFaqEntry) ?? [],
+        DetectEmotions = !(r.ObjectOrNull("settings")?["detect_emotions"] is JsonValue detect && detect.TryGetValue<bool>(out var on) && !on),
     };
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Concierge.Agents;
+using Concierge.Emotions;
+using Concierge.Storage.Emotions;
 using Concierge.Bookings.Store;
 using Concierge.Storage.Bookings;
 using Concierge.Conversations;
@@ -62,6 +64,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IJobStore>(sp => sp.GetRequiredService<SqlJobStore>());
         services.AddSingleton<IJobHandler, ExpiredSessionSweep>();
         services.AddSingleton<IJobHandler, FinishedJobsPurge>();
+        services.AddSingleton<SqlEmotionStore>();
+        services.AddSingleton<IEmotionStore>(sp => sp.GetRequiredService<SqlEmotionStore>());
+        services.AddSingleton<IJobHandler, EmotionDetectHandler>();
         services.AddSingleton(new RecurringJob(JobKinds.SessionsSweep, cleanup.Interval));
         services.AddSingleton(new RecurringJob(JobKinds.JobsPurge, TimeSpan.FromHours(1)));
         return services;

@@ -55,3 +55,22 @@ CREATE INDEX ix_bookings_service_start ON bookings (tenant_id, service_id, statu
 CREATE INDEX ix_bookings_tenant_start ON bookings (tenant_id, start_at);
 -- A retried POST with the same Idempotency-Key finds the booking it made.
 CREATE UNIQUE INDEX ux_bookings_idempotency ON bookings (tenant_id, idempotency_key) WHERE idempotency_key IS NOT NULL;
+
+-- Emotions (emotion_history): one row per user message, written by the emotion.detect job after
+-- the turn. message_id is unique, so a job that runs twice writes one row.
+CREATE TABLE emotions (
+    id           TEXT    NOT NULL PRIMARY KEY,
+    tenant_id    TEXT    NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+    session_id   TEXT    NOT NULL,
+    message_id   TEXT    NOT NULL,
+    customer_id  TEXT    NULL,
+    label        TEXT    NOT NULL,
+    score        REAL    NOT NULL,
+    detector     TEXT    NOT NULL,
+    created_at   TEXT    NOT NULL,
+    CONSTRAINT uq_emotions_message UNIQUE (tenant_id, message_id)
+);
+
+-- GET /api/v1/customers/{id}/emotions and the debug view's per-message emotions.
+CREATE INDEX ix_emotions_customer ON emotions (tenant_id, customer_id, created_at);
+CREATE INDEX ix_emotions_session ON emotions (tenant_id, session_id);
