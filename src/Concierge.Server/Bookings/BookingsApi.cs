@@ -1,6 +1,7 @@
 using System.Globalization;
 using Concierge.Bookings;
 using Concierge.Bookings.Store;
+using Concierge.Jobs;
 using Concierge.Server.Errors;
 using Concierge.Server.Http;
 using Concierge.Server.Tenancy;
@@ -34,7 +35,34 @@ public static class BookingsApi
         group.MapGet("/bookings/{id}", BookingsEndpoints.GetAsync).WithSummary("One booking.");
         group.MapPost("/bookings/{id}/cancel", BookingsEndpoints.CancelAsync).WithSummary("Cancels a booking (and its follow-ups).");
         group.MapPost("/bookings/{id}/reschedule", BookingsEndpoints.RescheduleAsync).WithSummary("Moves a booking to a new start, re-checking capacity there (and moves its follow-ups).");
+        group.MapGet("/followups", FollowUpsAsync).WithSummary("The tenant's booking follow-ups (reminders, thank-yous), optionally by state: scheduled, sent, cancelled, failed.");
         return group;
+    }
+
+    private static async Task<Results<Ok<FollowUpList>, ProblemHttpResult>> FollowUpsAsync(
+        IJobStore jobs, RequestTenant tenant, HttpContext http, CancellationToken cancellationToken, string? state = null)
+    {
+        JobState[]? states = state switch
+        {
+            null or "" => null,
+            "scheduled" => [JobState.Queued, JobState.Running],
+            "sent" => [JobState.Done],
+            "cancelled" => [JobState.Cancelled],
+            "failed" => [JobState.Dead],
+            _ => [],
+        };
+        if (states is [])
+        {
+            return Refuse(http, new("state", "invalid_state", "Query parameter 'state' must be scheduled, sent, cancelled or failed."));
+        }
+
+        var found = new List<Job>();
+        foreach (var one in states?.Select(s => (JobState?)s) ?? [null])
+        {
+            found.AddRange(await jobs.ListAsync(tenant.Id, one, JobKinds.FollowUpSend, null, 500, cancellationToken));
+        }
+
+        return TypedResults.Ok(new FollowUpList([.. found.OrderBy(j => j.RunAt).ThenBy(j => j.Id).Select(FollowUpView.From)]));
     }
 
     private static async Task<Results<Created<ServiceView>, ProblemHttpResult>> AddServiceAsync(

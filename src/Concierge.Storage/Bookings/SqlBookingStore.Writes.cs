@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Concierge.Bookings;
 using Concierge.Bookings.Store;
+using Concierge.Jobs;
+using Concierge.Storage.Jobs;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -79,6 +81,10 @@ public sealed partial class SqlBookingStore
             },
             transaction,
             cancellationToken: cancellationToken));
+
+        // The follow-ups are jobs in this same transaction: they exist exactly when the booking does.
+        var jobs = FollowUpJobs.For(booking.Id, booking.SessionId, booking.Start, booking.Start + service.Duration, _followUps, now);
+        await JobRows.Append(new SqlBatch(_db), _db, tenantId, jobs, now).ExecuteAsync(connection, transaction, cancellationToken);
         return new(BookingWriteOutcome.Written, await FindAsync(connection, transaction, tenantId, booking.Id, cancellationToken));
     }
 
@@ -104,6 +110,16 @@ public sealed partial class SqlBookingStore
             new { start = _db.Time(newStart), end = _db.Time(newStart + found.Service.Duration), now = _db.Time(now), tenantId = _db.Id(tenantId), id = _db.Id(bookingId) },
             transaction,
             cancellationToken: cancellationToken));
+
+        // A moved booking's follow-ups move with it, queued again even when the old reminder was already sent.
+        foreach (var type in new[] { FollowUpJobs.Reminder, FollowUpJobs.ThankYou })
+        {
+            var runAt = FollowUpJobs.RunAt(type, newStart, newStart + found.Service.Duration, _followUps, now);
+            await FollowUpsAsync(
+                connection, transaction, "UPDATE jobs SET state = 'queued', run_at = @runAt, attempts = 0, claimed_by = NULL, claim_until = NULL, finished_at = NULL, "
+                + "updated_at = @now WHERE state IN ('queued', 'cancelled', 'done', 'dead')", tenantId, type, bookingId, runAt, now, cancellationToken);
+        }
+
         return new(BookingWriteOutcome.Written, await FindAsync(connection, transaction, tenantId, bookingId, cancellationToken));
     }
 
@@ -115,8 +131,22 @@ public sealed partial class SqlBookingStore
             new { now = _db.Time(now), tenantId = _db.Id(tenantId), id = _db.Id(bookingId) },
             transaction,
             cancellationToken: cancellationToken));
+        foreach (var type in new[] { FollowUpJobs.Reminder, FollowUpJobs.ThankYou })
+        {
+            await FollowUpsAsync(
+                connection, transaction, "UPDATE jobs SET state = 'cancelled', finished_at = @now, updated_at = @now WHERE state = 'queued'", tenantId, type, bookingId, now, now, cancellationToken);
+        }
+
         return await FindAsync(connection, transaction, tenantId, bookingId, cancellationToken);
     }
+
+    private Task<int> FollowUpsAsync(
+        DbConnection connection, DbTransaction transaction, string update, Guid tenantId, string type, Guid bookingId, DateTimeOffset runAt, DateTimeOffset now, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            update + " AND tenant_id = @tenantId AND kind = @kind AND dedup_key = @key",
+            new { runAt = _db.Time(runAt), now = _db.Time(now), tenantId = _db.Id(tenantId), kind = JobKinds.FollowUpSend, key = FollowUpJobs.KeyOf(type, bookingId) },
+            transaction,
+            cancellationToken: cancellationToken));
 
     /// <summary>Null when the party fits at <paramref name="start"/> now; else why not. Runs under the service's lock.</summary>
     private async Task<BookingWriteResult?> CheckAsync(

@@ -10,7 +10,7 @@ namespace Concierge.Storage.Bookings;
 /// statements for SQLite and PostgreSQL. This part is the catalogue and the reads; the writes that
 /// take capacity are in SqlBookingStore.Writes.cs.
 /// </summary>
-public sealed partial class SqlBookingStore(Database database, TimeProvider clock) : IBookingStore
+public sealed partial class SqlBookingStore(Database database, TimeProvider clock, FollowUpOptions? followUps = null) : IBookingStore
 {
     private const string ServiceColumns =
         "id, tenant_id, key, name, duration_minutes, capacity, unit, min_party, max_party, hours";
@@ -22,6 +22,7 @@ public sealed partial class SqlBookingStore(Database database, TimeProvider cloc
     private const string BookingFrom = "FROM bookings b JOIN services s ON s.tenant_id = b.tenant_id AND s.id = b.service_id";
 
     private readonly Database _db = database;
+    private readonly FollowUpOptions _followUps = followUps ?? new FollowUpOptions();
 
     public async Task<BookingPolicy> GetPolicyAsync(Guid tenantId, CancellationToken cancellationToken)
     {
