@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Concierge.Server.Emotions;
 
-/// <summary>A customer's emotion history for operators (seed 002's emotion_history), oldest first. One group, so a role can be required with one call.</summary>
+/// <summary>A customer's emotion history for operators (seed 002's emotion_history), in message order. One group, so a role can be required with one call.</summary>
 public static class EmotionsApi
 {
     public const int MaxRecords = 500;
@@ -14,7 +14,7 @@ public static class EmotionsApi
     public static RouteGroupBuilder MapEmotions(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/customers").WithTags("Emotions").RequireRateLimiting(HttpSetup.RateLimitPolicy);
-        group.MapGet("/{customerId}/emotions", ListAsync).WithSummary("The emotion recorded for each of the customer's messages (label, score, detector), oldest first.");
+        group.MapGet("/{customerId}/emotions", ListAsync).WithSummary("The emotion recorded for each of the customer's messages (label, score, detector), in message order.");
         return group;
     }
 

@@ -3,7 +3,11 @@ using Dapper;
 
 namespace Concierge.Storage.Emotions;
 
-/// <summary><see cref="IEmotionStore"/> over the emotions table, plus the detect job's write; every statement names the tenant.</summary>
+/// <summary>
+/// <see cref="IEmotionStore"/> over the emotions table, plus the detect job's write; every statement
+/// names the tenant. Lists are in message order: message ids are time-ordered (v7), while jobs may
+/// record them in any order.
+/// </summary>
 public sealed class SqlEmotionStore(Database database, TimeProvider clock) : IEmotionStore
 {
     private const string Columns = "id, session_id, message_id, customer_id, label, score, detector, created_at";
@@ -12,7 +16,7 @@ public sealed class SqlEmotionStore(Database database, TimeProvider clock) : IEm
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryRowsAsync(new CommandDefinition(
-            $"SELECT {Columns} FROM emotions WHERE tenant_id = @tenantId AND customer_id = @customerId ORDER BY created_at, id LIMIT @limit",
+            $"SELECT {Columns} FROM emotions WHERE tenant_id = @tenantId AND customer_id = @customerId ORDER BY message_id LIMIT @limit",
             new { tenantId = database.Id(tenantId), customerId, limit },
             cancellationToken: cancellationToken));
         return rows.Select(Read).ToList();
@@ -22,7 +26,7 @@ public sealed class SqlEmotionStore(Database database, TimeProvider clock) : IEm
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryRowsAsync(new CommandDefinition(
-            $"SELECT {Columns} FROM emotions WHERE tenant_id = @tenantId AND session_id = @sessionId ORDER BY created_at, id",
+            $"SELECT {Columns} FROM emotions WHERE tenant_id = @tenantId AND session_id = @sessionId ORDER BY message_id",
             new { tenantId = database.Id(tenantId), sessionId = database.Id(sessionId) },
             cancellationToken: cancellationToken));
         return rows.Select(Read).ToList();
