@@ -1,6 +1,9 @@
+using Concierge.Tenants;
 using Concierge.Server.Accounts;
+using Concierge.Server.Bookings;
 using Concierge.Server.Compat;
 using Concierge.Server.Configuration;
+using Concierge.Server.Emotions;
 using Concierge.Server.Health;
 using Concierge.Server.Http;
 using Concierge.Server.Jobs;
@@ -55,6 +58,9 @@ try
     app.MapTemplates();
     app.MapWhatsAppWebhooks();
     app.MapJobs();
+    app.MapBookings().RequireRole(Role.Operator);
+    app.MapBookingChatRoutes();
+    app.MapEmotions().RequireRole(Role.Operator);
     app.MapOpenApi().AllowAnonymous();
 
     await app.RunAsync();

@@ -73,6 +73,13 @@ public abstract class Database : IAsyncDisposable
     /// </summary>
     internal abstract Task<IAsyncDisposable> LockMigrationsAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Makes the rest of <paramref name="transaction"/> the only writer holding <paramref name="key"/>
+    /// until it ends (PostgreSQL: a transaction-scoped advisory lock). SQLite needs none: its one
+    /// writer (BEGIN IMMEDIATE, across processes too) already excludes every other.
+    /// </summary>
+    internal abstract Task LockForTransactionAsync(DbConnection connection, DbTransaction transaction, long key, CancellationToken cancellationToken);
+
     /// <summary>Serialises writers where the engine cannot (SQLite); a no-op elsewhere.</summary>
     protected abstract ValueTask<IAsyncDisposable> EnterWriterAsync(CancellationToken cancellationToken);
 

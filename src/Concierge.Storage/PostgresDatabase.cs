@@ -53,6 +53,11 @@ public sealed class PostgresDatabase(DatabaseSettings settings) : Database
     protected override ValueTask<IAsyncDisposable> EnterWriterAsync(CancellationToken cancellationToken) =>
         ValueTask.FromResult<IAsyncDisposable>(NoLock.Instance);
 
+    internal override Task LockForTransactionAsync(DbConnection connection, DbTransaction transaction, long key, CancellationToken cancellationToken) =>
+        // Released by the commit or rollback; the wait has no command timeout of its own, the
+        // holder's transaction is short.
+        connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@key)", new { key }, transaction, commandTimeout: 0, cancellationToken: cancellationToken));
+
     protected override async ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await connection.BeginTransactionAsync(cancellationToken);
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Concierge.Agents;
 using Concierge.Conversations;
 using Dapper;
@@ -74,6 +75,7 @@ public sealed class SqlAgentCatalog(Database database) : IAgentCatalog
             Faq = JsonSerializer.Deserialize(r.StringOrNull("faq") ?? "[]", AgentJson.Default.ListFaqEntry) ?? [],
             PublicKey = settings.PublicKey,
             ExposeDebug = settings.ExposeDebug,
+            DetectEmotions = !(r.ObjectOrNull("settings")?["detect_emotions"] is JsonValue detect && detect.TryGetValue<bool>(out var on) && !on),
         };
     }
 }

@@ -98,6 +98,9 @@ public sealed class SqliteDatabase : Database
         // Each migration runs in a BEGIN IMMEDIATE transaction that re-checks the history first.
         Task.FromResult<IAsyncDisposable>(NoLock.Instance);
 
+    internal override Task LockForTransactionAsync(DbConnection connection, DbTransaction transaction, long key, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
     protected override async ValueTask<IAsyncDisposable> EnterWriterAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);

@@ -1,5 +1,9 @@
 using System.Globalization;
 using Concierge.Agents;
+using Concierge.Emotions;
+using Concierge.Storage.Emotions;
+using Concierge.Bookings.Store;
+using Concierge.Storage.Bookings;
 using Concierge.Conversations;
 using Concierge.Storage.Accounts;
 using Concierge.Storage.Effects;
@@ -44,6 +48,14 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<SqlTemplateStore>();
         services.AddSingleton<ITemplateStore>(sp => sp.GetRequiredService<SqlTemplateStore>());
         services.AddSingleton<IEffectWriter, TemplateFinalizedWriter>();
+        services.AddSingleton(ReadFollowUps(configuration));
+        services.AddSingleton<SqlBookingStore>();
+        services.AddSingleton<IJobHandler, FollowUpSendHandler>();
+        services.AddSingleton<IBookingStore>(sp => sp.GetRequiredService<SqlBookingStore>());
+        services.AddSingleton<IBookingDesks, SqlBookingDesks>();
+        services.AddSingleton<IEffectWriter, CreateBookingWriter>();
+        services.AddSingleton<IEffectWriter, CancelBookingWriter>();
+        services.AddSingleton<IEffectWriter, RescheduleBookingWriter>();
         services.AddSingleton<SqlSessionStore>();
         services.AddSingleton<ISessionStore>(sp => sp.GetRequiredService<SqlSessionStore>());
         services.AddSingleton<SqlAgentCatalog>();
@@ -58,6 +70,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IJobStore>(sp => sp.GetRequiredService<SqlJobStore>());
         services.AddSingleton<IJobHandler, ExpiredSessionSweep>();
         services.AddSingleton<IJobHandler, FinishedJobsPurge>();
+        services.AddSingleton<SqlEmotionStore>();
+        services.AddSingleton<IEmotionStore>(sp => sp.GetRequiredService<SqlEmotionStore>());
+        services.AddSingleton<IJobHandler, EmotionDetectHandler>();
         services.AddSingleton(new RecurringJob(JobKinds.SessionsSweep, cleanup.Interval));
         services.AddSingleton(new RecurringJob(JobKinds.JobsPurge, TimeSpan.FromHours(1)));
         return services;
@@ -71,6 +86,23 @@ public static class StorageServiceCollectionExtensions
         logger.LogInformation("Database: {Database}", settings.Description);
         await services.GetRequiredService<MigrationRunner>().ApplyAsync(cancellationToken);
         await services.GetRequiredService<TenantSeeder>().SeedDemoAsync(cancellationToken);
+    }
+
+    private static FollowUpOptions ReadFollowUps(IConfiguration configuration)
+    {
+        var defaults = new FollowUpOptions();
+        var (thankYou, name) = Settings.Find(configuration, FollowUpOptions.ThankYouKey, FollowUpOptions.ThankYouAlias);
+        var options = new FollowUpOptions
+        {
+            ReminderLead = Settings.Duration(configuration, FollowUpOptions.ReminderLeadKey, FollowUpOptions.ReminderLeadAlias, defaults.ReminderLead),
+            ThankYouDelay = Settings.Duration(configuration, FollowUpOptions.ThankYouDelayKey, FollowUpOptions.ThankYouDelayAlias, defaults.ThankYouDelay),
+            ThankYou = string.IsNullOrWhiteSpace(thankYou) ? defaults.ThankYou
+                : bool.TryParse(thankYou.Trim(), out var on) ? on
+                : throw new InvalidSettingException(name, $"must be true or false, got '{DatabaseSettings.Shorten(thankYou)}'"),
+        };
+        return options.ReminderLead >= TimeSpan.Zero && options.ReminderLead <= TimeSpan.FromDays(30)
+            ? options
+            : throw new InvalidSettingException(FollowUpOptions.ReminderLeadAlias, "must be a duration between 0 and 30d");
     }
 
     private static TimeSpan ReadInterval(IConfiguration configuration)

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Concierge.Agents;
+using Concierge.Bookings.Store;
+using Concierge.Storage.Bookings;
 using Dapper;
 
 namespace Concierge.Storage;
@@ -12,8 +14,38 @@ namespace Concierge.Storage;
 public sealed class TenantSeeder(Database database, TimeProvider clock)
 {
     /// <summary>The embedded default's demo tenant and agents (<see cref="DemoTenant"/>).</summary>
-    public Task SeedDemoAsync(CancellationToken cancellationToken) =>
-        EnsureAsync(DemoTenant.TenantId, DemoTenant.TenantSlug, DemoTenant.TenantName, DemoTenant.Agents, cancellationToken);
+    public async Task SeedDemoAsync(CancellationToken cancellationToken)
+    {
+        await EnsureAsync(DemoTenant.TenantId, DemoTenant.TenantSlug, DemoTenant.TenantName, DemoTenant.Agents, cancellationToken);
+        await EnsureDemoBookingsAsync(cancellationToken);
+    }
+
+    /// <summary>The demo tenant's booking policy and its "Hibachi at home" service, unless an operator already set them.</summary>
+    private async Task EnsureDemoBookingsAsync(CancellationToken cancellationToken)
+    {
+        var store = new SqlBookingStore(database, clock);
+        if ((await store.ListServicesAsync(DemoTenant.TenantId, cancellationToken)).Count > 0)
+        {
+            return;
+        }
+
+        await database.WriteStatementAsync(
+            connection => connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO booking_policies (tenant_id, time_zone, slot_minutes, lead_minutes, horizon_days, updated_at) "
+                + "VALUES (@tenantId, @zone, @slot, @lead, @horizon, @now) ON CONFLICT DO NOTHING",
+                new
+                {
+                    tenantId = database.Id(DemoTenant.TenantId),
+                    zone = DemoBookings.Policy.TimeZoneId,
+                    slot = (int)DemoBookings.Policy.SlotLength.TotalMinutes,
+                    lead = (int)DemoBookings.Policy.LeadTime.TotalMinutes,
+                    horizon = (int)DemoBookings.Policy.Horizon.TotalDays,
+                    now = database.Time(clock.GetUtcNow()),
+                },
+                cancellationToken: cancellationToken)),
+            cancellationToken);
+        await store.AddServiceAsync(DemoBookings.Hibachi, cancellationToken);
+    }
 
     /// <summary>A tenant whose slug is derived from its id (for tests and seeds that do not care about it).</summary>
     public Task EnsureAsync(Guid tenantId, string tenantName, IReadOnlyList<Agent> agents, CancellationToken cancellationToken) =>

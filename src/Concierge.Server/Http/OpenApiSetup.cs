@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Concierge.Server.Bookings;
 using Concierge.Server.Compat;
 using Concierge.Server.Jobs;
 using Concierge.Server.Sessions;
@@ -16,6 +17,31 @@ public static class OpenApiSetup
         [typeof(SendMessageRequest)] = () => new JsonObject { ["message"] = "Which database do you use?" },
         [typeof(StartSessionRequest)] = () => new JsonObject { ["agent"] = "demo", ["customer_id"] = "customer-42" },
         [typeof(TemplateBuilderRoutes.NewSessionResponse)] = () => new JsonObject { ["session_id"] = "0199a3b4-7c1e-7d2f-9a41-5b6c7d8e9f01" },
+        [typeof(BookingRequest)] = () => new JsonObject
+        {
+            ["service"] = "hibachi",
+            ["start"] = "2026-12-05T19:00",
+            ["party_size"] = 6,
+            ["name"] = "Ana Rojas",
+            ["contact"] = "+12125550143",
+            ["customer_id"] = "customer-42",
+        },
+        [typeof(BookingChatRoutes.ChatRequest)] = () => new JsonObject { ["message"] = "Hibachi for 6 tomorrow at 7pm, I'm Ana Rojas, +1 212 555 0143", ["customer_id"] = "customer-42" },
+        [typeof(RescheduleRequest)] = () => new JsonObject { ["start"] = "2026-12-06T18:00" },
+        [typeof(PolicyRequest)] = () => new JsonObject { ["time_zone"] = "America/New_York", ["slot_minutes"] = 30, ["lead_time_minutes"] = 120, ["horizon_days"] = 90 },
+        [typeof(ServiceRequest)] = () => new JsonObject
+        {
+            ["key"] = "hibachi",
+            ["name"] = "Hibachi at home",
+            ["duration_minutes"] = 120,
+            ["capacity"] = 4,
+            ["unit"] = "chefs",
+            ["min_party"] = 2,
+            ["max_party"] = 30,
+            ["hours"] = new JsonObject { ["every_day"] = new JsonArray(new JsonArray("11:00", "23:00")) },
+            ["closed_dates"] = new JsonArray("2026-12-25"),
+            ["special_hours"] = new JsonObject { ["2026-12-31"] = new JsonArray(new JsonArray("17:00", "21:00")) },
+        },
         [typeof(JobView)] = () => new JsonObject
         {
             ["id"] = "0199a3b4-7c1e-7d2f-9a41-5b6c7d8e9f02",

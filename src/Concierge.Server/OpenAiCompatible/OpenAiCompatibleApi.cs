@@ -2,7 +2,9 @@ using System.Text.Json;
 using Concierge.Agents;
 using Concierge.Conversations;
 using Concierge.Models;
-using Concierge.Server.Errors;
+using Concierge.Server.Accounts;
+using Concierge.Server.RateLimits;
+using Concierge.Tenants;
 using Concierge.Server.Tenancy;
 
 namespace Concierge.Server.OpenAiCompatible;
@@ -18,7 +20,8 @@ public static class OpenAiCompatibleApi
 {
     public static RouteGroupBuilder MapOpenAiCompatible(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1").WithTags("OpenAI-compatible");
+        // An API key (Authorization: Bearer ck_...) is how OpenAI clients authenticate.
+        var group = routes.MapGroup("/v1").WithTags("OpenAI-compatible").RequireRole(Role.Operator).RequireRateLimit();
         group.MapGet("/models", ModelsAsync).WithSummary("The caller's agents, as OpenAI models.");
         group.MapPost("/chat/completions", CompleteAsync).WithSummary("A turn with the agent named by 'model', in OpenAI's chat completion shape.");
         return group;

@@ -3,6 +3,7 @@ using Concierge.Conversations;
 using Concierge.Safety;
 using Concierge.Server.Tenancy;
 using Concierge.Skills;
+using Concierge.Skills.Bookings;
 using Concierge.Skills.Chat;
 using Concierge.Skills.Templates.Builder;
 
@@ -22,6 +23,7 @@ public static class ConversationSetup
         services.AddSingleton(new ChatSkillOptions());
         services.AddSingleton<ISkill, ChatSkill>();
         services.AddSingleton<ISkill, TemplateSkill>();
+        services.AddSingleton<ISkill, BookingSkill>();
         services.AddSingleton<SkillCatalog>();
         services.AddSingleton<SessionDirectory>();
         services.AddSingleton<SessionClaims>();

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Concierge.Conversations;
+using Concierge.Emotions;
 using Concierge.Models;
 using Concierge.Skills;
 
@@ -20,12 +21,15 @@ public sealed record DebugDocument(
     JsonObject? FinalCreationPayload,
     DateTimeOffset UpdatedAt)
 {
-    public static DebugDocument From(Session session, SkillView view, IReadOnlyList<Message> messages, IReadOnlyList<ModelCallLog> calls) => new(
+    /// <param name="emotions">The recorded emotion of each user message, by message id; a message whose job has not run yet has none.</param>
+    public static DebugDocument From(
+        Session session, SkillView view, IReadOnlyList<Message> messages, IReadOnlyList<ModelCallLog> calls, IReadOnlyDictionary<Guid, EmotionRecord>? emotions = null) => new(
         session.Id.ToString(),
         new DebugSessionInfo(
             session.Id.ToString(), view.DraftId, session.MessageCount, session.ModelCallCount,
             session.CreatedAt, session.AgentId, session.Channel, session.CustomerId, session.ExpiresAt),
-        messages.Select(m => new DebugMessage(m.Role.ToWire(), m.Content, m.CreatedAt)).ToList(),
+        messages.Select(m => new DebugMessage(
+            m.Role.ToWire(), m.Content, m.CreatedAt, emotions is not null && emotions.TryGetValue(m.Id, out var e) ? DebugEmotion.From(e.Reading) : null)).ToList(),
         view.Draft,
         view.Memory,
         calls.SelectMany(DebugModelLog.Entries).ToList(),
@@ -45,7 +49,8 @@ public sealed record DebugSessionInfo(
     string? CustomerId,
     DateTimeOffset? ExpiresAt);
 
-public sealed record DebugMessage(string Role, string Content, DateTimeOffset CreatedAt);
+/// <summary>One message; <see cref="Emotion"/> is set for a user message once its emotion.detect job has run.</summary>
+public sealed record DebugMessage(string Role, string Content, DateTimeOffset CreatedAt, DebugEmotion? Emotion = null);
 
 /// <summary>One half of a model call: what was sent ("request") or what came back ("response").</summary>
 public sealed record DebugModelLog(

@@ -1,11 +1,12 @@
 using Concierge.Conversations;
+using Concierge.Emotions;
 using Concierge.Skills;
 using Concierge.Server.Tenancy;
 
 namespace Concierge.Server.Sessions;
 
 /// <summary>The read side both route families share: a session, its history, a page of it, its debug view.</summary>
-public sealed class SessionReader(SessionDirectory directory, ISessionStore store, SkillCatalog skills, RequestTenant tenant)
+public sealed class SessionReader(SessionDirectory directory, ISessionStore store, SkillCatalog skills, IEmotionStore emotions, RequestTenant tenant)
 {
     public const int MaxPageSize = 200;
 
@@ -40,6 +41,7 @@ public sealed class SessionReader(SessionDirectory directory, ISessionStore stor
     {
         var (session, messages) = await HistoryAsync(rawId, cancellationToken);
         var calls = await store.GetModelCallsAsync(tenant.Id, session.Id, cancellationToken);
-        return DebugDocument.From(session, skills.ViewOf(session), messages, calls);
+        var read = await emotions.ListForSessionAsync(tenant.Id, session.Id, cancellationToken);
+        return DebugDocument.From(session, skills.ViewOf(session), messages, calls, read.ToDictionary(e => e.MessageId));
     }
 }

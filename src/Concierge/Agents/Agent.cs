@@ -31,6 +31,9 @@ public sealed record Agent
     public bool CrisisDetection { get; init; } = true;
     public string Locale { get; init; } = "en";
 
+    /// <summary>Whether each user message gets an emotion record (the agent's settings, <c>detect_emotions</c>; on by default).</summary>
+    public bool DetectEmotions { get; init; } = true;
+
     /// <summary>Short question/answer pairs the offline chat answers from.</summary>
     public IReadOnlyList<FaqEntry> Faq { get; init; } = [];
 

@@ -9,6 +9,7 @@ public static class DemoTenant
     public static readonly Guid TenantId = Guid.Parse("00000000-0000-7000-8000-000000000001");
     public static readonly Guid AgentId = Guid.Parse("00000000-0000-7000-8000-000000000101");
     public static readonly Guid AssistantId = Guid.Parse("00000000-0000-7000-8000-000000000102");
+    public static readonly Guid HibachiId = Guid.Parse("00000000-0000-7000-8000-000000000103");
     public const string TenantName = "Demo";
     public const string TenantSlug = "demo";
 
@@ -17,7 +18,7 @@ public static class DemoTenant
     public const string AssistantPublicKey = "pk_demo_assistant";
 
     /// <summary>Every demo agent; the first is the tenant's default (what /session/new talks to).</summary>
-    public static IReadOnlyList<Agent> Agents => [Agent, Assistant];
+    public static IReadOnlyList<Agent> Agents => [Agent, Assistant, Hibachi];
 
     /// <summary>
     /// The stock agents a new tenant starts with: the demo definitions with new ids, the tenant's
@@ -65,5 +66,20 @@ public static class DemoTenant
             new("Is my conversation saved?", "Yes. Every message is stored with its session, and the debug view at /session/{id}/debug shows the whole conversation and every model call."),
             new("What are your opening hours?", "I am a demo assistant and I am always available. A real agent would answer with its business's hours."),
         ],
+    };
+
+    /// <summary>A hibachi caterer's booking assistant (seed 002): books "Hibachi at home" over chat and POST /api/ai/chat.</summary>
+    public static Agent Hibachi { get; } = new()
+    {
+        Id = HibachiId,
+        TenantId = TenantId,
+        Key = "hibachi",
+        Name = "the hibachi booking assistant",
+        Skill = "bookings",
+        Locale = "en-US",
+        Instructions =
+            "You take bookings for a hibachi caterer: a chef cooks at the customer's home. Ask for one missing "
+            + "thing at a time (date, time, party size, name, phone or e-mail), offer the nearest free slots "
+            + "when one is full, ask before booking, and never say a booking is made unless it is.",
     };
 }

@@ -58,6 +58,11 @@ internal static class TurnComposer
             ["source"] = phrased.Source.ToString().ToLowerInvariant(),
             ["model_calls"] = calls.Count,
         }));
-        return new TurnWrite(next, messages, calls, events, decision.Effects, decision.Jobs);
+        // Every user message gets its emotion read after the turn, by a job in the turn's own
+        // transaction: it never delays the reply, and a crash after the commit cannot lose it.
+        IReadOnlyList<Jobs.JobRequest> jobs = context.Agent.DetectEmotions
+            ? [.. decision.Jobs, Emotions.EmotionJobs.For(session.Id, userMessage.Id)]
+            : decision.Jobs;
+        return new TurnWrite(next, messages, calls, events, decision.Effects, jobs);
     }
 }

@@ -2,7 +2,10 @@ using System.ClientModel;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using Concierge.Agents;
+using Concierge.Server.Accounts;
 using Concierge.Server.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using OpenAI;
 using OpenAI.Chat;
 
@@ -13,13 +16,16 @@ public sealed class ChatCompletionsTests : IAsyncLifetime
 {
     private ConciergeApp _app = null!;
     private HttpClient _http = null!;
+    private string _key = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
         _app = new ConciergeApp(await TestDatabase.CreateAsync(DatabaseKind.Sqlite));
-        _http = _app.Client();
+        var (_, secret) = await _app.Services.GetRequiredService<AccountService>().AddKeyAsync(DemoTenant.TenantId, "openai client", "operator", CancellationToken.None);
+        _key = secret;
+        _http = _app.WithBearer(secret);
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
@@ -66,6 +72,14 @@ public sealed class ChatCompletionsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_caller_without_a_key_is_refused()
+    {
+        using var response = await _app.Client().GetAsync("/v1/models", Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
     public async Task An_unknown_model_is_a_404_in_OpenAIs_error_shape()
     {
         var chat = Client("no-such-agent");
@@ -89,9 +103,9 @@ public sealed class ChatCompletionsTests : IAsyncLifetime
     }
 
     private ChatClient Client(string agent) =>
-        new(agent, new ApiKeyCredential("ck_test_unused"), new OpenAIClientOptions
+        new(agent, new ApiKeyCredential(_key), new OpenAIClientOptions
         {
             Endpoint = new Uri(_http.BaseAddress!, "/v1"),
-            Transport = new System.ClientModel.Primitives.HttpClientPipelineTransport(_http),
+            Transport = new System.ClientModel.Primitives.HttpClientPipelineTransport(_app.Client()),
         });
 }

@@ -1,5 +1,6 @@
 using Concierge.Agents;
 using Concierge.Conversations;
+using Concierge.Jobs;
 using Concierge.Models;
 using Concierge.Safety;
 using Concierge.Testing.InMemory;
@@ -108,7 +109,21 @@ public class TurnTests
         await harness.SayAsync(session, "book a table");
 
         Assert.Equal(new ProbeBooked("book a table"), Assert.Single(harness.Store.Effects));
-        Assert.Equal("probe.remind", Assert.Single(harness.Store.Jobs).Kind);
+        Assert.Equal(["probe.remind", JobKinds.EmotionDetect], harness.Store.Jobs.Select(j => j.Kind));
+    }
+
+    [Fact]
+    public async Task Every_user_message_asks_for_its_emotion_with_a_job_keyed_by_the_message()
+    {
+        var harness = new PipelineHarness();
+        var session = await harness.StartAsync();
+
+        await harness.SayAsync(session, "hello");
+
+        var user = (await harness.MessagesAsync(session)).First(m => m.Role == MessageRole.User);
+        var job = Assert.Single(harness.Store.Jobs, j => j.Kind == JobKinds.EmotionDetect);
+        Assert.Equal(user.Id.ToString(), (string?)job.Payload["message_id"]);
+        Assert.Equal($"message:{user.Id:N}", job.DedupKey);
     }
 
     [Fact]

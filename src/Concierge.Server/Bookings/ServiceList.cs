@@ -1,0 +1,3 @@
+namespace Concierge.Server.Bookings;
+
+public sealed record ServiceList(IReadOnlyList<ServiceView> Services);

@@ -1,0 +1,3 @@
+namespace Concierge.Server.Emotions;
+
+public sealed record EmotionList(string CustomerId, IReadOnlyList<EmotionView> Emotions);

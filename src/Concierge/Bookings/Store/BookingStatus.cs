@@ -1,0 +1,7 @@
+namespace Concierge.Bookings.Store;
+
+public enum BookingStatus
+{
+    Booked,
+    Cancelled,
+}
