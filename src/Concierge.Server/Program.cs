@@ -3,6 +3,7 @@ using Concierge.Server.Configuration;
 using Concierge.Server.Health;
 using Concierge.Server.Http;
 using Concierge.Server.Jobs;
+using Concierge.Server.Knowledge;
 using Concierge.Server.Models;
 using Concierge.Server.Sessions;
 using Concierge.Storage;
@@ -24,6 +25,7 @@ try
     builder.Services.AddOpenApiDocument();
     builder.Services.AddWhatsApp(builder.Configuration);
     builder.Services.AddJobs(builder.Configuration);
+    builder.Services.AddKnowledge(builder.Configuration);
 
     var app = builder.Build();
     if (StorageCommands.IsMigrate(args))
@@ -32,6 +34,7 @@ try
     }
 
     await app.Services.MigrateDatabaseAsync(CancellationToken.None);
+    await app.Services.SeedKnowledgeAsync(CancellationToken.None);
 
     app.UseConciergeHttp();
     app.MapHealth();
@@ -40,6 +43,7 @@ try
     app.MapTemplates();
     app.MapWhatsAppWebhooks();
     app.MapJobs();
+    app.MapKnowledge();
     app.MapOpenApi();
 
     await app.RunAsync();

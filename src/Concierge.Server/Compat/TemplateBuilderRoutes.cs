@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Concierge.Conversations;
 using Concierge.Skills;
 using Concierge.Server.Http;
@@ -34,7 +35,8 @@ public static class TemplateBuilderRoutes
         string Action,
         JsonObject? Draft,
         IReadOnlyList<string> Missing,
-        JsonObject? FinalCreationPayload);
+        JsonObject? FinalCreationPayload,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<SourceView>? Sources = null);
 
     public sealed record HistoryMessage(string Role, string Content, DateTimeOffset CreatedAt);
 
@@ -64,7 +66,7 @@ public static class TemplateBuilderRoutes
         response.AddModelTime(result);
         return TypedResults.Ok(new ChatResponse(
             result.Session.Id.ToString(), result.Reply.Content, result.Action, result.View.Draft,
-            result.Decision.Missing, result.View.FinalPayload));
+            result.Decision.Missing, result.View.FinalPayload, SourceView.From(result)));
     }
 
     private static async Task<Ok<HistoryResponse>> HistoryAsync(string id, SessionReader reader, SkillCatalog skills, CancellationToken cancellationToken)

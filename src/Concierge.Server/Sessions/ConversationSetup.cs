@@ -4,6 +4,7 @@ using Concierge.Safety;
 using Concierge.Server.Tenancy;
 using Concierge.Skills;
 using Concierge.Skills.Chat;
+using Concierge.Skills.Knowledge;
 using Concierge.Skills.Templates.Builder;
 
 namespace Concierge.Server.Sessions;
@@ -20,6 +21,7 @@ public static class ConversationSetup
         services.AddSingleton(new ChatSkillOptions());
         services.AddSingleton<ISkill, ChatSkill>();
         services.AddSingleton<ISkill, TemplateSkill>();
+        services.AddSingleton<ISkill, KnowledgeSkill>();
         services.AddSingleton<SkillCatalog>();
         services.AddSingleton<SessionDirectory>();
         services.AddSingleton<SessionClaims>();

@@ -20,7 +20,7 @@ public sealed partial class SqlKnowledgeStore
     {
         await using var connection = await db.OpenAsync(cancellationToken);
         var rows = await connection.QueryRowsAsync(new CommandDefinition(
-            "SELECT c.id, c.document_id, c.ordinal, c.heading_path, c.text, c.terms, d.title, d.language, d.agent_key "
+            "SELECT c.id, c.document_id, c.ordinal, c.heading_path, c.text, c.terms, COALESCE(d.given_title, d.title) AS title, d.language, d.agent_key "
             + "FROM knowledge_chunks c JOIN knowledge_documents d ON d.id = c.document_id "
             + "WHERE c.tenant_id = @tenantId AND d.tenant_id = @tenantId AND d.status = @ready ORDER BY d.created_at, d.id, c.ordinal",
             new { tenantId = db.Id(tenantId), ready = KnowledgeStatus.Ready },

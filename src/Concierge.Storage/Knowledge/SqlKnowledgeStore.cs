@@ -12,7 +12,7 @@ namespace Concierge.Storage.Knowledge;
 public sealed partial class SqlKnowledgeStore(Database db, TimeProvider clock) : IKnowledgeStore
 {
     private const string Columns =
-        "id, tenant_id, agent_key, title, file_name, type, bytes, content_hash, language, status, failure_reason, chunk_count, created_at";
+        "id, tenant_id, agent_key, COALESCE(given_title, title) AS title, file_name, type, bytes, content_hash, language, status, failure_reason, chunk_count, created_at";
 
     private const string BumpVersion =
         "INSERT INTO knowledge_versions (tenant_id, version) VALUES (@tenantId, 1) "
@@ -25,15 +25,15 @@ public sealed partial class SqlKnowledgeStore(Database db, TimeProvider clock) :
         var id = Guid.CreateVersion7(now);
         var added = await db.WriteAsync(
             (connection, transaction) => connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO knowledge_documents (id, tenant_id, agent_key, title, file_name, bytes, content_hash, content, status, created_at, updated_at) "
-                + "VALUES (@id, @tenantId, @agentKey, @title, @fileName, @bytes, @hash, @content, @status, @now, @now) "
+                "INSERT INTO knowledge_documents (id, tenant_id, agent_key, given_title, title, file_name, bytes, content_hash, content, status, created_at, updated_at) "
+                + "VALUES (@id, @tenantId, @agentKey, @givenTitle, @fileName, @fileName, @bytes, @hash, @content, @status, @now, @now) "
                 + "ON CONFLICT (tenant_id, content_hash) DO NOTHING",
                 new
                 {
                     id = db.Id(id),
                     tenantId = db.Id(document.TenantId),
                     agentKey = document.AgentKey,
-                    title = document.Title,
+                    givenTitle = document.Title,
                     fileName = document.FileName,
                     bytes = (long)document.Content.Length,
                     hash = document.ContentHash,
@@ -67,7 +67,7 @@ public sealed partial class SqlKnowledgeStore(Database db, TimeProvider clock) :
     {
         await using var connection = await db.OpenAsync(cancellationToken);
         var rows = await connection.QueryRowsAsync(new CommandDefinition(
-            "SELECT c.id, c.document_id, c.ordinal, c.heading_path, c.text, c.terms, d.title, d.language, d.agent_key "
+            "SELECT c.id, c.document_id, c.ordinal, c.heading_path, c.text, c.terms, COALESCE(d.given_title, d.title) AS title, d.language, d.agent_key "
             + "FROM knowledge_chunks c JOIN knowledge_documents d ON d.id = c.document_id "
             + "WHERE c.tenant_id = @tenantId AND c.document_id = @documentId ORDER BY c.ordinal",
             new { tenantId = db.Id(tenantId), documentId = db.Id(documentId) },

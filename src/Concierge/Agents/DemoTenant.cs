@@ -9,10 +9,11 @@ public static class DemoTenant
     public static readonly Guid TenantId = Guid.Parse("00000000-0000-7000-8000-000000000001");
     public static readonly Guid AgentId = Guid.Parse("00000000-0000-7000-8000-000000000101");
     public static readonly Guid AssistantId = Guid.Parse("00000000-0000-7000-8000-000000000102");
+    public static readonly Guid SupportId = Guid.Parse("00000000-0000-7000-8000-000000000103");
     public const string TenantName = "Demo";
 
     /// <summary>Every demo agent; the first is the tenant's default (what /session/new talks to).</summary>
-    public static IReadOnlyList<Agent> Agents => [Agent, Assistant];
+    public static IReadOnlyList<Agent> Agents => [Agent, Assistant, Support];
 
     /// <summary>The default demo agent: the WhatsApp template builder (seed 000's clients talk to it).</summary>
     public static Agent Agent { get; } = new()
@@ -49,5 +50,18 @@ public static class DemoTenant
             new("Is my conversation saved?", "Yes. Every message is stored with its session, and the debug view at /session/{id}/debug shows the whole conversation and every model call."),
             new("What are your opening hours?", "I am a demo assistant and I am always available. A real agent would answer with its business's hours."),
         ],
+    };
+
+    /// <summary>Answers from the tenant's documents with its sources (the server seeds Concierge's own FAQ for it).</summary>
+    public static Agent Support { get; } = new()
+    {
+        Id = SupportId,
+        TenantId = TenantId,
+        Key = "support",
+        Name = "Concierge support",
+        Skill = "knowledge",
+        Instructions =
+            "You are Concierge's support assistant. You answer questions about Concierge from its "
+            + "documentation only, and you say plainly when the documentation does not cover something.",
     };
 }

@@ -7,6 +7,7 @@ CREATE TABLE knowledge_documents (
     id              uuid        PRIMARY KEY,
     tenant_id       uuid        NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
     agent_key       text        NULL,
+    given_title     text        NULL,
     title           text        NOT NULL,
     file_name       text        NOT NULL,
     type            text        NULL,

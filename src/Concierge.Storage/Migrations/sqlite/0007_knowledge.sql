@@ -7,6 +7,7 @@ CREATE TABLE knowledge_documents (
     id              TEXT    NOT NULL PRIMARY KEY,
     tenant_id       TEXT    NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
     agent_key       TEXT    NULL,
+    given_title     TEXT    NULL,
     title           TEXT    NOT NULL,
     file_name       TEXT    NOT NULL,
     type            TEXT    NULL,
