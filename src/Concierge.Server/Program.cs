@@ -25,7 +25,7 @@ try
     builder.Services.AddOpenApiDocument();
     builder.Services.AddWhatsApp(builder.Configuration);
     builder.Services.AddJobs(builder.Configuration);
-    builder.Services.AddKnowledge(builder.Configuration);
+    builder.Services.AddKnowledge(builder.Configuration, model);
 
     var app = builder.Build();
     if (StorageCommands.IsMigrate(args))

@@ -4,9 +4,10 @@ namespace Concierge.Server.Knowledge;
 
 /// <summary>
 /// The knowledge settings: the largest upload (<c>KNOWLEDGE_MAX_BYTES</c>, 10 MiB by default) and
-/// the size above which a document is indexed by a job instead of during the upload request.
+/// the size above which a document is indexed by a job instead of during the upload request, and
+/// the embeddings model (<c>EMBEDDINGS_MODEL</c>) that turns hybrid search on.
 /// </summary>
-public sealed record KnowledgeSettings(int MaxBytes, int InlineIndexBytes)
+public sealed record KnowledgeSettings(int MaxBytes, int InlineIndexBytes, string? EmbeddingsModel = null)
 {
     private const string Section = "Concierge:Knowledge:";
 
@@ -26,6 +27,6 @@ public sealed record KnowledgeSettings(int MaxBytes, int InlineIndexBytes)
         var inline = Settings.Int(configuration, Section + "InlineIndexBytes", null, 256 * 1024);
         return inline < 0
             ? throw new InvalidSettingException(Section + "InlineIndexBytes", $"must be 0 or more, got {inline}")
-            : new KnowledgeSettings(maxBytes, inline);
+            : new KnowledgeSettings(maxBytes, inline, Settings.String(configuration, Section + "EmbeddingsModel", "EMBEDDINGS_MODEL")?.Trim() is { Length: > 0 } model ? model : null);
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Concierge.Knowledge.Answers;
 using Concierge.Knowledge.Library;
 using Dapper;
@@ -20,12 +21,30 @@ public sealed partial class SqlKnowledgeStore
     {
         await using var connection = await db.OpenAsync(cancellationToken);
         var rows = await connection.QueryRowsAsync(new CommandDefinition(
-            "SELECT c.id, c.document_id, c.ordinal, c.heading_path, c.text, c.terms, COALESCE(d.given_title, d.title) AS title, d.language, d.agent_key "
+            "SELECT c.id, c.document_id, c.ordinal, c.heading_path, c.text, c.terms, c.embedding, COALESCE(d.given_title, d.title) AS title, d.language, d.agent_key "
             + "FROM knowledge_chunks c JOIN knowledge_documents d ON d.id = c.document_id "
             + "WHERE c.tenant_id = @tenantId AND d.tenant_id = @tenantId AND d.status = @ready ORDER BY d.created_at, d.id, c.ordinal",
             new { tenantId = db.Id(tenantId), ready = KnowledgeStatus.Ready },
             cancellationToken: cancellationToken));
         return rows.Select(ReadChunk).ToList();
+    }
+
+    public Task SaveEmbeddingsAsync(Guid tenantId, IReadOnlyList<(Guid ChunkId, float[] Vector)> vectors, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(vectors);
+
+        // Stored as little-endian float32 bytes: both databases keep a blob as it is, and it reads back without parsing.
+        return db.WriteAsync(
+            async (connection, transaction) =>
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "UPDATE knowledge_chunks SET embedding = @embedding WHERE tenant_id = @tenantId AND id = @id",
+                    vectors.Select(v => new { embedding = MemoryMarshal.AsBytes(v.Vector.AsSpan()).ToArray(), tenantId = db.Id(tenantId), id = db.Id(v.ChunkId) }).ToList(),
+                    transaction,
+                    cancellationToken: cancellationToken));
+                await connection.ExecuteAsync(new CommandDefinition(BumpVersion, new { tenantId = db.Id(tenantId) }, transaction, cancellationToken: cancellationToken));
+            },
+            cancellationToken);
     }
 
     public async Task<CuratedAnswer> AddAnswerAsync(Guid tenantId, string question, string answer, CancellationToken cancellationToken)
@@ -87,5 +106,6 @@ public sealed partial class SqlKnowledgeStore
         r.String("terms"),
         r.String("title"),
         r.StringOrNull("language"),
-        r.StringOrNull("agent_key"));
+        r.StringOrNull("agent_key"),
+        r.BytesOrNull("embedding") is { } blob ? MemoryMarshal.Cast<byte, float>(blob.AsSpan()).ToArray() : null);
 }

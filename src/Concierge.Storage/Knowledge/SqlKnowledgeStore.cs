@@ -67,7 +67,7 @@ public sealed partial class SqlKnowledgeStore(Database db, TimeProvider clock) :
     {
         await using var connection = await db.OpenAsync(cancellationToken);
         var rows = await connection.QueryRowsAsync(new CommandDefinition(
-            "SELECT c.id, c.document_id, c.ordinal, c.heading_path, c.text, c.terms, COALESCE(d.given_title, d.title) AS title, d.language, d.agent_key "
+            "SELECT c.id, c.document_id, c.ordinal, c.heading_path, c.text, c.terms, c.embedding, COALESCE(d.given_title, d.title) AS title, d.language, d.agent_key "
             + "FROM knowledge_chunks c JOIN knowledge_documents d ON d.id = c.document_id "
             + "WHERE c.tenant_id = @tenantId AND c.document_id = @documentId ORDER BY c.ordinal",
             new { tenantId = db.Id(tenantId), documentId = db.Id(documentId) },

@@ -37,6 +37,9 @@ public interface IKnowledgeStore
     /// <summary>Every chunk of the tenant's ready documents, with their titles, in document order.</summary>
     Task<IReadOnlyList<StoredChunk>> SearchableChunksAsync(Guid tenantId, CancellationToken cancellationToken);
 
+    /// <summary>Stores chunk embeddings (chunks that are gone are skipped) and moves the version.</summary>
+    Task SaveEmbeddingsAsync(Guid tenantId, IReadOnlyList<(Guid ChunkId, float[] Vector)> vectors, CancellationToken cancellationToken);
+
     Task<CuratedAnswer> AddAnswerAsync(Guid tenantId, string question, string answer, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<CuratedAnswer>> AnswersAsync(Guid tenantId, CancellationToken cancellationToken);

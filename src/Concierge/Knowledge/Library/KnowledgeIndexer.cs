@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using Concierge.Jobs;
 using Concierge.Knowledge.Intake;
 using Microsoft.Extensions.Logging;
 
@@ -6,9 +8,10 @@ namespace Concierge.Knowledge.Library;
 /// <summary>
 /// Indexes a stored document from its bytes: the intake reads them, the chunks replace the old
 /// ones, and the document becomes ready — or failed with the intake's reason. Used by the upload
-/// route for small files, by the indexing job for large ones, and by reindex.
+/// route for small files, by the indexing job for large ones, and by reindex. With an embedder
+/// configured, a <see cref="JobKinds.KnowledgeEmbed"/> job then computes the chunks' embeddings.
 /// </summary>
-public sealed class KnowledgeIndexer(IKnowledgeStore store, IntakeLimits limits, ILogger<KnowledgeIndexer> logger)
+public sealed class KnowledgeIndexer(IKnowledgeStore store, IntakeLimits limits, IJobStore jobs, IEnumerable<IEmbedder> embedders, ILogger<KnowledgeIndexer> logger)
 {
     /// <summary>Indexes the document; the refusal when the intake refused it, null when indexed (or gone).</summary>
     public async Task<IntakeRefusal?> IndexAsync(Guid tenantId, Guid documentId, CancellationToken cancellationToken)
@@ -28,6 +31,11 @@ public sealed class KnowledgeIndexer(IKnowledgeStore store, IntakeLimits limits,
 
         var indexed = DocumentIndexing.Index(intake.Document);
         await store.SaveIndexAsync(tenantId, documentId, indexed, cancellationToken);
+        if (embedders.Any())
+        {
+            await jobs.EnqueueAsync(tenantId, new JobRequest(JobKinds.KnowledgeEmbed, new JsonObject { ["document_id"] = documentId.ToString() }), 5, cancellationToken);
+        }
+
         logger.LogInformation("Indexed document {DocumentId}: {Chunks} chunks ({Type}, {Language})", documentId, indexed.Chunks.Count, indexed.Type, indexed.Language);
         return null;
     }
