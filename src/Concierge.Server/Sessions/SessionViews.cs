@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Concierge.Conversations;
 using Concierge.Skills;
+using Concierge.Skills.Knowledge;
 
 namespace Concierge.Server.Sessions;
 
@@ -61,7 +62,7 @@ public sealed record TurnView(
 public sealed record SourceView(string DocumentId, string Title, string ChunkId, string Snippet)
 {
     public static IReadOnlyList<SourceView>? From(TurnResult turn) =>
-        turn.Decision.Sources.Count == 0 && turn.Action != "NOTHING_FOUND"
+        turn.Decision.Sources.Count == 0 && turn.Action != KnowledgeSkill.NothingFoundAction
             ? null
             : [.. turn.Decision.Sources.Select(s => new SourceView(s.DocumentId, s.Title, s.ChunkId, s.Snippet))];
 }
