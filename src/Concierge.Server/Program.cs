@@ -7,6 +7,7 @@ using Concierge.Server.Emotions;
 using Concierge.Server.Health;
 using Concierge.Server.Http;
 using Concierge.Server.Jobs;
+using Concierge.Server.Knowledge;
 using Concierge.Server.Models;
 using Concierge.Server.OpenAiCompatible;
 using Concierge.Server.RateLimits;
@@ -39,6 +40,7 @@ try
     builder.Services.AddOpenApiDocument();
     builder.Services.AddWhatsApp(builder.Configuration);
     builder.Services.AddJobs(builder.Configuration);
+    builder.Services.AddKnowledge(builder.Configuration, model);
 
     var app = builder.Build();
     if (StorageCommands.IsMigrate(args))
@@ -47,6 +49,7 @@ try
     }
 
     await app.Services.MigrateDatabaseAsync(CancellationToken.None);
+    await app.Services.SeedKnowledgeAsync(CancellationToken.None);
 
     app.UseConciergeHttp();
     app.MapHealth();
@@ -61,6 +64,7 @@ try
     app.MapBookings().RequireRole(Role.Operator);
     app.MapBookingChatRoutes();
     app.MapEmotions().RequireRole(Role.Operator);
+    app.MapKnowledge().RequireRole(Role.Operator);
     app.MapOpenApi().AllowAnonymous();
 
     await app.RunAsync();

@@ -30,6 +30,10 @@ internal readonly struct Row(IReadOnlyDictionary<string, int> columns, object?[]
 
     public string? StringOrNull(string column) => this[column] is { } v ? Convert.ToString(v, CultureInfo.InvariantCulture) : null;
 
+    public byte[] Bytes(string column) => this[column] as byte[] ?? throw Null(column);
+
+    public byte[]? BytesOrNull(string column) => this[column] as byte[];
+
     public int Int(string column) => Convert.ToInt32(this[column] ?? throw Null(column), CultureInfo.InvariantCulture);
 
     public int? IntOrNull(string column) => this[column] is { } v ? Convert.ToInt32(v, CultureInfo.InvariantCulture) : null;

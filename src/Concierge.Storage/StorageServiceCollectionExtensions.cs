@@ -13,6 +13,8 @@ using Concierge.Templates;
 using Concierge.Configuration;
 using Concierge.Jobs;
 using Concierge.Storage.Jobs;
+using Concierge.Storage.Knowledge;
+using Concierge.Knowledge.Library;
 using Concierge.Storage.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -66,6 +68,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<TenantSeeder>();
         services.AddSingleton<SqlAccountStore>();
         services.AddSingleton<IAccountStore>(sp => sp.GetRequiredService<SqlAccountStore>());
+        services.AddSingleton<SqlKnowledgeStore>();
+        services.AddSingleton<IKnowledgeStore>(sp => sp.GetRequiredService<SqlKnowledgeStore>());
         services.AddSingleton<SqlJobStore>();
         services.AddSingleton<IJobStore>(sp => sp.GetRequiredService<SqlJobStore>());
         services.AddSingleton<IJobHandler, ExpiredSessionSweep>();

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Concierge.Agents;
+using System.Text.Json.Serialization;
 using Concierge.Conversations;
 using Concierge.Server.Accounts;
 using Concierge.Server.Errors;
@@ -37,7 +38,8 @@ public static class TemplateBuilderRoutes
         string Action,
         JsonObject? Draft,
         IReadOnlyList<string> Missing,
-        JsonObject? FinalCreationPayload);
+        JsonObject? FinalCreationPayload,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<SourceView>? Sources = null);
 
     public sealed record HistoryMessage(string Role, string Content, DateTimeOffset CreatedAt);
 
@@ -68,7 +70,7 @@ public static class TemplateBuilderRoutes
         response.AddModelTime(result);
         return TypedResults.Ok(new ChatResponse(
             result.Session.Id.ToString(), result.Reply.Content, result.Action, result.View.Draft,
-            result.Decision.Missing, result.View.FinalPayload));
+            result.Decision.Missing, result.View.FinalPayload, SourceView.From(result)));
     }
 
     private static async Task<Ok<HistoryResponse>> HistoryAsync(string id, SessionReader reader, SkillCatalog skills, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Concierge.Server.Bookings;
 using Concierge.Server.Compat;
 using Concierge.Server.Jobs;
+using Concierge.Server.Knowledge;
 using Concierge.Server.Sessions;
 using Microsoft.OpenApi;
 
@@ -55,6 +56,28 @@ public static class OpenApiSetup
             ["created_at"] = "2026-12-01T18:30:00Z",
             ["updated_at"] = "2026-12-02T09:42:10Z",
             ["finished_at"] = "2026-12-02T09:42:10Z",
+        },
+        [typeof(CuratedAnswerRequest)] = () => new JsonObject { ["question"] = "What is the deadline to ask for a refund?", ["answer"] = "You can ask for a refund within 30 days of delivery." },
+        [typeof(DocumentView)] = () => new JsonObject
+        {
+            ["id"] = "0199a3b4-7c1e-7d2f-9a41-5b6c7d8e9f03",
+            ["title"] = "Returns policy",
+            ["type"] = "markdown",
+            ["bytes"] = 5120,
+            ["chunks"] = 6,
+            ["status"] = "ready",
+            ["file_name"] = "returns.md",
+            ["language"] = "en",
+            ["agent"] = "support",
+            ["failure_reason"] = null,
+            ["created_at"] = "2026-12-02T09:00:00Z",
+        },
+        [typeof(SourceView)] = () => new JsonObject
+        {
+            ["document_id"] = "0199a3b4-7c1e-7d2f-9a41-5b6c7d8e9f03",
+            ["title"] = "Returns policy",
+            ["chunk_id"] = "0199a3b4-7c1e-7d2f-9a41-5b6c7d8e9f04",
+            ["snippet"] = "You can return an item within 30 days of delivery.",
         },
         [typeof(TemplateBuilderRoutes.ChatResponse)] = () => new JsonObject
         {

@@ -1,16 +1,21 @@
+using Microsoft.AspNetCore.Http.Metadata;
+
 namespace Concierge.Server.Http;
 
 /// <summary>
 /// Refuses request bodies over the limit with 413, whether the size is declared (Content-Length) or
 /// only discovered while reading (chunked). Kestrel has its own limit; this one also holds in the
-/// test host and behind proxies, and answers with a problem document.
+/// test host and behind proxies, and answers with a problem document. A route that takes larger
+/// bodies (a document upload) says so with <see cref="IRequestSizeLimitMetadata"/>.
 /// </summary>
 public sealed class RequestBodyLimitMiddleware(RequestDelegate next, long defaultLimit)
 {
     public Task InvokeAsync(HttpContext context)
     {
-        // A route may set its own limit (.WithBodyLimit); the setting is the default.
-        var limit = context.GetEndpoint()?.Metadata.GetMetadata<BodyLimitMetadata>()?.Bytes ?? defaultLimit;
+        // A route may set its own limit (.WithBodyLimit, or the framework's request size metadata); the setting is the default.
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<BodyLimitMetadata>()?.Bytes
+            ?? context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize
+            ?? defaultLimit;
         if (context.Request.ContentLength > limit)
         {
             throw new BadHttpRequestException($"The request body is {context.Request.ContentLength} bytes; the limit is {limit}.", StatusCodes.Status413PayloadTooLarge);

@@ -5,6 +5,7 @@ using Concierge.Server.Tenancy;
 using Concierge.Skills;
 using Concierge.Skills.Bookings;
 using Concierge.Skills.Chat;
+using Concierge.Skills.Knowledge;
 using Concierge.Skills.Templates.Builder;
 
 namespace Concierge.Server.Sessions;
@@ -24,6 +25,7 @@ public static class ConversationSetup
         services.AddSingleton<ISkill, ChatSkill>();
         services.AddSingleton<ISkill, TemplateSkill>();
         services.AddSingleton<ISkill, BookingSkill>();
+        services.AddSingleton<ISkill, KnowledgeSkill>();
         services.AddSingleton<SkillCatalog>();
         services.AddSingleton<SessionDirectory>();
         services.AddSingleton<SessionClaims>();

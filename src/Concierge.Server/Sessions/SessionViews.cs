@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Concierge.Conversations;
 using Concierge.Skills;
+using Concierge.Skills.Knowledge;
 
 namespace Concierge.Server.Sessions;
 
@@ -44,12 +46,25 @@ public sealed record TurnView(
     JsonObject? FinalCreationPayload,
     string Source,
     MessageView UserMessage,
-    MessageView ReplyMessage)
+    MessageView ReplyMessage,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<SourceView>? Sources = null)
 {
     public static TurnView From(TurnResult turn) => new(
         turn.Session.Id, turn.Reply.Content, turn.Action, turn.View.Draft, turn.Decision.Missing,
         turn.View.FinalPayload, turn.Source.ToString().ToLowerInvariant(),
-        MessageView.From(turn.UserMessage), MessageView.From(turn.Reply));
+        MessageView.From(turn.UserMessage), MessageView.From(turn.Reply), SourceView.From(turn));
+}
+
+/// <summary>
+/// A document passage a knowledge answer cites. Only knowledge answers carry <c>sources</c>; other
+/// replies leave the field out, so their JSON is as it was.
+/// </summary>
+public sealed record SourceView(string DocumentId, string Title, string ChunkId, string Snippet)
+{
+    public static IReadOnlyList<SourceView>? From(TurnResult turn) =>
+        turn.Decision.Sources.Count == 0 && turn.Action != KnowledgeSkill.NothingFoundAction
+            ? null
+            : [.. turn.Decision.Sources.Select(s => new SourceView(s.DocumentId, s.Title, s.ChunkId, s.Snippet))];
 }
 
 public sealed record MessagePage(Guid SessionId, IReadOnlyList<MessageView> Messages, int? NextAfter);

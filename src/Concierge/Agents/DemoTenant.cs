@@ -10,6 +10,7 @@ public static class DemoTenant
     public static readonly Guid AgentId = Guid.Parse("00000000-0000-7000-8000-000000000101");
     public static readonly Guid AssistantId = Guid.Parse("00000000-0000-7000-8000-000000000102");
     public static readonly Guid HibachiId = Guid.Parse("00000000-0000-7000-8000-000000000103");
+    public static readonly Guid SupportId = Guid.Parse("00000000-0000-7000-8000-000000000104");
     public const string TenantName = "Demo";
     public const string TenantSlug = "demo";
 
@@ -18,7 +19,7 @@ public static class DemoTenant
     public const string AssistantPublicKey = "pk_demo_assistant";
 
     /// <summary>Every demo agent; the first is the tenant's default (what /session/new talks to).</summary>
-    public static IReadOnlyList<Agent> Agents => [Agent, Assistant, Hibachi];
+    public static IReadOnlyList<Agent> Agents => [Agent, Assistant, Hibachi, Support];
 
     /// <summary>
     /// The stock agents a new tenant starts with: the demo definitions with new ids, the tenant's
@@ -81,5 +82,18 @@ public static class DemoTenant
             "You take bookings for a hibachi caterer: a chef cooks at the customer's home. Ask for one missing "
             + "thing at a time (date, time, party size, name, phone or e-mail), offer the nearest free slots "
             + "when one is full, ask before booking, and never say a booking is made unless it is.",
+    };
+
+    /// <summary>Answers from the tenant's documents with its sources (the server seeds Concierge's own FAQ for it).</summary>
+    public static Agent Support { get; } = new()
+    {
+        Id = SupportId,
+        TenantId = TenantId,
+        Key = "support",
+        Name = "Concierge support",
+        Skill = "knowledge",
+        Instructions =
+            "You are Concierge's support assistant. You answer questions about Concierge from its "
+            + "documentation only, and you say plainly when the documentation does not cover something.",
     };
 }

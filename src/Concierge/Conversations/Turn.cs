@@ -165,10 +165,12 @@ public sealed class Turn(
         // The reply streams to the caller as the model writes it; the turn commits the whole text.
         var (result, streamed) = await StreamAsync(wording, observer);
         var withTools = decided with { Decision = WithToolCalls(decided.Decision, result) };
-        if (result.Response is { } answer && !string.IsNullOrWhiteSpace(answer.Text))
+        var check = result.Response is { } worded && !string.IsNullOrWhiteSpace(worded.Text) && plan.Check is { } judge ? judge(worded.Text.Trim()) : null;
+        if (result.Response is { } answer && !string.IsNullOrWhiteSpace(answer.Text) && check is not { IsRefused: true })
         {
             var modelDecided = withTools with
             {
+                Decision = check is null ? withTools.Decision : withTools.Decision with { Sources = check.Sources },
                 Source = decided.Source == TurnSource.Offline ? TurnSource.Model : decided.Source,
                 ModelCalls = [.. decided.ModelCalls, .. result.Calls],
             };
@@ -176,7 +178,9 @@ public sealed class Turn(
         }
 
         // What was streamed is void: the caller is told to start again, and gets the fallback whole.
-        var reason = result.Response is null ? $"model call failed ({result.FailureReason})" : "model answer was empty";
+        var reason = result.Response is null ? $"model call failed ({result.FailureReason})"
+            : check is { RefusalReason: { } refusal } ? $"model reply refused: {refusal}"
+            : "model answer was empty";
         if (streamed > 0)
         {
             await RestartAsync(observer);

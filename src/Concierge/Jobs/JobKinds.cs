@@ -18,6 +18,12 @@ public static class JobKinds
     /// <summary>Sends a scheduled follow-up, such as a reminder the day before (the bookings issue).</summary>
     public const string FollowUpSend = "followup.send";
 
+    /// <summary>Reads, chunks and indexes an uploaded knowledge document too large to index during the upload.</summary>
+    public const string KnowledgeIndex = "knowledge.index";
+
+    /// <summary>Computes and stores the embeddings of a document's chunks (hybrid search, when EMBEDDINGS_MODEL is set).</summary>
+    public const string KnowledgeEmbed = "knowledge.embed";
+
     /// <summary>The tenant housekeeping jobs run under: they act across tenants and belong to none.</summary>
     public static readonly Guid SystemTenantId = Guid.Empty;
 }

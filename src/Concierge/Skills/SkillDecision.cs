@@ -30,6 +30,9 @@ public sealed record SkillDecision
     /// <summary>Set when the session goes to another agent or skill after this turn.</summary>
     public HandOver? HandOver { get; init; }
 
+    /// <summary>The document passages the reply cites (knowledge answers); empty for other replies.</summary>
+    public IReadOnlyList<ReplySource> Sources { get; init; } = [];
+
     public string? RejectionReason { get; init; }
 
     public bool IsRejected => RejectionReason is not null;

@@ -23,6 +23,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     private long _completionCounter;
     private int _streamsCompleted;
     private string _completionsPath = "/v1/chat/completions";
+    private string _embeddingsPath = "/v1/embeddings";
 
     private FakeOpenAiServer()
     {
@@ -41,6 +42,9 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
 
     public int RequestCount => _requests.Count;
+
+    /// <summary>When set, <c>/v1/embeddings</c> answers 500 (a provider outage).</summary>
+    public bool FailEmbeddings { get; set; }
 
     /// <summary>Scripted steps not yet consumed.</summary>
     public int PendingSteps => _steps.Count;
@@ -61,6 +65,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         server._server = await LoopbackServer.StartAsync(server.HandleAsync, cancellationToken).ConfigureAwait(false);
         var path = "/" + basePath.Trim('/');
         server._completionsPath = path + "/chat/completions";
+        server._embeddingsPath = path + "/embeddings";
         server.BaseUrl = new Uri(server._server.Address + path.TrimStart('/') + (path == "/v1" ? string.Empty : "/"));
         return server;
     }
@@ -119,6 +124,14 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
             rawBody,
             body,
             DateTimeOffset.UtcNow));
+
+        if (HttpMethods.IsPost(http.Request.Method) && http.Request.Path == _embeddingsPath)
+        {
+            await (FailEmbeddings
+                ? FakeWire.WriteErrorAsync(http, StatusCodes.Status500InternalServerError, "Scripted embeddings failure", cancellationToken)
+                : FakeEmbeddings.WriteAsync(http, body, cancellationToken)).ConfigureAwait(false);
+            return;
+        }
 
         if (!HttpMethods.IsPost(http.Request.Method) || http.Request.Path != _completionsPath)
         {
