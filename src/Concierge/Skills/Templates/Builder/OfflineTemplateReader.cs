@@ -98,8 +98,10 @@ public sealed partial class OfflineTemplateReader(TemplateLanguages languages)
         }
 
         var replyLanguage = writing ?? memory.ReplyLanguage ?? LanguageSense.English;
-        // A bare "sale" or "bora" is an acceptance, never the English "sale" of a promotion.
-        var bareYes = W.BareYes.Contains(folded.Trim(' ', '!', '.', ',', '¡'), StringComparer.Ordinal);
+        // A bare "sale" or "bora" accepts a shown draft (or answers a Spanish/Portuguese/French conversation);
+        // only before any draft, in English, can a bare "sale" still be the purpose of a promotion.
+        var bareYes = W.BareYes.Contains(folded.Trim(' ', '!', '.', ',', '¡'), StringComparer.Ordinal)
+            && (pending is "confirm" or "final" || memory.ReplyLanguage is not (null or LanguageSense.English));
         var yes = bareYes || StartsWith(folded, W.Yes);
         var no = !yes && StartsWith(folded, W.No);
 
