@@ -28,11 +28,11 @@ internal static class CategorySense
 
     private static readonly string[] Utility =
     [
-        "account", "membership", "subscription", "renewal", "renew", "results", "result", "order", "orders", "appointment", "payment", "invoice", "bill", "receipt", "prescription", "ready for pickup", "ready for pick up", "pickup", "pick up", "delivery",
+        "account", "membership", "subscription", "renewal", "renew", "renews", "renewing", "renewed", "plan renews", "expiring", "renueva", "renovara", "renova", "renouvelle", "results", "result", "order", "orders", "appointment", "payment", "invoice", "bill", "receipt", "prescription", "ready for pickup", "ready for pick up", "ready for collection", "prescription", "pickup", "pick up", "delivery",
         "shipping", "shipped", "booking", "reservation", "reminder", "ticket", "status", "update", "refund", "balance", "policy", "claim", "schedule", "class", "due", "overdue", "expired", "expires", "lab", "test results", "repair", "service",
-        "cuenta", "membresia", "suscripcion", "renovacion", "resultados", "pedido", "cita", "pago", "factura", "recibo", "receta", "listo para recoger", "lista para recoger", "entrega", "envio", "reserva", "recordatorio", "reembolso", "saldo", "vencimiento", "vence",
-        "conta", "assinatura", "renovacao", "resultado", "resultados", "pedido", "consulta", "pagamento", "fatura", "boleto", "receita", "pronto para retirar", "pronta para retirada", "retirada", "entrega", "reserva", "lembrete", "reembolso", "vencimento",
-        "compte", "abonnement", "renouvellement", "resultats", "commande", "rendez-vous", "paiement", "facture", "ordonnance", "pret a retirer", "prete a retirer", "livraison", "reservation", "rappel", "remboursement", "echeance",
+        "cuenta", "turno", "turnos", "hora medica", "consulta", "cuota", "cuotas", "mensualidad", "envio", "listo para retirar", "lista para retirar", "certificado", "tramite", "membresia", "suscripcion", "renovacion", "resultados", "pedido", "cita", "pago", "factura", "recibo", "receta", "listo para recoger", "lista para recoger", "entrega", "envio", "reserva", "recordatorio", "reembolso", "saldo", "vencimiento", "vence",
+        "conta", "marcacao", "mensalidade", "parcela", "prestacao", "envio", "pronto para levantar", "assinatura", "renovacao", "resultado", "resultados", "pedido", "consulta", "pagamento", "fatura", "boleto", "receita", "pronto para retirar", "pronta para retirada", "retirada", "entrega", "reserva", "lembrete", "reembolso", "vencimento",
+        "compte", "rendez vous", "loyer", "mensualite", "envoi", "dossier", "abonnement", "renouvellement", "resultats", "commande", "rendez-vous", "paiement", "facture", "ordonnance", "pret a retirer", "prete a retirer", "livraison", "reservation", "rappel", "remboursement", "echeance",
     ];
 
     /// <summary>MARKETING, UTILITY or AUTHENTICATION when the words say it; null when they do not.</summary>

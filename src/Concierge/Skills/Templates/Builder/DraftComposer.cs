@@ -26,7 +26,9 @@ internal static partial class DraftComposer
         }
 
         // A described purpose can be a whole sentence: its first words make a readable name.
-        var name = memory.Name ?? TemplateNames.FromPurpose(string.Join(' ', purpose.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(5)));
+        // A stock purpose's label is already a name; a description is named by its key words, not its first ones.
+        var naming = memory.PurposeKind is null ? DescribedBody.KeyWords(purpose) : purpose;
+        var name = memory.Name ?? TemplateNames.FromPurpose(string.Join(' ', naming.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(5)));
         var lang = LanguageSense.BaseOf(language);
         if (category == TemplateCategory.Authentication)
         {

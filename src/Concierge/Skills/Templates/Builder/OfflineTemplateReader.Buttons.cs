@@ -30,6 +30,11 @@ public sealed partial class OfflineTemplateReader
             labels = SplitList(named.Groups["t"].Value).Where(l => l.Length <= TemplateRules.MaxButtonLabelLength).Select(l => (named.Index, l)).ToList();
         }
 
+        if (labels.Count == 0)
+        {
+            labels = ActionLabels(masked);
+        }
+
         // "no buttons" refuses them; "remove the 'No' button" removes that one; labels given under a plain
         // "no"/"sin" scope ("sin encabezado, botones 'Sí' y 'No'") are wanted: the labels win.
         var refused = wishes.TryGetValue(W.Buttons, out var wanted) && !wanted
@@ -117,6 +122,31 @@ public sealed partial class OfflineTemplateReader
         }
 
         return null;
+    }
+
+    // "a button to confirm and one to cancel", "botón para confirmar y otro para cancelar", "un bouton pour
+    // confirmer et un pour annuler": each verb names a quick reply the user asked for.
+    [GeneratedRegex(@"\b(?:buttons?|bot[oó]n|botones|bot[aã]o|bot[oõ]es|boutons?)\s+(?:(?:to|para|pra|pour)\s+)(?<a>\p{L}{3,20})(?:\s*(?:,|and|y|e|et|ou|or|o)\s+(?:(?:one|another|otro|otra|uno|outro|um|un|une|autre|l'autre|un\s+autre|a\s+second)\s+)?(?:(?:button|bot[oó]n|bot[aã]o|bouton)\s+)?(?:to|para|pra|pour)\s+(?<b>\p{L}{3,20}))?", RegexOptions.IgnoreCase)]
+    private static partial Regex ActionButtonsPattern();
+
+    /// <summary>Verbs that ask for a link or a call button, not a quick reply (their own rules read them).</summary>
+    private static readonly string[] LinkOrCallVerbs =
+    [
+        "call", "phone", "track", "visit", "open", "pay", "buy", "shop", "see", "view", "llamar", "seguir", "rastrear", "visitar", "pagar", "comprar", "ver", "abrir",
+        "ligar", "acompanhar", "appeler", "suivre", "visiter", "payer", "acheter", "voir", "ouvrir",
+    ];
+
+    private static List<(int Index, string Text)> ActionLabels(string masked)
+    {
+        if (ActionButtonsPattern().Match(masked) is not { Success: true } match)
+        {
+            return [];
+        }
+
+        var verbs = new[] { match.Groups["a"], match.Groups["b"] }.Where(g => g.Success).Select(g => g.Value).ToList();
+        return verbs.Any(v => LinkOrCallVerbs.Contains(TextScan.Fold(v), StringComparer.Ordinal))
+            ? []
+            : [.. verbs.Select(v => (match.Index, char.ToUpperInvariant(v[0]) + v[1..].ToLowerInvariant()))];
     }
 
     private static List<string> SplitList(string text) =>

@@ -40,7 +40,7 @@ public sealed partial class OfflineTemplateReader
 
         // What the message is for, said without a stock phrase or a verb ("we miss you message with 15% off",
         // "frete grátis no fim de semana"): the user's words are the purpose when they say which kind of message it is.
-        if (!keepPurpose && !yesNo && pending is null or M.Purpose or M.Category && CategorySense.Guess(folded) is { } category
+        if (!keepPurpose && !yesNo && pending is null or M.Purpose or M.Category && (CategorySense.Guess(folded) ?? NamedCategory(folded)) is { } category
             && !original.TrimEnd().EndsWith('?') && PurposeDescription.Whole(original) is { } whole)
         {
             updates[M.Purpose] = whole;
@@ -68,6 +68,13 @@ public sealed partial class OfflineTemplateReader
             return null;
         }
 
+        // "a utility template: your prescription is ready for pickup" gives the message itself after the colon;
+        // a "for ..." inside it is part of the sentence, not the purpose, and the whole clause is kept.
+        if (Regex.IsMatch(folded[template..], @"^\w+(?:\s+(?:de\s+)?\w+)?\s*:\s*\w+\s+\w+"))
+        {
+            return null;
+        }
+
         foreach (Match match in Regex.Matches(folded[template..], @"\b(?:for|about|para|sobre|pour|de)\s+(?<p>[^,.;!?\n]+)"))
         {
             var words = new List<string>();
@@ -90,6 +97,9 @@ public sealed partial class OfflineTemplateReader
 
         return null;
     }
+
+    private static string? NamedCategory(string folded) =>
+        W.CategoryWords.FirstOrDefault(c => TextScan.IndexOfPhrase(folded, c.Phrase) >= 0).Category;
 
     private static void ReadCategory(string folded, JsonObject updates)
     {

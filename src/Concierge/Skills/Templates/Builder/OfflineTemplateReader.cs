@@ -98,11 +98,15 @@ public sealed partial class OfflineTemplateReader(TemplateLanguages languages)
         }
 
         var replyLanguage = writing ?? memory.ReplyLanguage ?? LanguageSense.English;
-        var yes = StartsWith(folded, W.Yes);
+        // A bare "sale" or "bora" accepts a shown draft (or answers a Spanish/Portuguese/French conversation);
+        // only before any draft, in English, can a bare "sale" still be the purpose of a promotion.
+        var bareYes = W.BareYes.Contains(folded.Trim(' ', '!', '.', ',', '¡'), StringComparer.Ordinal)
+            && (pending is "confirm" or "final" || memory.ReplyLanguage is not (null or LanguageSense.English));
+        var yes = bareYes || StartsWith(folded, W.Yes);
         var no = !yes && StartsWith(folded, W.No);
 
         // A new template: said so, or a different purpose asked for as a template.
-        var recognised = PurposeKinds.Recognise(folded);
+        var recognised = bareYes ? null : PurposeKinds.Recognise(folded);
 
         // A promotion that names an order or a delivery ("free delivery this weekend", "20% off your next order") is a promotion.
         if (recognised?.Category == TemplateCategory.Utility && CategorySense.Guess(folded) == TemplateCategory.Marketing)

@@ -49,6 +49,12 @@ internal static class ReaderLexicon
         "dale", "si, asi", "ya", "yah", "yea", "ta bien", "okey", "oki", "va", "agora sim", "ahora si", "blz", "bora", "curti", "voila", "nice", "cool", "k", "kk", "wonderful", "lovely", "awesome", "ca marche", "vas y", "pode mandar", "ca me va", "ship it", "oui", "d accord", "d'accord", "parfait", "ca marche", "c'est bon", "c est bon", "tres bien", "valide", "je valide", "vas-y", "allez-y", "super", "ok pour moi",
     ];
 
+    /// <summary>Whole messages that accept, in the words of a region ("sale" in Mexico, "de una" in Colombia, "bora" in Brazil).</summary>
+    public static IReadOnlyList<string> BareYes { get; } =
+    [
+        "sale", "sale pues", "sale y vale", "de una", "dale", "dale nomas", "va", "bora", "bora la", "bora entao", "vas-y", "vas y", "go", "yalla",
+    ];
+
     /// <summary>Acceptance anywhere in a message ("great, go ahead and finalize", "dale, así está bien", "pode mandar assim").</summary>
     public static IReadOnlyList<string> Finalize { get; } =
     [

@@ -17,6 +17,13 @@ internal static class TemplateReplies
         _ => en,
     };
 
+    /// <summary>The three categories, each with an example drawn from the user's purpose, so the choice is concrete.</summary>
+    public static string CategoryChoices(string lang, string purpose) => T(lang,
+        $"I still need the category for '{purpose}'. UTILITY if it is about something the customer already has, booked or owes (for example: '{purpose}' as a reminder or update); MARKETING if it promotes something (for example: '{purpose}' with a special offer); AUTHENTICATION only if it sends a login or verification code. Which one?",
+        $"Todavía necesito la categoría de '{purpose}'. UTILITY si trata de algo que el cliente ya tiene, reservó o debe (por ejemplo: '{purpose}' como recordatorio o aviso); MARKETING si promociona algo (por ejemplo: '{purpose}' con una oferta especial); AUTHENTICATION solo si envía un código de acceso o verificación. ¿Cuál es?",
+        $"Ainda preciso da categoria de '{purpose}'. UTILITY se for sobre algo que o cliente já tem, agendou ou deve (por exemplo: '{purpose}' como lembrete ou aviso); MARKETING se promove algo (por exemplo: '{purpose}' com uma oferta especial); AUTHENTICATION só se envia um código de acesso ou verificação. Qual é?",
+        $"Il me faut encore la catégorie de « {purpose} ». UTILITY s'il s'agit de quelque chose que le client a déjà, a réservé ou doit (par exemple : « {purpose} » comme rappel ou avis) ; MARKETING s'il fait la promotion de quelque chose (par exemple : « {purpose} » avec une offre spéciale) ; AUTHENTICATION seulement s'il envoie un code de connexion ou de vérification. Laquelle ?");
+
     /// <summary>The question for a missing field (purpose, category, language, wants_*...) or a broken rule.</summary>
     public static string Ask(string missing, string lang, IReadOnlyList<RuleViolation> errors, string? purpose, string? suggestion = null) => missing switch
     {

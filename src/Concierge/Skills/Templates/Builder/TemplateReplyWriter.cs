@@ -41,6 +41,14 @@ internal sealed class TemplateReplyWriter(TemplateProposal proposal, IReadOnlyLi
                     reply.AppendLine(TemplateReplies.CannotFinalize(lang));
                 }
 
+                // After an answer to something else (a language) or no progress, the same bare question helps no one:
+                // the three categories are offered with examples made of the user's own purpose.
+                if (missing[0] == M.Category && memory.Purpose is { } purpose && (proposal.MemoryUpdates.ContainsKey(M.LanguagePref) || !changed))
+                {
+                    reply.Append(TemplateReplies.CategoryChoices(lang, purpose));
+                    break;
+                }
+
                 reply.Append(TemplateReplies.Ask(missing[0], lang, errors, memory.Purpose, Suggestion(missing[0], memory, lang)));
                 break;
             case TemplateSkill.DraftAction:

@@ -29,6 +29,15 @@ internal sealed record StrangerCase
 
     public IReadOnlyList<string> BodyContains { get; init; } = [];
 
+    /// <summary>Phrases the FINAL body must not hold (a third-person "their" where the customer is addressed).</summary>
+    public IReadOnlyList<string> BodyLacks { get; init; } = [];
+
+    /// <summary>The FINAL draft's button labels in order ("Confirmar,Cancelar").</summary>
+    public string? ButtonLabels { get; init; }
+
+    /// <summary>A word the template's name must hold ("prescription" when the purpose was a prescription).</summary>
+    public string? NameContains { get; init; }
+
     /// <summary>A word the template's name must not hold ("english" when "English please" answered a purpose question).</summary>
     public string? NameLacks { get; init; }
 

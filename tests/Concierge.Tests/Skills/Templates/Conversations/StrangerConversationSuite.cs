@@ -65,7 +65,7 @@ public class StrangerConversationSuite(ITestOutputHelper output)
         Assert.True(rate >= RequiredPassRate, report.ToString());
     }
 
-    private static (bool Passed, string Why, string Transcript) Play(StrangerCase conversation, List<string> invalid)
+    internal static (bool Passed, string Why, string Transcript) Play(StrangerCase conversation, List<string> invalid)
     {
         var harness = new ConversationHarness();
         int? finalAt = null;
@@ -138,6 +138,22 @@ public class StrangerConversationSuite(ITestOutputHelper output)
         if (conversation.BodyContains.FirstOrDefault(p => draft.Body?.Text?.Contains(p, StringComparison.Ordinal) != true) is { } lacking)
         {
             return $"the body lacks '{lacking}'";
+        }
+
+        if (conversation.BodyLacks.FirstOrDefault(p => draft.Body?.Text?.Contains(p, StringComparison.OrdinalIgnoreCase) == true) is { } holding)
+        {
+            return $"the body holds '{holding}'";
+        }
+
+        var labels = string.Join(",", draft.Buttons?.Buttons.Select(b => b.Label) ?? []);
+        if (conversation.ButtonLabels is { } expectedLabels && labels != expectedLabels)
+        {
+            return $"button labels '{labels}', expected '{expectedLabels}'";
+        }
+
+        if (conversation.NameContains is { } part && !draft.Name!.Contains(part, StringComparison.OrdinalIgnoreCase))
+        {
+            return $"the name {draft.Name} lacks '{part}'";
         }
 
         return conversation.NameLacks is { } word && draft.Name!.Contains(word, StringComparison.OrdinalIgnoreCase) ? $"the name {draft.Name} holds '{word}'" : null;
