@@ -1,3 +1,4 @@
+using Concierge.Conversations;
 using Concierge.Emotions;
 using Concierge.Server.Errors;
 using Concierge.Server.Http;
@@ -18,11 +19,18 @@ public static class EmotionsApi
         return group;
     }
 
-    private static async Task<Ok<EmotionList>> ListAsync(string customerId, IEmotionStore store, RequestTenant tenant, CancellationToken cancellationToken)
+    private static async Task<Ok<EmotionList>> ListAsync(
+        string customerId, IEmotionStore store, ISessionStore sessions, RequestTenant tenant, CancellationToken cancellationToken)
     {
         if (customerId.Length > 200)
         {
             throw new RequestFieldException("customer_id", "A customer id is at most 200 characters.");
+        }
+
+        // A customer the tenant never talked to (or another tenant's) is not found, not an empty history.
+        if ((await sessions.ListAsync(tenant.Id, new SessionQuery(customerId, null, null, 1), cancellationToken)).Count == 0)
+        {
+            throw new CustomerNotFoundException(customerId);
         }
 
         var records = await store.ListForCustomerAsync(tenant.Id, customerId, MaxRecords, cancellationToken);

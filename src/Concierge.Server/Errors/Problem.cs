@@ -15,6 +15,7 @@ public sealed record Problem(int Status, string Code, string Title)
     public static readonly Problem UnsupportedMediaType = new(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type", "The request body must be application/json.");
     public static readonly Problem BadRequest = new(StatusCodes.Status400BadRequest, "bad_request", "The request could not be read.");
     public static readonly Problem SessionNotFound = new(StatusCodes.Status404NotFound, "session_not_found", "No such session.");
+    public static readonly Problem CustomerNotFound = new(StatusCodes.Status404NotFound, "customer_not_found", "The customer was not found.");
     public static readonly Problem AgentNotFound = new(StatusCodes.Status404NotFound, "agent_not_found", "No such agent.");
     public static readonly Problem SessionExpired = new(StatusCodes.Status410Gone, "session_expired", "The session has expired.");
     public static readonly Problem SessionBusy = new(StatusCodes.Status409Conflict, "session_busy", "The session is busy with another message.");

@@ -57,6 +57,7 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         RateLimits.RateLimitUnavailableException e => (Problem.Unavailable, e.Message, null),
         Tenancy.TenantUnresolvedException e => (Accounts.AccessProblems.Unauthorized, e.Message, null),
         SessionNotFoundException e => (Problem.SessionNotFound, $"Session '{e.SessionId}' does not exist.", "session_id"),
+        CustomerNotFoundException e => (Problem.CustomerNotFound, $"The tenant has no conversation with customer '{e.CustomerId}'.", "customer_id"),
         SessionExpiredException e => (Problem.SessionExpired, $"Session '{e.SessionId}' expired at {e.ExpiredAt:O}; start a new one.", "session_id"),
         SessionBusyException e => (Problem.SessionBusy, $"Session '{e.SessionId}' is still answering an earlier message; retry shortly.", "session_id"),
         AgentNotFoundException e => (Problem.AgentNotFound, $"Agent '{e.AgentKey}' does not exist.", "agent"),

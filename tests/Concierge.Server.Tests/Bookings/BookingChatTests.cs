@@ -24,7 +24,7 @@ public sealed class BookingChatTests
     public async Task A_customer_books_hibachi_in_one_message_and_a_yes_and_the_reply_names_the_stored_booking(DatabaseKind kind)
     {
         await using var app = new ConciergeApp(await TestDatabase.CreateAsync(kind));
-        var client = app.Client();
+        var client = app.OperatorClient();
 
         var asked = await SayAsync(client, "cust-1", "Hi! Hibachi at home for 6 people tomorrow at 7pm please. I'm Ana Rojas, +1 212 555 0143");
         var booked = await SayAsync(client, "cust-1", "yes");
@@ -46,7 +46,7 @@ public sealed class BookingChatTests
     public async Task The_same_customer_id_continues_its_conversation_and_a_new_one_starts_another()
     {
         await using var app = new ConciergeApp(await TestDatabase.CreateAsync(DatabaseKind.Sqlite));
-        var client = app.Client();
+        var client = app.OperatorClient();
 
         var first = await SayAsync(client, "cust-a", "I want to book hibachi");
         var again = await SayAsync(client, "cust-a", "tomorrow");
@@ -62,7 +62,7 @@ public sealed class BookingChatTests
     public async Task A_message_without_a_customer_id_is_refused_and_writes_nothing()
     {
         await using var app = new ConciergeApp(await TestDatabase.CreateAsync(DatabaseKind.Sqlite));
-        var client = app.Client();
+        var client = app.OperatorClient();
 
         using var response = await client.PostAsync("/api/ai/chat", Json.Body("""{"message":"hi"}"""), Ct);
 

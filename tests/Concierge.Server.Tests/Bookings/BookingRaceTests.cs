@@ -15,7 +15,7 @@ public sealed class BookingRaceTests
     public async Task A_hundred_concurrent_requests_for_the_last_seat_on_SQLite_give_one_201_and_99_slot_full()
     {
         await using var app = new ConciergeApp(await TestDatabase.CreateAsync(DatabaseKind.Sqlite));
-        var client = app.Client();
+        var client = app.OperatorClient();
         await BookingSetup.ServiceAsync(client, capacity: 1, maxParty: 1);
 
         var statuses = await RaceAsync([client], 100);
@@ -28,14 +28,16 @@ public sealed class BookingRaceTests
     public async Task A_hundred_concurrent_requests_for_the_last_seat_across_two_PostgreSQL_server_processes_give_one_201_and_99_slot_full()
     {
         var url = await TestDatabase.CreateAsync(DatabaseKind.Postgres);
-        await using var first = await ServerProcess.StartAsync(url, Ct);
-        await using var second = await ServerProcess.StartAsync(url, Ct);
-        await BookingSetup.ServiceAsync(first.Client, capacity: 1, maxParty: 1);
+        using var first = await ServerProcess.StartReadyAsync(url);
+        using var second = await ServerProcess.StartReadyAsync(url);
+        using var firstClient = first.OperatorClient();
+        using var secondClient = second.OperatorClient();
+        await BookingSetup.ServiceAsync(firstClient, capacity: 1, maxParty: 1);
 
-        var statuses = await RaceAsync([first.Client, second.Client], 100);
+        var statuses = await RaceAsync([firstClient, secondClient], 100);
 
         AssertOneWinner(statuses);
-        Assert.Single((await second.Client.GetJsonAsync("/api/v1/bookings"))["bookings"]!.AsArray());
+        Assert.Single((await secondClient.GetJsonAsync("/api/v1/bookings"))["bookings"]!.AsArray());
     }
 
     private static async Task<List<(HttpStatusCode Status, string? Code)>> RaceAsync(HttpClient[] clients, int count)

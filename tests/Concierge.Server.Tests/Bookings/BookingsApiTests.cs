@@ -20,7 +20,7 @@ public sealed class BookingsApiTests
     public async Task A_booking_takes_seats_that_availability_then_shows_as_used(DatabaseKind kind)
     {
         await using var app = new ConciergeApp(await TestDatabase.CreateAsync(kind));
-        var client = app.Client();
+        var client = app.OperatorClient();
         await BookingSetup.ServiceAsync(client);
 
         using var created = await client.PostAsync("/api/v1/bookings", BookingSetup.Booking($"{BookingSetup.Tomorrow}T19:00", party: 4));
@@ -43,7 +43,7 @@ public sealed class BookingsApiTests
     public async Task A_retry_with_the_same_idempotency_key_gets_the_same_booking(DatabaseKind kind)
     {
         await using var app = new ConciergeApp(await TestDatabase.CreateAsync(kind));
-        var client = app.Client();
+        var client = app.OperatorClient();
         await BookingSetup.ServiceAsync(client);
 
         string? first = null;
@@ -75,7 +75,7 @@ public sealed class BookingsApiTests
     public async Task A_request_that_cannot_be_booked_is_422_naming_the_field_and_writes_nothing(string why, string start, int party, string field, string code)
     {
         await using var app = new ConciergeApp(await TestDatabase.CreateAsync(DatabaseKind.Sqlite));
-        var client = app.Client();
+        var client = app.OperatorClient();
         await BookingSetup.ServiceAsync(client, closed: [BookingSetup.InDays(3)]);
         start = start switch
         {
@@ -96,7 +96,7 @@ public sealed class BookingsApiTests
     public async Task A_start_inside_the_lead_time_an_unknown_zone_a_bad_contact_and_an_unknown_service_are_each_named()
     {
         await using var app = new ConciergeApp(await TestDatabase.CreateAsync(DatabaseKind.Sqlite));
-        var client = app.Client();
+        var client = app.OperatorClient();
         await BookingSetup.ServiceAsync(client);
         var soon = DateTime.UtcNow.AddMinutes(30);
         var soonText = $"{soon:yyyy-MM-dd}T{soon:HH}:00";
@@ -117,7 +117,7 @@ public sealed class BookingsApiTests
     public async Task Another_tenants_service_cannot_be_booked_or_seen()
     {
         await using var app = new ConciergeApp(await TestDatabase.CreateAsync(DatabaseKind.Sqlite));
-        var client = app.Client();
+        var client = app.OperatorClient();
         await app.Services.GetRequiredService<TenantSeeder>().EnsureAsync(OtherTenantId, "Other", [], Ct);
         var store = app.Services.GetRequiredService<IBookingStore>();
         var theirs = new Service(Guid.CreateVersion7(), OtherTenantId, "secret", "Secret", TimeSpan.FromHours(1), 5, CapacityUnit.Seats, 1, 5);
@@ -137,7 +137,7 @@ public sealed class BookingsApiTests
     public async Task A_booking_can_be_moved_to_a_free_slot_but_not_a_full_one_and_then_cancelled(DatabaseKind kind)
     {
         await using var app = new ConciergeApp(await TestDatabase.CreateAsync(kind));
-        var client = app.Client();
+        var client = app.OperatorClient();
         await BookingSetup.ServiceAsync(client, capacity: 4, maxParty: 4);
         var id = (string?)(await client.PostJsonAsync("/api/v1/bookings", new { service = "dinner", start = $"{BookingSetup.Tomorrow}T12:00", party_size = 2, name = "Ana", contact = "ana@example.com" }))["id"];
         await client.PostJsonAsync("/api/v1/bookings", new { service = "dinner", start = $"{BookingSetup.Tomorrow}T14:00", party_size = 4, name = "Bo", contact = "bo@example.com" });

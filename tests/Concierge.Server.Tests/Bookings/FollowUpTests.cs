@@ -28,7 +28,7 @@ public sealed class FollowUpTests
     public async Task A_booking_made_in_chat_gets_one_reminder_appended_to_the_conversation()
     {
         await using var app = new ConciergeApp(await TestDatabase.CreateAsync(DatabaseKind.Sqlite), new Dictionary<string, string?>(FastJobs) { ["FOLLOWUP_REMINDER_LEAD"] = "72h" });
-        var client = app.Client();
+        var client = app.OperatorClient();
         var asked = await client.PostJsonAsync("/api/ai/chat", new { message = "Hibachi at home for 4 tomorrow at 6pm, I'm Bo Chen, bo@example.com", customer_id = "cust-r" });
         await client.PostJsonAsync("/api/ai/chat", new { message = "yes", customer_id = "cust-r" });
 
@@ -48,7 +48,7 @@ public sealed class FollowUpTests
     public async Task Cancelling_a_booking_cancels_its_reminder_and_moving_it_moves_the_reminder()
     {
         await using var app = new ConciergeApp(await TestDatabase.CreateAsync(DatabaseKind.Sqlite));
-        var client = app.Client();
+        var client = app.OperatorClient();
         await BookingSetup.ServiceAsync(client);
         var day = BookingSetup.InDays(5);
         var kept = await client.PostJsonAsync("/api/v1/bookings", new { service = "dinner", start = $"{day}T12:00", party_size = 2, name = "Ana", contact = "ana@example.com" });
@@ -75,7 +75,7 @@ public sealed class FollowUpTests
         string sessionId;
         await using (var first = new ConciergeApp(url, FastJobs))
         {
-            var client = first.Client();
+            var client = first.OperatorClient();
             sessionId = (string)(await client.PostJsonAsync("/api/ai/chat", new { message = "hello", customer_id = "cust-later" }))["session_id"]!;
             await BookingSetup.ServiceAsync(client);
             await client.PostJsonAsync("/api/v1/bookings", new { service = "dinner", start = $"{BookingSetup.InDays(5)}T12:00", party_size = 2, name = "Cy", contact = "cy@example.com", customer_id = "cust-later" });
@@ -85,7 +85,7 @@ public sealed class FollowUpTests
         // Past the reminder (the start minus 24 h), still before the start.
         var clock = new ManualClock(DateTimeOffset.Parse($"{BookingSetup.InDays(5)}T11:00:00Z", CultureInfo.InvariantCulture) - TimeSpan.FromHours(12));
         await using var second = new ConciergeApp(url, FastJobs) { Clock = clock };
-        var again = second.Client();
+        var again = second.OperatorClient();
         var sent = await EventuallyAsync(async () => (await again.GetJsonAsync("/api/v1/followups?state=sent"))["follow_ups"]!.AsArray(), 1);
         await Task.Delay(300, Ct);
         var history = (await again.GetJsonAsync($"/session/{sessionId}"))["messages"]!.AsArray();

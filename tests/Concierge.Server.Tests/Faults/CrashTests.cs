@@ -55,7 +55,8 @@ public sealed class CrashTests
             Assert.All(group, a => Assert.Contains(a.Message, stored));
         }
 
-        var templates = await restarted.Http.GetFromJsonAsync<JsonObject>("/api/v1/templates", Ct);
+        using var operatorClient = restarted.OperatorClient();
+        var templates = await operatorClient.GetFromJsonAsync<JsonObject>("/api/v1/templates", Ct);
         var names = templates!["templates"]!.AsArray().Select(t => $"{t!["name"]}/{t["language"]}").ToHashSet();
         Assert.All(finals, name => Assert.Contains(name, names));
     }

@@ -1,6 +1,12 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Concierge.Agents;
+using Concierge.Server.Accounts;
+using Concierge.Server.Configuration;
+using Concierge.Tenants;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting.Internal;
 
 namespace Concierge.Server.Tests.Infrastructure;
 
@@ -26,6 +32,19 @@ public sealed class ServerProcess : IDisposable
     public HttpClient Http { get; }
 
     public int Id => Process.Id;
+
+    /// <summary>A client signed in as an operator of the tenant (demo by default), with a token the process accepts.</summary>
+    public HttpClient OperatorClient(Guid? tenantId = null)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection([new("SECRET_KEY", ConciergeApp.TestSecretKey)])
+            .Build();
+        var issuer = new AccessTokenIssuer(AuthSettings.Bind(configuration, new HostingEnvironment { EnvironmentName = "Production" }));
+        var user = new User(Guid.NewGuid(), tenantId ?? DemoTenant.TenantId, "operator@example.com", string.Empty, Role.Operator, DateTimeOffset.UtcNow);
+        var client = new HttpClient { BaseAddress = Http.BaseAddress, Timeout = Http.Timeout };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", issuer.Issue(user));
+        return client;
+    }
 
     /// <summary>Starts the server on <paramref name="databaseUrl"/> with <paramref name="environment"/> added, without waiting for it.</summary>
     public static ServerProcess Start(string databaseUrl, IReadOnlyDictionary<string, string>? environment = null)

@@ -25,7 +25,7 @@ public sealed class KnowledgeApiTests
     public async Task An_uploaded_document_is_searched_and_the_support_agent_answers_from_it_with_its_sources(DatabaseKind kind)
     {
         await using var app = new ConciergeApp(await TestDatabase.CreateAsync(kind));
-        var client = app.Client();
+        var client = app.OperatorClient();
 
         using var uploaded = await client.UploadAsync("bakery.md", BakeryFaq);
         Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
@@ -66,7 +66,7 @@ public sealed class KnowledgeApiTests
     public async Task The_stock_support_agent_answers_from_concierges_own_faq_out_of_the_box()
     {
         await using var app = new ConciergeApp(await TestDatabase.CreateAsync(DatabaseKind.Sqlite));
-        var client = app.Client();
+        var client = app.OperatorClient();
         var session = (string)(await client.PostJsonAsync("/api/v1/sessions", new { agent = "support" }))["id"]!;
 
         var turn = await client.PostJsonAsync($"/api/v1/sessions/{session}/messages", new { message = "Which files can I upload?" });
@@ -80,7 +80,7 @@ public sealed class KnowledgeApiTests
     public async Task Uploading_the_same_content_twice_is_a_conflict_naming_the_existing_document()
     {
         await using var app = new ConciergeApp(await TestDatabase.CreateAsync(DatabaseKind.Sqlite));
-        var client = app.Client();
+        var client = app.OperatorClient();
         using var first = await client.UploadAsync("bakery.md", BakeryFaq);
         var id = (string)(await first.ReadObjectAsync())["id"]!;
 
@@ -95,7 +95,7 @@ public sealed class KnowledgeApiTests
     public async Task A_curated_answer_wins_over_the_documents_and_counts_its_hits()
     {
         await using var app = new ConciergeApp(await TestDatabase.CreateAsync(DatabaseKind.Sqlite));
-        var client = app.Client();
+        var client = app.OperatorClient();
         using var created = await client.PostAsync("/api/v1/knowledge/answers", Json.Body("""{"question":"What is the deadline to ask for a refund?","answer":"You can ask for a refund within 30 days."}"""), Ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var session = (string)(await client.PostJsonAsync("/api/v1/sessions", new { agent = "support" }))["id"]!;
@@ -111,7 +111,7 @@ public sealed class KnowledgeApiTests
         await using var app = new ConciergeApp(
             await TestDatabase.CreateAsync(DatabaseKind.Sqlite),
             new Dictionary<string, string?> { ["Concierge:Knowledge:InlineIndexBytes"] = "64", ["Concierge:Jobs:PollInterval"] = "20ms" });
-        var client = app.Client();
+        var client = app.OperatorClient();
 
         using var uploaded = await client.UploadAsync("bakery.md", BakeryFaq);
         var document = await uploaded.ReadObjectAsync();

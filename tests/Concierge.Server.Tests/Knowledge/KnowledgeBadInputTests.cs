@@ -26,7 +26,7 @@ public sealed class KnowledgeBadInputTests
     public async Task A_file_that_cannot_be_indexed_is_refused_with_a_problem_naming_the_file_and_nothing_is_kept(string content, string fileName, int status, string code)
     {
         await using var app = new ConciergeApp(await TestDatabase.CreateAsync(DatabaseKind.Sqlite), new Dictionary<string, string?> { ["KNOWLEDGE_MAX_BYTES"] = "4096" });
-        var client = app.Client();
+        var client = app.OperatorClient();
         var before = (await client.GetJsonAsync(KnowledgeUploads.Documents))["documents"]!.AsArray().Count;
 
         using var response = await client.UploadAsync(fileName, Bytes(content));
@@ -45,7 +45,7 @@ public sealed class KnowledgeBadInputTests
     public async Task A_dangerous_file_name_is_stored_made_safe(string fileName, string stored)
     {
         await using var app = new ConciergeApp(await TestDatabase.CreateAsync(DatabaseKind.Sqlite));
-        using var response = await app.Client().UploadAsync(fileName, $"Opening hours\n\nWe open at nine, {fileName.Length} days a week.");
+        using var response = await app.OperatorClient().UploadAsync(fileName, $"Opening hours\n\nWe open at nine, {fileName.Length} days a week.");
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal(stored, (string?)(await response.ReadObjectAsync())["file_name"]);
@@ -55,7 +55,7 @@ public sealed class KnowledgeBadInputTests
     public async Task A_title_with_markup_comes_back_as_escaped_text()
     {
         await using var app = new ConciergeApp(await TestDatabase.CreateAsync(DatabaseKind.Sqlite));
-        var client = app.Client();
+        var client = app.OperatorClient();
         const string html = "<html><head><title>&lt;script&gt;alert(1)&lt;/script&gt; Prices</title><script>alert(2)</script></head><body><h1>Prices</h1><p>A haircut costs 20 euros on weekdays.</p></body></html>";
 
         using var response = await client.UploadAsync("prices.html", html);
@@ -76,7 +76,7 @@ public sealed class KnowledgeBadInputTests
     public async Task A_query_that_matches_nothing_gets_an_honest_answer_without_sources(string query)
     {
         await using var app = new ConciergeApp(await TestDatabase.CreateAsync(DatabaseKind.Sqlite));
-        var client = app.Client();
+        var client = app.OperatorClient();
         var text = query == "long" ? string.Concat(Enumerable.Repeat("zzqx ", 2000)) : query;
 
         var search = await client.GetJsonAsync($"/api/v1/knowledge/search?q={Uri.EscapeDataString(text)}");
@@ -96,7 +96,7 @@ public sealed class KnowledgeBadInputTests
     public async Task A_bad_search_parameter_is_a_problem_naming_it(string path, string field)
     {
         await using var app = new ConciergeApp(await TestDatabase.CreateAsync(DatabaseKind.Sqlite));
-        using var response = await app.Client().GetAsync(path, Ct);
+        using var response = await app.OperatorClient().GetAsync(path, Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(field, (string?)(await response.ReadObjectAsync())["field"]);
@@ -106,7 +106,7 @@ public sealed class KnowledgeBadInputTests
     public async Task An_upload_that_is_not_multipart_or_has_no_file_is_refused()
     {
         await using var app = new ConciergeApp(await TestDatabase.CreateAsync(DatabaseKind.Sqlite));
-        var client = app.Client();
+        var client = app.OperatorClient();
 
         using var json = await client.PostAsync(KnowledgeUploads.Documents, Json.Body("{}"), Ct);
         using var noFile = await client.PostAsync(KnowledgeUploads.Documents, new MultipartFormDataContent { { new StringContent("x"), "title" } }, Ct);
@@ -120,7 +120,7 @@ public sealed class KnowledgeBadInputTests
     {
         await using var app = new ConciergeApp(await TestDatabase.CreateAsync(DatabaseKind.Sqlite), new Dictionary<string, string?> { ["KNOWLEDGE_MAX_BYTES"] = "4096" });
 
-        using var response = await app.Client().UploadAsync("huge.txt", new byte[200 * 1024]);
+        using var response = await app.OperatorClient().UploadAsync("huge.txt", new byte[200 * 1024]);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
@@ -131,7 +131,7 @@ public sealed class KnowledgeBadInputTests
         await using var app = new ConciergeApp(
             await TestDatabase.CreateAsync(DatabaseKind.Sqlite),
             new Dictionary<string, string?> { ["Concierge:Knowledge:InlineIndexBytes"] = "16", ["Concierge:Jobs:PollInterval"] = "20ms" });
-        var client = app.Client();
+        var client = app.OperatorClient();
         using var uploaded = await client.UploadAsync("holiday.txt", Bytes("png"));
         var id = (string)(await uploaded.ReadObjectAsync())["id"]!;
 

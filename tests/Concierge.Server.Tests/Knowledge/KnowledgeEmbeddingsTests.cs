@@ -30,7 +30,7 @@ public sealed class KnowledgeEmbeddingsTests : IAsyncLifetime
             ["EMBEDDINGS_MODEL"] = "text-embedding-3-small",
             ["Concierge:Jobs:PollInterval"] = "20ms",
         });
-        _client = _app.Client();
+        _client = _app.OperatorClient();
     }
 
     public async ValueTask DisposeAsync()

@@ -36,7 +36,7 @@ public sealed class KnowledgeModelTests : IAsyncLifetime
             ["LLM_RETRY_BASE_DELAY"] = "10ms",
             ["LLM_MAX_RETRY_DELAY"] = "50ms",
         });
-        _client = _app.Client();
+        _client = _app.OperatorClient();
         using var uploaded = await _client.UploadAsync("bakery.md", BakeryFaq);
         Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
         _documentId = (string)(await uploaded.ReadObjectAsync())["id"]!;

@@ -24,7 +24,7 @@ public sealed class SseTests : IAsyncLifetime
             ["OPENAI_BASE_URL"] = _model.BaseUrl.ToString(),
             ["STREAM_HEARTBEAT"] = "100ms",
         });
-        _client = _app.Client();
+        _client = _app.OperatorClient();
     }
 
     public async ValueTask DisposeAsync()
