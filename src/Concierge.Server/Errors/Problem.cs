@@ -12,7 +12,7 @@ public sealed record Problem(int Status, string Code, string Title)
     public static readonly Problem InvalidText = new(StatusCodes.Status400BadRequest, "message_invalid_text", "The message is not valid text.");
     public static readonly Problem MessageTooLong = new(StatusCodes.Status413PayloadTooLarge, "message_too_long", "The message is longer than allowed.");
     public static readonly Problem BodyTooLarge = new(StatusCodes.Status413PayloadTooLarge, "body_too_large", "The request body is larger than allowed.");
-    public static readonly Problem UnsupportedMediaType = new(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type", "The request body must be application/json.");
+    public static readonly Problem UnsupportedMediaType = new(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type", "The request body's media type is not one this route takes.");
     public static readonly Problem BadRequest = new(StatusCodes.Status400BadRequest, "bad_request", "The request could not be read.");
     public static readonly Problem SessionNotFound = new(StatusCodes.Status404NotFound, "session_not_found", "No such session.");
     public static readonly Problem CustomerNotFound = new(StatusCodes.Status404NotFound, "customer_not_found", "The customer was not found.");
