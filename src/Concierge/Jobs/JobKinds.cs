@@ -24,6 +24,9 @@ public static class JobKinds
     /// <summary>Computes and stores the embeddings of a document's chunks (hybrid search, when EMBEDDINGS_MODEL is set).</summary>
     public const string KnowledgeEmbed = "knowledge.embed";
 
+    /// <summary>Posts an <see cref="Alerts.Alert"/> to the operators' alert webhook (ALERT_WEBHOOK_URL).</summary>
+    public const string AlertSend = "alert.send";
+
     /// <summary>The tenant housekeeping jobs run under: they act across tenants and belong to none.</summary>
     public static readonly Guid SystemTenantId = Guid.Empty;
 }
