@@ -14,6 +14,15 @@ public sealed class DatabaseSettings
     public const string PoolSizeAlias = "DATABASE_POOL_SIZE";
     public const string MaxOverflowAlias = "DATABASE_MAX_OVERFLOW";
     public const string UrlKey = "Concierge:Database:Url";
+
+    /// <summary>The seed systems' names, which win over the keys (see <see cref="SettingAliasesSource"/>).</summary>
+    public static readonly IReadOnlyList<SettingAlias> Aliases =
+    [
+        new(UrlAlias, UrlKey),
+        new(PoolSizeAlias, "Concierge:Database:PoolSize"),
+        new(MaxOverflowAlias, "Concierge:Database:MaxOverflow"),
+    ];
+
     public const string PoolSizeKey = "Concierge:Database:PoolSize";
     public const string MaxOverflowKey = "Concierge:Database:MaxOverflow";
 
@@ -49,9 +58,9 @@ public sealed class DatabaseSettings
     /// </summary>
     public static DatabaseSettings FromConfiguration(IConfiguration configuration, string? currentDirectory = null)
     {
-        var (urlSetting, url) = Read(configuration, UrlAlias, UrlKey);
-        var (poolSetting, pool) = Read(configuration, PoolSizeAlias, PoolSizeKey);
-        var (overflowSetting, overflow) = Read(configuration, MaxOverflowAlias, MaxOverflowKey);
+        var (url, urlSetting) = Read(configuration, UrlKey);
+        var (pool, poolSetting) = Read(configuration, PoolSizeKey);
+        var (overflow, overflowSetting) = Read(configuration, MaxOverflowKey);
 
         var poolSize = ParseCount(poolSetting, pool, DefaultPoolSize, min: 1);
         var maxOverflow = ParseCount(overflowSetting, overflow, DefaultMaxOverflow, min: 0);
@@ -62,10 +71,10 @@ public sealed class DatabaseSettings
     public static DatabaseSettings FromUrl(string? url, string? currentDirectory = null) =>
         DatabaseUrl.Parse(UrlAlias, url, DefaultPoolSize, DefaultMaxOverflow, currentDirectory ?? Directory.GetCurrentDirectory());
 
-    private static (string Setting, string? Value) Read(IConfiguration configuration, string alias, string key)
+    private static (string? Value, string Setting) Read(IConfiguration configuration, string key)
     {
-        var aliased = configuration[alias];
-        return !string.IsNullOrWhiteSpace(aliased) ? (alias, aliased.Trim()) : (key, configuration[key]?.Trim());
+        var (value, name) = Settings.Find(configuration, key);
+        return (value?.Trim(), name);
     }
 
     private static int ParseCount(string setting, string? raw, int fallback, int min)

@@ -75,7 +75,9 @@ public sealed class SqlAgentCatalog(Database database) : IAgentCatalog
             Faq = JsonSerializer.Deserialize(r.StringOrNull("faq") ?? "[]", AgentJson.Default.ListFaqEntry) ?? [],
             PublicKey = settings.PublicKey,
             ExposeDebug = settings.ExposeDebug,
-            DetectEmotions = !(r.ObjectOrNull("settings")?["detect_emotions"] is JsonValue detect && detect.TryGetValue<bool>(out var on) && !on),
+            DetectEmotions = r.ObjectOrNull("settings")?["detect_emotions"] is JsonValue detect && detect.TryGetValue<bool>(out var on)
+                ? on
+                : r.String("skill") == "bookings",
         };
     }
 }

@@ -95,18 +95,18 @@ public static class StorageServiceCollectionExtensions
     private static FollowUpOptions ReadFollowUps(IConfiguration configuration)
     {
         var defaults = new FollowUpOptions();
-        var (thankYou, name) = Settings.Find(configuration, FollowUpOptions.ThankYouKey, FollowUpOptions.ThankYouAlias);
+        var (thankYou, name) = Settings.Find(configuration, FollowUpOptions.ThankYouKey);
         var options = new FollowUpOptions
         {
-            ReminderLead = Settings.Duration(configuration, FollowUpOptions.ReminderLeadKey, FollowUpOptions.ReminderLeadAlias, defaults.ReminderLead),
-            ThankYouDelay = Settings.Duration(configuration, FollowUpOptions.ThankYouDelayKey, FollowUpOptions.ThankYouDelayAlias, defaults.ThankYouDelay),
+            ReminderLead = Settings.Duration(configuration, FollowUpOptions.ReminderLeadKey, defaults.ReminderLead),
+            ThankYouDelay = Settings.Duration(configuration, FollowUpOptions.ThankYouDelayKey, defaults.ThankYouDelay),
             ThankYou = string.IsNullOrWhiteSpace(thankYou) ? defaults.ThankYou
                 : bool.TryParse(thankYou.Trim(), out var on) ? on
                 : throw new InvalidSettingException(name, $"must be true or false, got '{DatabaseSettings.Shorten(thankYou)}'"),
         };
         return options.ReminderLead >= TimeSpan.Zero && options.ReminderLead <= TimeSpan.FromDays(30)
             ? options
-            : throw new InvalidSettingException(FollowUpOptions.ReminderLeadAlias, "must be a duration between 0 and 30d");
+            : throw new InvalidSettingException(Settings.NameOf(configuration, FollowUpOptions.ReminderLeadKey), "must be a duration between 0 and 30d");
     }
 
     private static TimeSpan ReadInterval(IConfiguration configuration)

@@ -21,6 +21,12 @@ public sealed record AuthSettings(
     public const int MinSecretLength = 32;
     private const string Section = "Concierge:Auth:";
 
+    public static readonly IReadOnlyList<SettingAlias> Aliases =
+    [
+        new("SECRET_KEY", Section + "SecretKey"),
+        new("SECRET_KEY_PREVIOUS", Section + "PreviousSecretKey"),
+    ];
+
     // Values that appear in tutorials and .env examples; a deployment that kept one is not secret.
     private static readonly string[] KnownDefaults =
     [
@@ -32,7 +38,7 @@ public sealed record AuthSettings(
 
     public static AuthSettings Bind(IConfiguration configuration, IHostEnvironment environment)
     {
-        var secret = Settings.String(configuration, Section + "SecretKey", "SECRET_KEY");
+        var secret = Settings.String(configuration, Section + "SecretKey");
         var generated = false;
         if (secret is null && environment.IsDevelopment())
         {
@@ -41,7 +47,7 @@ public sealed record AuthSettings(
         }
 
         var key = Check(secret, "SECRET_KEY") ?? throw new InvalidSettingException("SECRET_KEY", "is required outside Development (at least 32 random characters, e.g. `openssl rand -base64 48`)");
-        var previous = Check(Settings.String(configuration, Section + "PreviousSecretKey", "SECRET_KEY_PREVIOUS"), "SECRET_KEY_PREVIOUS");
+        var previous = Check(Settings.String(configuration, Section + "PreviousSecretKey"), "SECRET_KEY_PREVIOUS");
 
         var lifetimeText = Settings.String(configuration, Section + "TokenLifetime");
         var lifetime = TimeSpan.FromHours(1);

@@ -7,8 +7,16 @@ public static class HostSetup
 {
     public const string DefaultUrl = "http://localhost:8080";
 
+    public static readonly IReadOnlyList<SettingAlias> Aliases =
+    [
+        new("LOG_LEVEL", "Concierge:LogLevel"),
+        new("CONFIG_PATH", "Concierge:ConfigPath"),
+    ];
+
     public static WebApplicationBuilder AddConciergeHost(this WebApplicationBuilder builder)
     {
+        // First, so that every setting read from here on sees the seed names mapped onto its key.
+        builder.Configuration.AddSettingAliases(SeedAliases.All);
         AddConfigFile(builder);
 
         builder.Logging.ClearProviders();
@@ -18,7 +26,7 @@ public static class HostSetup
             o.UseUtcTimestamp = true;
             o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
         });
-        var level = Settings.String(builder.Configuration, "Concierge:LogLevel", "LOG_LEVEL");
+        var level = Settings.String(builder.Configuration, "Concierge:LogLevel");
         if (level is not null)
         {
             builder.Logging.SetMinimumLevel(ParseLevel(level));
@@ -37,7 +45,7 @@ public static class HostSetup
     // command line still override it, so it sits just before them.
     private static void AddConfigFile(WebApplicationBuilder builder)
     {
-        var path = Settings.String(builder.Configuration, "Concierge:ConfigPath", "CONFIG_PATH");
+        var path = Settings.String(builder.Configuration, "Concierge:ConfigPath");
         if (path is null)
         {
             return;

@@ -8,15 +8,22 @@ public sealed record HttpSettings(long MaxBodyBytes, IReadOnlyList<string> CorsO
 
     private const string Section = "Concierge:Http:";
 
+    public static readonly IReadOnlyList<SettingAlias> Aliases =
+    [
+        new("CORS_ORIGINS", Section + "CorsOrigins"),
+        new("ALLOWED_ORIGINS", Section + "CorsOrigins"),
+        new("RATE_LIMIT_PER_MINUTE", Section + "RateLimitPerMinute"),
+    ];
+
     public static HttpSettings Bind(IConfiguration configuration)
     {
-        var maxBody = Settings.Int(configuration, Section + "MaxBodyBytes", null, 64 * 1024);
+        var maxBody = Settings.Int(configuration, Section + "MaxBodyBytes", 64 * 1024);
         if (maxBody is < 1024 or > 100 * 1024 * 1024)
         {
             throw new InvalidSettingException(Section + "MaxBodyBytes", $"must be between 1024 and 104857600, got {maxBody}");
         }
 
-        var origins = (Settings.String(configuration, Section + "CorsOrigins", "CORS_ORIGINS") ?? Settings.String(configuration, "ALLOWED_ORIGINS") ?? string.Empty)
+        var origins = (Settings.String(configuration, Section + "CorsOrigins") ?? string.Empty)
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         foreach (var origin in origins)
         {
@@ -34,7 +41,7 @@ public sealed record HttpSettings(long MaxBodyBytes, IReadOnlyList<string> CorsO
         var requireHttps = Settings.String(configuration, Section + "RequireHttps") is { } raw
             ? bool.TryParse(raw, out var on) ? on : throw new InvalidSettingException(Section + "RequireHttps", $"must be true or false, got '{raw}'")
             : false;
-        var rateLimit = Settings.Int(configuration, Section + "RateLimitPerMinute", "RATE_LIMIT_PER_MINUTE", 0);
+        var rateLimit = Settings.Int(configuration, Section + "RateLimitPerMinute", 0);
         return rateLimit < 0
             ? throw new InvalidSettingException("RATE_LIMIT_PER_MINUTE", $"must be 0 (off) or a positive number, got {rateLimit}")
             : new HttpSettings(maxBody, origins, rateLimit) { RequireHttps = requireHttps };

@@ -13,42 +13,58 @@ public static class ModelSettings
 {
     private const string Section = "Concierge:Model:";
 
+    /// <summary>The seed systems' names for these settings (the provider's own key and URL names are read per provider).</summary>
+    public static readonly IReadOnlyList<SettingAlias> Aliases =
+    [
+        new(Names.Provider, Section + "Provider"),
+        new(Names.Model, Section + "Model"),
+        new(Names.Temperature, Section + "Temperature"),
+        new(Names.RequestTimeout, Section + "RequestTimeout"),
+        new(Names.MaxRetries, Section + "MaxRetries"),
+        new(Names.RetryBaseDelay, Section + "RetryBaseDelay"),
+        new(Names.MaxRetryDelay, Section + "MaxRetryDelay"),
+        new(Names.TotalTimeout, Section + "TotalTimeout"),
+        new(Names.CircuitFailureRatio, Section + "CircuitFailureRatio"),
+        new(Names.CircuitMinimumThroughput, Section + "CircuitMinimumThroughput"),
+        new(Names.CircuitSamplingDuration, Section + "CircuitSamplingDuration"),
+        new(Names.CircuitBreakDuration, Section + "CircuitBreakDuration"),
+    ];
+
     public static LanguageModelOptions Bind(IConfiguration configuration)
     {
         var defaults = new LanguageModelOptions();
-        var requestTimeout = Settings.Duration(configuration, Section + "RequestTimeout", Names.RequestTimeout, defaults.RequestTimeout);
-        var retries = Settings.Int(configuration, Section + "MaxRetries", Names.MaxRetries, defaults.MaxRetries);
+        var requestTimeout = Settings.Duration(configuration, Section + "RequestTimeout", defaults.RequestTimeout);
+        var retries = Settings.Int(configuration, Section + "MaxRetries", defaults.MaxRetries);
         var (provider, apiKey) = Provider(configuration);
         var options = new LanguageModelOptions
         {
             Provider = provider,
             ApiKey = apiKey,
             BaseUrl = Url(configuration, provider),
-            Temperature = Settings.Double(configuration, Section + "Temperature", Names.Temperature, defaults.Temperature),
+            Temperature = Settings.Double(configuration, Section + "Temperature", defaults.Temperature),
             RequestTimeout = requestTimeout,
             MaxRetries = retries,
-            RetryBaseDelay = Settings.Duration(configuration, Section + "RetryBaseDelay", Names.RetryBaseDelay, defaults.RetryBaseDelay),
-            MaxRetryDelay = Settings.Duration(configuration, Section + "MaxRetryDelay", Names.MaxRetryDelay, defaults.MaxRetryDelay),
+            RetryBaseDelay = Settings.Duration(configuration, Section + "RetryBaseDelay", defaults.RetryBaseDelay),
+            MaxRetryDelay = Settings.Duration(configuration, Section + "MaxRetryDelay", defaults.MaxRetryDelay),
 
             // Unless set, the whole call may take every attempt's timeout plus the waits between them.
-            TotalTimeout = Settings.Duration(
-                configuration, Section + "TotalTimeout", Names.TotalTimeout,
+            TotalTimeout = Settings.Duration(configuration, Section + "TotalTimeout",
                 Max(defaults.TotalTimeout, (requestTimeout * (retries + 1)) + (defaults.MaxRetryDelay * retries))),
-            CircuitFailureRatio = Settings.Double(configuration, Section + "CircuitFailureRatio", Names.CircuitFailureRatio, defaults.CircuitFailureRatio),
-            CircuitMinimumThroughput = Settings.Int(configuration, Section + "CircuitMinimumThroughput", Names.CircuitMinimumThroughput, defaults.CircuitMinimumThroughput),
-            CircuitSamplingDuration = Settings.Duration(configuration, Section + "CircuitSamplingDuration", Names.CircuitSamplingDuration, defaults.CircuitSamplingDuration),
-            CircuitBreakDuration = Settings.Duration(configuration, Section + "CircuitBreakDuration", Names.CircuitBreakDuration, defaults.CircuitBreakDuration),
+            CircuitFailureRatio = Settings.Double(configuration, Section + "CircuitFailureRatio", defaults.CircuitFailureRatio),
+            CircuitMinimumThroughput = Settings.Int(configuration, Section + "CircuitMinimumThroughput", defaults.CircuitMinimumThroughput),
+            CircuitSamplingDuration = Settings.Duration(configuration, Section + "CircuitSamplingDuration", defaults.CircuitSamplingDuration),
+            CircuitBreakDuration = Settings.Duration(configuration, Section + "CircuitBreakDuration", defaults.CircuitBreakDuration),
         };
 
-        if (Settings.String(configuration, Section + "Model", Names.Model) is { } model)
+        if (Settings.String(configuration, Section + "Model") is { } model)
         {
             options.Model = model;
         }
 
         foreach (var price in configuration.GetSection(Section + "Prices").GetChildren())
         {
-            var input = Settings.Double(price, "Input", null, double.NaN);
-            var output = Settings.Double(price, "Output", null, double.NaN);
+            var input = Settings.Double(price, "Input", double.NaN);
+            var output = Settings.Double(price, "Output", double.NaN);
             if (double.IsNaN(input) || double.IsNaN(output))
             {
                 throw new InvalidSettingException($"{Section}Prices:{price.Key}", "needs Input and Output (USD per million tokens)");
@@ -63,17 +79,17 @@ public static class ModelSettings
 
     private static (ModelProvider Provider, string? ApiKey) Provider(IConfiguration configuration)
     {
-        var (text, name) = Settings.Find(configuration, Section + "Provider", Names.Provider);
+        var (text, name) = Settings.Find(configuration, Section + "Provider");
         if (!string.IsNullOrWhiteSpace(text))
         {
             return ModelProviders.TryParse(text, out var chosen)
-                ? (chosen, Settings.String(configuration, Section + "ApiKey", chosen.ApiKeySetting()))
+                ? (chosen, Settings.String(configuration, chosen.ApiKeySetting()) ?? Settings.String(configuration, Section + "ApiKey"))
                 : throw new InvalidSettingException(name, $"must be openai, anthropic or gemini, got '{text.Trim()}'");
         }
 
         foreach (var candidate in (ModelProvider[])[ModelProvider.OpenAi, ModelProvider.Anthropic, ModelProvider.Gemini])
         {
-            if (Settings.String(configuration, candidate.ApiKeySetting(), null) is { } key)
+            if (Settings.String(configuration, candidate.ApiKeySetting()) is { } key)
             {
                 return (candidate, key);
             }
@@ -84,7 +100,8 @@ public static class ModelSettings
 
     private static Uri? Url(IConfiguration configuration, ModelProvider provider)
     {
-        var (value, name) = Settings.Find(configuration, Section + "BaseUrl", provider.BaseUrlSetting());
+        // Each provider has its own URL setting (OPENAI_BASE_URL, ANTHROPIC_BASE_URL...), which wins.
+        var (value, name) = Settings.Find(configuration, provider.BaseUrlSetting()) is { Value.Length: > 0 } own ? own : Settings.Find(configuration, Section + "BaseUrl");
         if (string.IsNullOrWhiteSpace(value))
         {
             return null;

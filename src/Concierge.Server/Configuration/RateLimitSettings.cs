@@ -10,9 +10,11 @@ namespace Concierge.Server.Configuration;
 /// </summary>
 public sealed record RateLimitSettings(int PerMinute, string? RedisUrl, bool RejectWhenRedisDown, IReadOnlyList<IPAddress> KnownProxies)
 {
+    public static readonly IReadOnlyList<SettingAlias> Aliases = [new("REDIS_URL", "Concierge:Redis:Url")];
+
     public static RateLimitSettings Bind(IConfiguration configuration, HttpSettings http)
     {
-        var redis = Settings.String(configuration, "Concierge:Redis:Url", "REDIS_URL");
+        var redis = Settings.String(configuration, "Concierge:Redis:Url");
         var down = (Settings.String(configuration, "Concierge:RateLimits:RedisDown") ?? "local").ToLowerInvariant();
         if (down is not ("local" or "reject"))
         {

@@ -22,10 +22,10 @@ public sealed record JobWorkerOptions
         var defaults = new JobWorkerOptions();
         var options = new JobWorkerOptions
         {
-            PollInterval = Settings.Duration(configuration, Section + "PollInterval", null, defaults.PollInterval),
-            BatchSize = Settings.Int(configuration, Section + "BatchSize", null, defaults.BatchSize),
-            ClaimDuration = Settings.Duration(configuration, Section + "ClaimDuration", null, defaults.ClaimDuration),
-            Concurrency = Settings.Int(configuration, Section + "Concurrency", null, defaults.Concurrency),
+            PollInterval = Settings.Duration(configuration, Section + "PollInterval", defaults.PollInterval),
+            BatchSize = Settings.Int(configuration, Section + "BatchSize", defaults.BatchSize),
+            ClaimDuration = Settings.Duration(configuration, Section + "ClaimDuration", defaults.ClaimDuration),
+            Concurrency = Settings.Int(configuration, Section + "Concurrency", defaults.Concurrency),
         };
 
         Check(options.PollInterval >= TimeSpan.FromMilliseconds(10) && options.PollInterval <= TimeSpan.FromMinutes(5), "PollInterval", "must be between 10ms and 5m");

@@ -29,6 +29,17 @@ public sealed partial class WhatsAppSettings
         public const string RequestTimeout = "WHATSAPP_REQUEST_TIMEOUT";
     }
 
+    public static readonly IReadOnlyList<SettingAlias> Aliases =
+    [
+        new(Names.GraphBaseUrl, Section + "GraphBaseUrl"),
+        new(Names.GraphVersion, Section + "GraphVersion"),
+        new(Names.WabaId, Section + "WabaId"),
+        new(Names.AccessToken, Section + "AccessToken"),
+        new(Names.VerifyToken, Section + "VerifyToken"),
+        new(Names.AppSecret, Section + "AppSecret"),
+        new(Names.RequestTimeout, Section + "RequestTimeout"),
+    ];
+
     public Uri GraphBaseUrl { get; init; } = DefaultGraphBaseUrl;
 
     public string GraphVersion { get; init; } = DefaultGraphVersion;
@@ -45,10 +56,10 @@ public sealed partial class WhatsAppSettings
 
     public static WhatsAppSettings Bind(IConfiguration configuration)
     {
-        var timeout = Settings.Duration(configuration, Section + "RequestTimeout", Names.RequestTimeout, DefaultRequestTimeout);
+        var timeout = Settings.Duration(configuration, Section + "RequestTimeout", DefaultRequestTimeout);
         if (timeout <= TimeSpan.Zero || timeout > TimeSpan.FromMinutes(10))
         {
-            throw new InvalidSettingException(Settings.Find(configuration, Section + "RequestTimeout", Names.RequestTimeout).Name, "must be more than 0 and at most 10 minutes");
+            throw new InvalidSettingException(Settings.Find(configuration, Section + "RequestTimeout").Name, "must be more than 0 and at most 10 minutes");
         }
 
         return new WhatsAppSettings
@@ -56,9 +67,9 @@ public sealed partial class WhatsAppSettings
             GraphBaseUrl = BaseUrl(configuration),
             GraphVersion = Version(configuration),
             WabaId = WabaIdOf(configuration),
-            AccessToken = Secret(configuration, "AccessToken", Names.AccessToken),
-            VerifyToken = Secret(configuration, "VerifyToken", Names.VerifyToken),
-            AppSecret = Secret(configuration, "AppSecret", Names.AppSecret),
+            AccessToken = Secret(configuration, "AccessToken"),
+            VerifyToken = Secret(configuration, "VerifyToken"),
+            AppSecret = Secret(configuration, "AppSecret"),
             RequestTimeout = timeout,
         };
     }
@@ -70,7 +81,7 @@ public sealed partial class WhatsAppSettings
 
     private static Uri BaseUrl(IConfiguration configuration)
     {
-        var (value, name) = Settings.Find(configuration, Section + "GraphBaseUrl", Names.GraphBaseUrl);
+        var (value, name) = Settings.Find(configuration, Section + "GraphBaseUrl");
         if (string.IsNullOrWhiteSpace(value))
         {
             return DefaultGraphBaseUrl;
@@ -84,7 +95,7 @@ public sealed partial class WhatsAppSettings
 
     private static string Version(IConfiguration configuration)
     {
-        var (value, name) = Settings.Find(configuration, Section + "GraphVersion", Names.GraphVersion);
+        var (value, name) = Settings.Find(configuration, Section + "GraphVersion");
         if (string.IsNullOrWhiteSpace(value))
         {
             return DefaultGraphVersion;
@@ -98,7 +109,7 @@ public sealed partial class WhatsAppSettings
 
     private static string? WabaIdOf(IConfiguration configuration)
     {
-        var (value, name) = Settings.Find(configuration, Section + "WabaId", Names.WabaId);
+        var (value, name) = Settings.Find(configuration, Section + "WabaId");
         if (string.IsNullOrWhiteSpace(value))
         {
             return null;
@@ -111,9 +122,9 @@ public sealed partial class WhatsAppSettings
     }
 
     // A secret's value is never echoed, not even in a start-up error.
-    private static string? Secret(IConfiguration configuration, string key, string alias)
+    private static string? Secret(IConfiguration configuration, string key)
     {
-        var (value, name) = Settings.Find(configuration, Section + key, alias);
+        var (value, name) = Settings.Find(configuration, Section + key);
         if (string.IsNullOrWhiteSpace(value))
         {
             return null;

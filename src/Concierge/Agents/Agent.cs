@@ -31,8 +31,13 @@ public sealed record Agent
     public bool CrisisDetection { get; init; } = true;
     public string Locale { get; init; } = "en";
 
-    /// <summary>Whether each user message gets an emotion record (the agent's settings, <c>detect_emotions</c>; on by default).</summary>
-    public bool DetectEmotions { get; init; } = true;
+    /// <summary>
+    /// Whether each user message gets an emotion record (the agent's settings, <c>detect_emotions</c>).
+    /// Off unless asked for: it is seed 002's booking feature, and every record costs a job and two
+    /// writes per message that a template builder or a knowledge desk has no use for. The stock
+    /// booking agents turn it on.
+    /// </summary>
+    public bool DetectEmotions { get; init; }
 
     /// <summary>Short question/answer pairs the offline chat answers from.</summary>
     public IReadOnlyList<FaqEntry> Faq { get; init; } = [];

@@ -78,6 +78,7 @@ public static class DemoTenant
         Name = "the hibachi booking assistant",
         Skill = "bookings",
         Locale = "en-US",
+        DetectEmotions = true,
         Instructions =
             "You take bookings for a hibachi caterer: a chef cooks at the customer's home. Ask for one missing "
             + "thing at a time (date, time, party size, name, phone or e-mail), offer the nearest free slots "

@@ -4,30 +4,45 @@ using Microsoft.Extensions.Configuration;
 namespace Concierge.Configuration;
 
 /// <summary>
-/// Reads a setting by the environment name the seed systems used (<c>OPENAI_API_KEY</c>...) or,
-/// when that is absent, by its ASP.NET Core key (<c>Concierge:Section:Key</c>, also settable as
-/// <c>Concierge__Section__Key</c>). The alias wins so that a value shipped in appsettings.json can
-/// never silently override what an operator exported (the storage settings follow the same rule).
-/// The default builder already puts every environment variable in configuration under its own name.
+/// Typed reads of one setting by its Concierge key (<c>Concierge:Section:Key</c>, also settable as
+/// <c>Concierge__Section__Key</c>), with the one duration parser. The seed systems' names
+/// (<c>OPENAI_API_KEY</c>...) reach these keys through <see cref="SettingAliasesSource"/>, a
+/// configuration source; an error names the setting the operator actually set, alias or key.
 /// </summary>
 public static class Settings
 {
-    public static (string? Value, string Name) Find(IConfiguration configuration, string key, string? alias)
+    /// <summary>The value of <paramref name="key"/> and the name to put in an error about it.</summary>
+    public static (string? Value, string Name) Find(IConfiguration configuration, string key) =>
+        (configuration[key], NameOf(configuration, key));
+
+    /// <summary>The alias that set <paramref name="key"/> when one did, else the key itself.</summary>
+    public static string NameOf(IConfiguration configuration, string key)
     {
-        if (alias is not null && !string.IsNullOrEmpty(configuration[alias]))
+        if (configuration is IConfigurationSection section)
         {
-            return (configuration[alias], alias);
+            return section.Path.Length == 0 ? key : ConfigurationPath.Combine(section.Path, key);
         }
 
-        return (configuration[key], key);
+        if (configuration is IConfigurationRoot root)
+        {
+            foreach (var provider in root.Providers)
+            {
+                if (provider is SettingAliasesProvider aliases && aliases.AliasSetting(key) is { } alias)
+                {
+                    return alias;
+                }
+            }
+        }
+
+        return key;
     }
 
-    public static string? String(IConfiguration configuration, string key, string? alias = null) =>
-        Find(configuration, key, alias).Value is { Length: > 0 } value ? value.Trim() : null;
+    public static string? String(IConfiguration configuration, string key) =>
+        configuration[key] is { Length: > 0 } value && value.Trim() is { Length: > 0 } trimmed ? trimmed : null;
 
-    public static int Int(IConfiguration configuration, string key, string? alias, int fallback)
+    public static int Int(IConfiguration configuration, string key, int fallback)
     {
-        var (value, name) = Find(configuration, key, alias);
+        var (value, name) = Find(configuration, key);
         if (string.IsNullOrWhiteSpace(value))
         {
             return fallback;
@@ -38,9 +53,9 @@ public static class Settings
             : throw new InvalidSettingException(name, $"must be a whole number, got '{Shorten(value)}'");
     }
 
-    public static double Double(IConfiguration configuration, string key, string? alias, double fallback)
+    public static double Double(IConfiguration configuration, string key, double fallback)
     {
-        var (value, name) = Find(configuration, key, alias);
+        var (value, name) = Find(configuration, key);
         if (string.IsNullOrWhiteSpace(value))
         {
             return fallback;
@@ -52,9 +67,9 @@ public static class Settings
     }
 
     /// <summary>A duration given as seconds ("30", "2.5"), with a unit ("500ms", "30s", "10m", "24h", "7d") or as a TimeSpan ("00:00:30").</summary>
-    public static TimeSpan Duration(IConfiguration configuration, string key, string? alias, TimeSpan fallback)
+    public static TimeSpan Duration(IConfiguration configuration, string key, TimeSpan fallback)
     {
-        var (value, name) = Find(configuration, key, alias);
+        var (value, name) = Find(configuration, key);
         if (string.IsNullOrWhiteSpace(value))
         {
             return fallback;

@@ -55,7 +55,7 @@ public sealed class AccountCommandsTests
     [InlineData("your-super-secret-key-change-in-production", "SECRET_KEY: is a known default")]
     public void Outside_development_a_missing_short_or_default_secret_key_stops_the_start(string? secret, string message)
     {
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["SECRET_KEY"] = secret }).Build();
+        var config = Concierge.Server.Configuration.SeedAliases.Build(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["SECRET_KEY"] = secret }));
 
         var e = Assert.Throws<InvalidSettingException>(() => AuthSettings.Bind(config, new Environment(Environments.Production)));
         var generated = AuthSettings.Bind(config.GetSection("none"), new Environment(Environments.Development));
@@ -65,7 +65,7 @@ public sealed class AccountCommandsTests
     }
 
     private static async Task<IConfiguration> ConfigAsync() =>
-        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["DATABASE_URL"] = await TestDatabase.CreateAsync(DatabaseKind.Sqlite) }).Build();
+        Concierge.Server.Configuration.SeedAliases.Build(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["DATABASE_URL"] = await TestDatabase.CreateAsync(DatabaseKind.Sqlite) }));
 
     private static async Task<(int Code, string Output, string Error)> RunAsync(IConfiguration config, string? input, params string[] args)
     {

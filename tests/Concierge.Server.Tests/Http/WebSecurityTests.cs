@@ -63,8 +63,8 @@ public sealed class WebSecurityTests
     [Fact]
     public void A_wildcard_mixed_with_exact_origins_stops_the_start_naming_cors_origins()
     {
-        var config = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["CORS_ORIGINS"] = "*,https://shop.example.com" }).Build();
+        var config = Concierge.Server.Configuration.SeedAliases.Build(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["CORS_ORIGINS"] = "*,https://shop.example.com" }));
 
         var error = Assert.Throws<Concierge.Configuration.InvalidSettingException>(() => Server.Configuration.HttpSettings.Bind(config));
 

@@ -36,9 +36,9 @@ public sealed class ServerProcess : IDisposable
     /// <summary>A client signed in as an operator of the tenant (demo by default), with a token the process accepts.</summary>
     public HttpClient OperatorClient(Guid? tenantId = null)
     {
-        var configuration = new ConfigurationBuilder()
+        var configuration = Concierge.Server.Configuration.SeedAliases.Build(new ConfigurationBuilder()
             .AddInMemoryCollection([new("SECRET_KEY", ConciergeApp.TestSecretKey)])
-            .Build();
+            );
         var issuer = new AccessTokenIssuer(AuthSettings.Bind(configuration, new HostingEnvironment { EnvironmentName = "Production" }));
         var user = new User(Guid.NewGuid(), tenantId ?? DemoTenant.TenantId, "operator@example.com", string.Empty, Role.Operator, DateTimeOffset.UtcNow);
         var client = new HttpClient { BaseAddress = Http.BaseAddress, Timeout = Http.Timeout };

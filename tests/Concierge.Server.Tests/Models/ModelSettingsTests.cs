@@ -109,7 +109,7 @@ public sealed class ModelSettingsTests
     }
 
     private static LanguageModelOptions Bind(params (string Key, string Value)[] settings) =>
-        ModelSettings.Bind(new ConfigurationBuilder()
+        ModelSettings.Bind(Concierge.Server.Configuration.SeedAliases.Build(new ConfigurationBuilder()
             .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))
-            .Build());
+            ));
 }

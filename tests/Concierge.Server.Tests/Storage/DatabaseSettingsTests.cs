@@ -11,7 +11,7 @@ public sealed class DatabaseSettingsTests
 
     private static DatabaseSettings Parse(params (string Key, string? Value)[] values) =>
         DatabaseSettings.FromConfiguration(
-            new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value))).Build(),
+            Concierge.Server.Configuration.SeedAliases.Build(new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value)))),
             Cwd);
 
     private static InvalidSettingException Fails(params (string Key, string? Value)[] values) =>

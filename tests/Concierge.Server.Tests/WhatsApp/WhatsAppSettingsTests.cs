@@ -9,7 +9,7 @@ namespace Concierge.Server.Tests.WhatsApp;
 public sealed class WhatsAppSettingsTests
 {
     private static WhatsAppSettings Bind(params (string Key, string Value)[] values) =>
-        WhatsAppSettings.Bind(new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value))).Build());
+        WhatsAppSettings.Bind(Concierge.Server.Configuration.SeedAliases.Build(new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value)))));
 
     [Fact]
     public void Defaults_point_at_metas_graph_api_with_nothing_configured()

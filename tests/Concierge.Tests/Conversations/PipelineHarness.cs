@@ -12,7 +12,7 @@ namespace Concierge.Tests.Conversations;
 /// <summary>The real <see cref="Turn"/> over an in-memory store, with a probe skill and optionally a scripted model.</summary>
 internal sealed class PipelineHarness
 {
-    public static readonly Agent First = DemoTenant.Assistant with { Key = "first", Skill = ProbeSkill.SkillName };
+    public static readonly Agent First = DemoTenant.Assistant with { Key = "first", Skill = ProbeSkill.SkillName, DetectEmotions = true };
     public static readonly Agent Second = DemoTenant.Assistant with { Id = Guid.NewGuid(), Key = "second", Skill = "chat" };
 
     public PipelineHarness(ILanguageModel? model = null, ISafetyCheck? safety = null, ProbeSkill? probe = null)

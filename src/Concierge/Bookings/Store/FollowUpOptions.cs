@@ -10,6 +10,13 @@ public sealed record FollowUpOptions
     public const string ThankYouDelayKey = "Concierge:FollowUps:ThankYouDelay";
     public const string ThankYouDelayAlias = "FOLLOWUP_THANK_YOU_DELAY";
 
+    public static readonly IReadOnlyList<Configuration.SettingAlias> Aliases =
+    [
+        new(ReminderLeadAlias, ReminderLeadKey),
+        new(ThankYouAlias, ThankYouKey),
+        new(ThankYouDelayAlias, ThankYouDelayKey),
+    ];
+
     public TimeSpan ReminderLead { get; init; } = TimeSpan.FromHours(24);
 
     public bool ThankYou { get; init; }
