@@ -10,6 +10,8 @@ public static class AccessProblems
     public static readonly Problem InvalidCredentials = new(StatusCodes.Status401Unauthorized, "invalid_credentials", "The username or password is wrong.");
     public static readonly Problem LoginLocked = new(StatusCodes.Status429TooManyRequests, "login_locked", "Too many failed sign-ins for this username.");
     public static readonly Problem Conflict = new(StatusCodes.Status409Conflict, "conflict", "The value is already taken.");
+    public static readonly Problem UserNotFound = new(StatusCodes.Status404NotFound, "user_not_found", "No such user.");
+    public static readonly Problem SelfDelete = new(StatusCodes.Status409Conflict, "self_delete", "An admin cannot delete their own user.");
     public static readonly Problem KeyNotFound = new(StatusCodes.Status404NotFound, "key_not_found", "No such API key.");
     public static readonly Problem DebugNotExposed = new(StatusCodes.Status403Forbidden, "debug_not_exposed", "This agent does not expose its debug view.");
 

@@ -101,6 +101,17 @@ public static class AccountCommands
             return 0;
         });
 
+        var deleteName = new Argument<string>("username");
+        var usersDelete = new Command("delete", "Delete a user; their tokens stop working.") { deleteName };
+        usersDelete.SetAction(async (p, ct) =>
+        {
+            var name = AccountFields.Username(p.GetValue(deleteName));
+            var found = await accounts.Store.FindUserByUsernameAsync(name, ct) ?? throw new CommandException($"no user is named '{name}'.");
+            await accounts.Store.DeleteUserAsync(null, found.Id, ct);
+            await output.WriteLineAsync($"user {found.Username} {found.Id} deleted");
+            return 0;
+        });
+
         var keyTenant = new Argument<string>("tenant-slug");
         var keyRole = new Option<string>("--role") { Required = true, Description = "admin or operator." };
         var keyName = new Option<string>("--name") { Required = true, Description = "A label for the key." };
@@ -131,7 +142,7 @@ public static class AccountCommands
         return new RootCommand("Concierge accounts")
         {
             new Command("tenants", "Tenants.") { tenantsAdd, tenantsList },
-            new Command("users", "Users.") { usersAdd, usersList },
+            new Command("users", "Users.") { usersAdd, usersList, usersDelete },
             new Command("keys", "API keys.") { keysAdd, keysRevoke },
         };
     }

@@ -15,6 +15,7 @@ public static class AdminApi
         var users = routes.MapGroup("/api/v1/users").WithTags("Accounts").RequireRole(Role.Admin).WithBodyLimit(16 * 1024).RequireRateLimiting(HttpSetup.RateLimitPolicy);
         users.MapPost("/", AddUserAsync).WithSummary("Create a user of the tenant (admin, operator or customer).");
         users.MapGet("/", ListUsersAsync).WithSummary("The tenant's users.");
+        users.MapDelete("/{id}", DeleteUserAsync).WithSummary("Delete a user: their tokens stop working (at once here, within 30 s on other instances).");
 
         var keys = routes.MapGroup("/api/v1/keys").WithTags("Accounts").RequireRole(Role.Admin).WithBodyLimit(16 * 1024).RequireRateLimiting(HttpSetup.RateLimitPolicy);
         keys.MapPost("/", AddKeyAsync).WithSummary("Create an API key (admin or operator); its secret is in this answer only.");
@@ -31,6 +32,27 @@ public static class AdminApi
 
     private static async Task<Ok<UserList>> ListUsersAsync(AccountService accounts, RequestTenant tenant, CancellationToken cancellationToken) =>
         TypedResults.Ok(new UserList([.. (await accounts.Store.ListUsersAsync(tenant.Id, cancellationToken)).Select(UserView.From)]));
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteUserAsync(
+        string id, AccountService accounts, TokenUserCheck tokens, RequestTenant tenant, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (Guid.TryParse(id, CultureInfo.InvariantCulture, out var self) && tenant.Caller is { KeyId: null } caller && caller.Subject == self.ToString())
+        {
+            // So that a tenant cannot lock out its last admin by a slip; another admin or the command can.
+            return TypedResults.Problem(ProblemWriter.Create(http, AccessProblems.SelfDelete, "Sign in as another admin, or use `users delete` on the server.", "id"));
+        }
+
+        var user = Guid.TryParse(id, CultureInfo.InvariantCulture, out var userId)
+            ? await accounts.Store.DeleteUserAsync(tenant.Id, userId, cancellationToken)
+            : null;
+        if (user is null)
+        {
+            return TypedResults.Problem(ProblemWriter.Create(http, AccessProblems.UserNotFound, $"User '{(id.Length <= 64 ? id : id[..64] + "...")}' does not exist.", "id"));
+        }
+
+        tokens.Forget(user.Id);
+        return TypedResults.NoContent();
+    }
 
     private static async Task<Created<NewKeyView>> AddKeyAsync(NewKeyRequest body, AccountService accounts, RequestTenant tenant, CancellationToken cancellationToken)
     {

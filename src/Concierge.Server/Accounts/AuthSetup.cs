@@ -21,6 +21,7 @@ public static class AuthSetup
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<AccountService>();
+        services.AddSingleton<TokenUserCheck>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
 
         services.AddAuthentication(Selector)
@@ -32,6 +33,21 @@ public static class AuthSetup
                 // Claims keep their JWT names (sub, role, tenant_id) instead of the long WS-* URIs.
                 o.MapInboundClaims = false;
                 o.TokenValidationParameters = ValidationParameters(settings);
+                o.Events = new JwtBearerEvents
+                {
+                    // A valid signature is not enough: the user must still exist with that tenant and role.
+                    OnTokenValidated = async context =>
+                    {
+                        var caller = Caller.From(context.Principal);
+                        var problem = caller is null
+                            ? "the token lacks a tenant or role"
+                            : await context.HttpContext.RequestServices.GetRequiredService<TokenUserCheck>().ProblemAsync(caller, context.HttpContext.RequestAborted);
+                        if (problem is not null)
+                        {
+                            context.Fail(problem);
+                        }
+                    },
+                };
             });
 
         services.AddAuthorization(o =>

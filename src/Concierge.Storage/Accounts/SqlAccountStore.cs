@@ -74,6 +74,26 @@ public sealed class SqlAccountStore(Database database, TenantSeeder seeder, Time
     public Task<IReadOnlyList<User>> ListUsersAsync(Guid tenantId, CancellationToken cancellationToken) =>
         QueryAsync($"SELECT {UserColumns} FROM users WHERE tenant_id = @tenantId ORDER BY username", new { tenantId = database.Id(tenantId) }, ReadUser, cancellationToken);
 
+    public async Task<User?> FindUserAsync(Guid userId, CancellationToken cancellationToken) =>
+        (await QueryAsync($"SELECT {UserColumns} FROM users WHERE id = @id", new { id = database.Id(userId) }, ReadUser, cancellationToken)).FirstOrDefault();
+
+    public async Task<User?> DeleteUserAsync(Guid? tenantId, Guid userId, CancellationToken cancellationToken)
+    {
+        var user = await FindUserAsync(userId, cancellationToken);
+        if (user is null || (tenantId is not null && user.TenantId != tenantId))
+        {
+            return null;
+        }
+
+        await database.WriteStatementAsync(
+            connection => connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM users WHERE id = @id AND tenant_id = @tenantId",
+                new { id = database.Id(userId), tenantId = database.Id(user.TenantId) },
+                cancellationToken: cancellationToken)),
+            cancellationToken);
+        return user;
+    }
+
     public async Task<ApiKey> AddKeyAsync(Guid tenantId, string name, Role role, string secretHash, string hint, CancellationToken cancellationToken)
     {
         var key = new ApiKey(Guid.CreateVersion7(), tenantId, name, role, hint, clock.GetUtcNow(), null, null);

@@ -18,6 +18,12 @@ public interface IAccountStore
 
     Task<IReadOnlyList<User>> ListUsersAsync(Guid tenantId, CancellationToken cancellationToken);
 
+    /// <summary>The user with this id (any tenant: the token check compares the tenant itself).</summary>
+    Task<User?> FindUserAsync(Guid userId, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a user of the tenant (null: any tenant, for the operator command); the deleted user, or null when there is none.</summary>
+    Task<User?> DeleteUserAsync(Guid? tenantId, Guid userId, CancellationToken cancellationToken);
+
     Task<ApiKey> AddKeyAsync(Guid tenantId, string name, Role role, string secretHash, string hint, CancellationToken cancellationToken);
 
     /// <summary>The key whose secret hashes to <paramref name="secretHash"/>, revoked or not.</summary>

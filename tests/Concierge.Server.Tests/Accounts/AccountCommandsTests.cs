@@ -22,8 +22,15 @@ public sealed class AccountCommandsTests
         var key = keyOut.TrimEnd().Split('\n')[^1];
         var keyId = keyOut.Split(' ')[1];
         var (revokeCode, _, _) = await RunAsync(config, null, "keys", "revoke", keyId);
+        var (deleteCode, deleteOut, _) = await RunAsync(config, null, "users", "delete", "ana@acme.com");
+        var (_, afterOut, _) = await RunAsync(config, null, "users", "list", "acme");
+        var (missingCode, _, missingError) = await RunAsync(config, null, "users", "delete", "ana@acme.com");
 
-        Assert.Equal([0, 0, 0, 0, 0, 0], new[] { tenantCode, userCode, keyCode, listCode, tenantsCode, revokeCode });
+        Assert.Equal([0, 0, 0, 0, 0, 0, 0], new[] { tenantCode, userCode, keyCode, listCode, tenantsCode, revokeCode, deleteCode });
+        Assert.Contains("deleted", deleteOut, StringComparison.Ordinal);
+        Assert.DoesNotContain("ana@acme.com", afterOut, StringComparison.Ordinal);
+        Assert.NotEqual(0, missingCode);
+        Assert.Contains("ana@acme.com", missingError, StringComparison.Ordinal);
         Assert.Contains("ana@acme.com", userOut, StringComparison.Ordinal);
         Assert.StartsWith("ck_live_", key, StringComparison.Ordinal);
         Assert.Contains("ana@acme.com\tadmin", listOut, StringComparison.Ordinal);

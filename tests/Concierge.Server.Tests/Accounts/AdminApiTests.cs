@@ -27,7 +27,7 @@ public sealed class AdminApiTests
         Assert.Equal("operator", (string?)user["role"]);
         Assert.Null(user["password_hash"]);
         Assert.StartsWith("ck_live_", (string)key["key"]!, StringComparison.Ordinal);
-        Assert.Empty(otherUsers["users"]!.AsArray());
+        Assert.DoesNotContain(otherUsers["users"]!.AsArray(), u => (string?)u!["username"] == "op@example.com");
         Assert.Empty(otherKeys["keys"]!.AsArray());
         Assert.Equal(HttpStatusCode.OK, withKey.StatusCode);
     }
@@ -79,7 +79,7 @@ public sealed class AdminApiTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(field, (string?)problem["field"]);
-        Assert.Empty(users["users"]!.AsArray());
+        Assert.Single(users["users"]!.AsArray()); // the admin signed in for the test
         Assert.Empty(keys["keys"]!.AsArray());
     }
 
@@ -118,5 +118,63 @@ public sealed class AdminApiTests
         Assert.Equal(HttpStatusCode.NotFound, theirs.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, send.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, list.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(DatabaseKind.Sqlite)]
+    [InlineData(DatabaseKind.Postgres)]
+    public async Task A_deleted_users_token_stops_working_at_once_and_only_an_admin_of_their_tenant_may_delete_them(DatabaseKind kind)
+    {
+        await using var app = new ConciergeApp(await TestDatabase.CreateAsync(kind));
+        var other = await app.AddTenantAsync("acme");
+        var admin = app.AdminClient();
+        var operatorUser = app.AddUser(Role.Operator);
+        var operatorClient = app.WithBearer(app.Services.GetRequiredService<Concierge.Server.Accounts.AccessTokenIssuer>().Issue(operatorUser));
+        using var before = await operatorClient.GetAsync("/api/v1/sessions", Ct);
+
+        using var byStranger = await app.AdminClient(other.Id).DeleteAsync($"/api/v1/users/{operatorUser.Id}", Ct);
+        using var byOperator = await operatorClient.DeleteAsync($"/api/v1/users/{operatorUser.Id}", Ct);
+        using var deleted = await admin.DeleteAsync($"/api/v1/users/{operatorUser.Id}", Ct);
+        using var after = await operatorClient.GetAsync("/api/v1/sessions", Ct);
+        using var again = await admin.DeleteAsync($"/api/v1/users/{operatorUser.Id}", Ct);
+        using var garbage = await admin.DeleteAsync("/api/v1/users/not-a-user", Ct);
+        var users = await admin.GetJsonAsync("/api/v1/users");
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, byStranger.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, byOperator.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        Assert.Equal("id", (string?)(await garbage.ReadObjectAsync())["field"]);
+        Assert.DoesNotContain(users["users"]!.AsArray(), u => (string?)u!["id"] == operatorUser.Id.ToString());
+    }
+
+    [Fact]
+    public async Task A_token_whose_role_is_not_the_users_role_is_refused()
+    {
+        await using var app = new ConciergeApp(await TestDatabase.CreateAsync(DatabaseKind.Sqlite));
+        var user = app.AddUser(Role.Operator);
+        var issuer = app.Services.GetRequiredService<Concierge.Server.Accounts.AccessTokenIssuer>();
+
+        // A token issued when the user was an admin (the role has since changed) grants nothing.
+        using var promoted = await app.WithBearer(issuer.Issue(user with { Role = Role.Admin })).GetAsync("/api/v1/users", Ct);
+        using var current = await app.WithBearer(issuer.Issue(user)).GetAsync("/api/v1/sessions", Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, promoted.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, current.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_admin_cannot_delete_their_own_user()
+    {
+        await using var app = new ConciergeApp(await TestDatabase.CreateAsync(DatabaseKind.Sqlite));
+        var me = app.AddUser(Role.Admin);
+        var client = app.WithBearer(app.Services.GetRequiredService<Concierge.Server.Accounts.AccessTokenIssuer>().Issue(me));
+
+        using var response = await client.DeleteAsync($"/api/v1/users/{me.Id}", Ct);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/users", Ct)).StatusCode);
     }
 }

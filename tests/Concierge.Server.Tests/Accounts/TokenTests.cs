@@ -23,15 +23,17 @@ public sealed class TokenTests
     public async Task A_token_that_does_not_check_out_is_refused_with_401(string kind)
     {
         await using var app = new ConciergeApp(await TestDatabase.CreateAsync(DatabaseKind.Sqlite));
+        // The token names a user that exists, so only what the case breaks can refuse it.
+        var user = app.AddUser(Role.Operator).Id;
         var token = kind switch
         {
-            "tampered" => Tamper(Sign()),
-            "expired" => Sign(expires: DateTime.UtcNow.AddHours(-1)),
-            "wrong issuer" => Sign(issuer: "someone-else"),
-            "wrong audience" => Sign(audience: "another-api"),
-            "alg none" => Unsigned(),
-            "other key" => Sign(key: "another-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz"),
-            _ => Sign(withTenant: false),
+            "tampered" => Tamper(Sign(user)),
+            "expired" => Sign(user, expires: DateTime.UtcNow.AddHours(-1)),
+            "wrong issuer" => Sign(user, issuer: "someone-else"),
+            "wrong audience" => Sign(user, audience: "another-api"),
+            "alg none" => Unsigned(user),
+            "other key" => Sign(user, key: "another-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz"),
+            _ => Sign(user, withTenant: false),
         };
 
         using var response = await app.WithBearer(token).GetAsync(Route, Ct);
@@ -47,11 +49,15 @@ public sealed class TokenTests
         const string previous = "previous-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz";
         await using var app = new ConciergeApp(await TestDatabase.CreateAsync(DatabaseKind.Sqlite), new Dictionary<string, string?> { ["SECRET_KEY_PREVIOUS"] = previous });
 
-        using var current = await app.WithBearer(Sign()).GetAsync(Route, Ct);
-        using var old = await app.WithBearer(Sign(key: previous)).GetAsync(Route, Ct);
+        var user = app.AddUser(Role.Operator).Id;
+
+        using var current = await app.WithBearer(Sign(user)).GetAsync(Route, Ct);
+        using var old = await app.WithBearer(Sign(user, key: previous)).GetAsync(Route, Ct);
+        using var stranger = await app.WithBearer(Sign(Guid.NewGuid())).GetAsync(Route, Ct);
 
         Assert.Equal(HttpStatusCode.OK, current.StatusCode);
         Assert.Equal(HttpStatusCode.OK, old.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, stranger.StatusCode); // well signed, but for no user
     }
 
     [Fact]
@@ -92,9 +98,9 @@ public sealed class TokenTests
     }
 
     private static string Sign(
-        string key = ConciergeApp.TestSecretKey, string issuer = "concierge", string audience = "concierge-api", DateTime? expires = null, bool withTenant = true)
+        Guid user, string key = ConciergeApp.TestSecretKey, string issuer = "concierge", string audience = "concierge-api", DateTime? expires = null, bool withTenant = true)
     {
-        var claims = new List<Claim> { new("sub", Guid.NewGuid().ToString()), new("role", "operator") };
+        var claims = new List<Claim> { new("sub", user.ToString()), new("role", "operator") };
         if (withTenant)
         {
             claims.Add(new Claim("tenant_id", DemoTenant.TenantId.ToString()));
@@ -116,10 +122,10 @@ public sealed class TokenTests
     // Flips one character of the signature.
     private static string Tamper(string token) => token[..^2] + (token[^2] == 'A' ? 'B' : 'A') + token[^1];
 
-    private static string Unsigned()
+    private static string Unsigned(Guid user)
     {
         static string B64(string json) => Base64UrlEncoder.Encode(json);
-        var payload = $$"""{"sub":"x","role":"admin","tenant_id":"{{DemoTenant.TenantId}}","iss":"concierge","aud":"concierge-api","exp":{{DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds()}}}""";
+        var payload = $$"""{"sub":"{{user}}","role":"operator","tenant_id":"{{DemoTenant.TenantId}}","iss":"concierge","aud":"concierge-api","exp":{{DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds()}}}""";
         return B64("""{"alg":"none","typ":"JWT"}""") + "." + B64(payload) + ".";
     }
 }

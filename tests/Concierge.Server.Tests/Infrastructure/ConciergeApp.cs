@@ -61,13 +61,18 @@ public sealed class ConciergeApp(string databaseUrl, IReadOnlyDictionary<string,
     public HttpClient AdminClient(Guid? tenantId = null) => ClientAs(Role.Admin, tenantId);
 
     /// <summary>
-    /// A client with a JWT for a user of <paramref name="role"/> in the tenant; a customer's customer
-    /// id is <paramref name="userId"/> (a new one when null). The user need not exist: the token carries everything.
+    /// A client with a JWT for a new user of <paramref name="role"/> in the tenant, stored as the
+    /// admin API stores one (the server refuses a token whose user does not exist); a customer's
+    /// customer id is the user's id.
     /// </summary>
-    public HttpClient ClientAs(Role role, Guid? tenantId = null, Guid? userId = null)
+    public HttpClient ClientAs(Role role, Guid? tenantId = null) => WithBearer(Services.GetRequiredService<AccessTokenIssuer>().Issue(AddUser(role, tenantId)));
+
+    /// <summary>A stored user of the tenant (the password is not usable: sign in with a token from <see cref="ClientAs"/>).</summary>
+    public User AddUser(Role role, Guid? tenantId = null)
     {
-        var user = new User(userId ?? Guid.NewGuid(), tenantId ?? DemoTenant.TenantId, "test-" + role.ToWire() + "@example.com", string.Empty, role, DateTimeOffset.UtcNow);
-        return WithBearer(Services.GetRequiredService<AccessTokenIssuer>().Issue(user));
+        var store = Services.GetRequiredService<IAccountStore>();
+        var username = $"test-{role.ToWire()}-{Guid.NewGuid():N}@example.com";
+        return Task.Run(() => store.AddUserAsync(tenantId ?? DemoTenant.TenantId, username, "not-a-password-hash", role, CancellationToken.None)).GetAwaiter().GetResult();
     }
 
     /// <summary>A client that sends <paramref name="credential"/> (a JWT or an API key) as its bearer token.</summary>

@@ -5,7 +5,9 @@ using Concierge.Agents;
 using Concierge.Server.Accounts;
 using Concierge.Server.Configuration;
 using Concierge.Tenants;
+using Concierge.Storage;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting.Internal;
 
 namespace Concierge.Server.Tests.Infrastructure;
@@ -18,8 +20,9 @@ public sealed class ServerProcess : IDisposable
 {
     private static readonly string ServerDll = Path.Combine(AppContext.BaseDirectory, "Concierge.Server.dll");
 
-    private ServerProcess(Process process, int port)
+    private ServerProcess(Process process, int port, string databaseUrl)
     {
+        DatabaseUrl = databaseUrl;
         Process = process;
         Port = port;
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
@@ -33,14 +36,21 @@ public sealed class ServerProcess : IDisposable
 
     public int Id => Process.Id;
 
-    /// <summary>A client signed in as an operator of the tenant (demo by default), with a token the process accepts.</summary>
+    public string DatabaseUrl { get; }
+
+    /// <summary>
+    /// A client signed in as a new operator of the tenant (demo by default), stored in the process's
+    /// database (a token must name a user that exists), with a token the process accepts.
+    /// </summary>
     public HttpClient OperatorClient(Guid? tenantId = null)
     {
-        var configuration = Concierge.Server.Configuration.SeedAliases.Build(new ConfigurationBuilder()
-            .AddInMemoryCollection([new("SECRET_KEY", ConciergeApp.TestSecretKey)])
-            );
+        var configuration = SeedAliases.Build(new ConfigurationBuilder()
+            .AddInMemoryCollection([new("SECRET_KEY", ConciergeApp.TestSecretKey), new("DATABASE_URL", DatabaseUrl)]));
         var issuer = new AccessTokenIssuer(AuthSettings.Bind(configuration, new HostingEnvironment { EnvironmentName = "Production" }));
-        var user = new User(Guid.NewGuid(), tenantId ?? DemoTenant.TenantId, "operator@example.com", string.Empty, Role.Operator, DateTimeOffset.UtcNow);
+        using var services = new ServiceCollection().AddLogging().AddConciergeStorage(configuration).BuildServiceProvider();
+        var store = services.GetRequiredService<IAccountStore>();
+        var user = Task.Run(() => store.AddUserAsync(tenantId ?? DemoTenant.TenantId, $"operator-{Guid.NewGuid():N}@example.com", "not-a-password-hash", Role.Operator, CancellationToken.None))
+            .GetAwaiter().GetResult();
         var client = new HttpClient { BaseAddress = Http.BaseAddress, Timeout = Http.Timeout };
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", issuer.Issue(user));
         return client;
@@ -64,7 +74,7 @@ public sealed class ServerProcess : IDisposable
             start.Environment[name] = value;
         }
 
-        return new ServerProcess(Process.Start(start)!, port);
+        return new ServerProcess(Process.Start(start)!, port, databaseUrl);
     }
 
     /// <summary>Starts the server and waits until it is ready.</summary>
