@@ -22,6 +22,8 @@ public abstract class Scenario
         new ChatScenario(ChatScenario.Mode.FastModel),
         new ChatScenario(ChatScenario.Mode.SlowModel),
         new HistoryScenario(),
+        new BookingChatScenario(),
+        new KnowledgeScenario(),
         new StartupScenario(),
     ];
 }
