@@ -30,7 +30,7 @@ public sealed class SqlSessionStore : ISessionStore
 
     private static readonly string[] EventInsertColumns = ["id", "tenant_id", "session_id", "name", "data", "created_at"];
 
-    private static readonly string[] ModelCallInsertColumns =
+    internal static readonly string[] ModelCallInsertColumns =
     [
         "id", "tenant_id", "session_id", "started_at", "provider", "model", "request_payload", "response_payload",
         "latency_ms", "input_tokens", "output_tokens", "cost", "outcome", "error",

@@ -1,4 +1,5 @@
 using Concierge.Emotions;
+using Concierge.Models;
 using Dapper;
 
 namespace Concierge.Storage.Emotions;
@@ -45,11 +46,27 @@ public sealed class SqlEmotionStore(Database database, TimeProvider clock) : IEm
     }
 
     /// <summary>Writes the reading once per message: a second run of the same job changes nothing.</summary>
-    internal Task SaveAsync(Guid tenantId, Guid sessionId, Guid messageId, string? customerId, EmotionReading reading, CancellationToken cancellationToken)
+    internal Task SaveAsync(
+        Guid tenantId, Guid sessionId, Guid messageId, string? customerId, EmotionReading reading, IReadOnlyList<ModelCallLog> calls, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        return database.WriteStatementAsync(
-            connection => connection.ExecuteAsync(new CommandDefinition(
+
+        // The model calls that read it are logged with it (cost per tenant counts them), in one transaction.
+        return database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                if (calls.Count > 0)
+                {
+                    await new SqlBatch(database)
+                        .Insert("model_calls", SqlSessionStore.ModelCallInsertColumns, calls.Select(c => new object?[]
+                        {
+                            database.Id(c.Id), database.Id(tenantId), database.Id(sessionId), database.Time(c.StartedAt), c.Provider, c.Model,
+                            c.RequestPayload.ToJsonString(), c.ResponsePayload?.ToJsonString(), c.LatencyMs, c.InputTokens, c.OutputTokens, c.Cost, c.Outcome, c.Error,
+                        }), "request_payload", "response_payload")
+                        .ExecuteAsync(connection, transaction, cancellationToken);
+                }
+
+                await connection.ExecuteAsync(new CommandDefinition(
                 $"INSERT INTO emotions ({Columns}, tenant_id) VALUES (@id, @sessionId, @messageId, @customerId, @label, @score, @detector, @now, @tenantId) "
                 + "ON CONFLICT DO NOTHING",
                 new
@@ -64,7 +81,9 @@ public sealed class SqlEmotionStore(Database database, TimeProvider clock) : IEm
                     now = database.Time(now),
                     tenantId = database.Id(tenantId),
                 },
-                cancellationToken: cancellationToken)),
+                transaction,
+                cancellationToken: cancellationToken));
+            },
             cancellationToken);
     }
 

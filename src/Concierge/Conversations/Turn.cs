@@ -81,6 +81,10 @@ public sealed class Turn(
             : null;
         var write = TurnComposer.Compose(context, phrased, handedTo, clock.GetUtcNow(), options.SessionTtl);
         await claim.CommitAsync(write);
+        if (agent.DetectEmotions)
+        {
+            Emotions.EmotionTelemetry.Requested.Add(1);
+        }
         var view = skills.Get(write.Session.Skill ?? handedTo?.Skill ?? agent.Skill).View(write.Session.State);
         var result = new TurnResult(write.Session, write.Messages[0], write.Messages[1], decided.Decision, phrased.Source, write.ModelCalls, view);
         TurnTelemetry.Record(result, agent.Key, skill.Name, clock.GetElapsedTime(started));

@@ -58,7 +58,7 @@ internal static class TurnComposer
             ["source"] = phrased.Source.ToString().ToLowerInvariant(),
             ["model_calls"] = calls.Count,
         }));
-        // Every user message gets its emotion read after the turn, by a job in the turn's own
+        // With the agent's DetectEmotions on, every user message gets its emotion read after the turn, by a job in the turn's own
         // transaction: it never delays the reply, and a crash after the commit cannot lose it.
         IReadOnlyList<Jobs.JobRequest> jobs = context.Agent.DetectEmotions
             ? [.. decision.Jobs, Emotions.EmotionJobs.For(session.Id, userMessage.Id)]
