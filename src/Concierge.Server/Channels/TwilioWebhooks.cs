@@ -42,9 +42,50 @@ public static class TwilioWebhooks
         return root + request.Path.Value + request.QueryString.Value;
     }
 
-    /// <summary>True when <paramref name="signature"/> is Twilio's for the URL and parameters under <paramref name="authToken"/>.</summary>
-    public static bool IsValid(string authToken, string url, NameValueCollection parameters, string? signature) =>
-        signature is { Length: > 0 } && new RequestValidator(authToken).Validate(url, parameters, signature);
+    /// <summary>
+    /// True when <paramref name="signature"/> is Twilio's for the URL and parameters under
+    /// <paramref name="authToken"/>, the URL as given or with its port added or removed (Twilio signs
+    /// either way, FACTS.md §3.2). The SDK's validator computes each; its own port handling does not
+    /// vary a URL on .NET 10 (UriBuilder fills in the default port), so the variants are made here.
+    /// </summary>
+    public static bool IsValid(string authToken, string url, NameValueCollection parameters, string? signature)
+    {
+        if (signature is not { Length: > 0 })
+        {
+            return false;
+        }
+
+        var validator = new RequestValidator(authToken);
+        return PortVariants(url).Select(u => validator.Validate(u, parameters, signature)).ToArray().Any(ok => ok);
+    }
+
+    /// <summary>The URL, and the same URL with its explicit port removed or its scheme's default port added; scheme and host keep their case.</summary>
+    public static IReadOnlyList<string> PortVariants(string url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
+        if (schemeEnd < 0)
+        {
+            return [url];
+        }
+
+        var authorityStart = schemeEnd + 3;
+        var authorityEnd = url.IndexOfAny(['/', '?', '#'], authorityStart);
+        if (authorityEnd < 0)
+        {
+            authorityEnd = url.Length;
+        }
+
+        var authority = url[authorityStart..authorityEnd];
+        var colon = authority.LastIndexOf(':');
+        if (colon >= 0 && authority.IndexOf(']', StringComparison.Ordinal) < colon)
+        {
+            return [url, url[..(authorityStart + colon)] + url[authorityEnd..]];
+        }
+
+        var port = url[..schemeEnd].Equals("https", StringComparison.OrdinalIgnoreCase) ? ":443" : ":80";
+        return [url, url[..authorityEnd] + port + url[authorityEnd..]];
+    }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> ReceiveAsync(
         HttpContext http, ChannelAccountDirectory directory, SqlChannelStore store, ChannelIntake intake, ChannelSettings settings, ILoggerFactory loggers,
