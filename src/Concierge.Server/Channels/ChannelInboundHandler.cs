@@ -39,7 +39,6 @@ public static class InboundStates
 public sealed class ChannelInboundHandler(
     SqlChannelStore store,
     ChannelAccountDirectory directory,
-    SessionDirectory sessions,
     ISessionStore sessionStore,
     IAgentCatalog agents,
     Turn turn,
@@ -167,14 +166,55 @@ public sealed class ChannelInboundHandler(
 
     private async Task<Session> SessionAsync(ChannelAccount account, string customer, CancellationToken cancellationToken)
     {
-        if (await store.ContactAsync(account.Id, customer, cancellationToken) is { } contact
-            && await sessionStore.FindAsync(account.TenantId, contact.SessionId, cancellationToken) is { } existing)
+        // One conversation per (business number, customer), also when their first messages are
+        // taken at the same moment by two workers: the session's id is derived from the pair, so
+        // the second insert conflicts and finds the first one's session.
+        var id = SessionIdOf(account, customer);
+        if (await sessionStore.FindAsync(account.TenantId, id, cancellationToken) is { } existing)
         {
             return existing;
         }
 
-        var agentKey = account.AgentKey ?? (await agents.DefaultAsync(account.TenantId, cancellationToken)).Key;
-        // One conversation per (business number, customer): the customer id names both.
-        return await sessions.ContinueOrStartAsync(account.TenantId, agentKey, account.Provider, $"{account.Provider}:{account.Address}:{customer}", cancellationToken);
+        var agent = account.AgentKey is { } key
+            ? await agents.FindByKeyAsync(account.TenantId, key, cancellationToken) ?? throw new PermanentJobFailure($"The account's agent '{key}' does not exist.")
+            : await agents.DefaultAsync(account.TenantId, cancellationToken);
+        var now = clock.GetUtcNow();
+        var session = new Session
+        {
+            Id = id,
+            TenantId = account.TenantId,
+            AgentId = agent.Id,
+            Skill = agent.Skill,
+            Channel = account.Provider,
+            CustomerId = $"{account.Provider}:{account.Address}:{customer}",
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        try
+        {
+            return await sessionStore.CreateAsync(
+                session, [new DomainEvent("session_started", new JsonObject { ["agent"] = agent.Key, ["channel"] = account.Provider })], cancellationToken);
+        }
+        catch (System.Data.Common.DbException)
+        {
+            var taken = await sessionStore.FindAsync(account.TenantId, id, cancellationToken);
+            if (taken is null)
+            {
+                throw;
+            }
+
+            return taken;
+        }
+    }
+
+    /// <summary>A stable id for the (account, customer) conversation: SHA-256 of the pair, as an RFC 9562 version 8 UUID.</summary>
+    public static Guid SessionIdOf(ChannelAccount account, string customer)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"concierge.channel.session|{account.TenantId}|{account.Id}|{customer}"));
+        var bytes = hash.AsSpan(0, 16).ToArray();
+        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return new Guid(bytes, bigEndian: true);
     }
 }
