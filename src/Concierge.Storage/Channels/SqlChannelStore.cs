@@ -53,9 +53,17 @@ public sealed class SqlChannelStore(Database database, TimeProvider clock)
                     + "@templateName, @templateLanguage, @secrets, @createdAt) ON CONFLICT DO NOTHING",
                     new
                     {
-                        id = database.Id(account.Id), tenantId = database.Id(account.TenantId), provider = account.Provider, address = account.Address,
-                        label = account.Label, wabaId = account.WabaId, accountSid = account.AccountSid, agentKey = account.AgentKey,
-                        templateName = account.TemplateName, templateLanguage = account.TemplateLanguage, secrets = protectedSecrets,
+                        id = database.Id(account.Id),
+                        tenantId = database.Id(account.TenantId),
+                        provider = account.Provider,
+                        address = account.Address,
+                        label = account.Label,
+                        wabaId = account.WabaId,
+                        accountSid = account.AccountSid,
+                        agentKey = account.AgentKey,
+                        templateName = account.TemplateName,
+                        templateLanguage = account.TemplateLanguage,
+                        secrets = protectedSecrets,
                         createdAt = database.Time(account.CreatedAt),
                     },
                     cancellationToken: cancellationToken)),
@@ -154,7 +162,12 @@ public sealed class SqlChannelStore(Database database, TimeProvider clock)
         var states = string.Join(", ", from.Select((_, i) => "@s" + i));
         var args = new DynamicParameters(new
         {
-            provider, key = externalKey, to, reply = replyText, session = database.Id(sessionId), now = database.Time(clock.GetUtcNow()),
+            provider,
+            key = externalKey,
+            to,
+            reply = replyText,
+            session = database.Id(sessionId),
+            now = database.Time(clock.GetUtcNow()),
         });
         for (var i = 0; i < from.Count; i++)
         {
@@ -237,10 +250,18 @@ public sealed class SqlChannelStore(Database database, TimeProvider clock)
             + "@recipient, @body, @choices, @kind, @delivery, NULL, NULL, NULL, @now, @now) ON CONFLICT DO NOTHING",
             new
             {
-                id = database.Id(id), tenantId = database.Id(outbound.TenantId), sessionId = database.Id(outbound.SessionId), messageId = database.Id(messageId),
-                accountId = database.Id(outbound.AccountId), provider = outbound.Provider, recipient = outbound.Recipient, body = outbound.Body,
+                id = database.Id(id),
+                tenantId = database.Id(outbound.TenantId),
+                sessionId = database.Id(outbound.SessionId),
+                messageId = database.Id(messageId),
+                accountId = database.Id(outbound.AccountId),
+                provider = outbound.Provider,
+                recipient = outbound.Recipient,
+                body = outbound.Body,
                 choices = outbound.Choices.Count == 0 ? null : new JsonArray([.. outbound.Choices.Select(x => (JsonNode?)x)]).ToJsonString(),
-                now = database.Time(now), kind = send ? "text" : "twiml", delivery = send ? DeliveryStates.Queued : DeliveryStates.Sent,
+                now = database.Time(now),
+                kind = send ? "text" : "twiml",
+                delivery = send ? DeliveryStates.Queued : DeliveryStates.Sent,
             },
             transaction,
             cancellationToken: cancellationToken));
@@ -431,8 +452,15 @@ public sealed class SqlChannelStore(Database database, TimeProvider clock)
             + $"VALUES (@id, @tenantId, @kind, {database.Json("payload")}, 'queued', 0, @maxAttempts, @runAt, @dedupKey, @sessionId, @now, @now) ON CONFLICT DO NOTHING",
             new
             {
-                id = database.Id(Guid.CreateVersion7(now)), tenantId = database.Id(tenantId), kind = job.Kind, payload = job.Payload.ToJsonString(), maxAttempts,
-                runAt = database.Time(job.RunAt ?? now), dedupKey = job.DedupKey, sessionId = database.Id(job.SessionId), now = database.Time(now),
+                id = database.Id(Guid.CreateVersion7(now)),
+                tenantId = database.Id(tenantId),
+                kind = job.Kind,
+                payload = job.Payload.ToJsonString(),
+                maxAttempts,
+                runAt = database.Time(job.RunAt ?? now),
+                dedupKey = job.DedupKey,
+                sessionId = database.Id(job.SessionId),
+                now = database.Time(now),
             },
             t,
             cancellationToken: cancellationToken));
