@@ -1,6 +1,7 @@
 using Concierge.Tenants;
 using Concierge.Server.Accounts;
 using Concierge.Server.Bookings;
+using Concierge.Server.Channels;
 using Concierge.Server.Compat;
 using Concierge.Server.Configuration;
 using Concierge.Server.Emotions;
@@ -39,6 +40,7 @@ try
     builder.Services.AddLanguageModel(model);
     builder.Services.AddOpenApiDocument();
     builder.Services.AddWhatsApp(builder.Configuration);
+    builder.Services.AddChannels(builder.Configuration);
     builder.Services.AddJobs(builder.Configuration);
     builder.Services.AddKnowledge(builder.Configuration, model);
 
@@ -59,7 +61,8 @@ try
     app.MapOpenAiCompatible();
     app.MapTemplateBuilderRoutes();
     app.MapTemplates();
-    app.MapWhatsAppWebhooks();
+    app.MapWhatsAppWebhooks(app.Services.GetRequiredService<ChannelSettings>().MaxBodyBytes);
+    app.MapChannels();
     app.MapJobs();
     app.MapBookings().RequireRole(Role.Operator);
     app.MapBookingChatRoutes();

@@ -52,6 +52,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IEffectWriter, TemplateFinalizedWriter>();
         services.AddSingleton(ReadFollowUps(configuration));
         services.AddSingleton<SqlBookingStore>();
+        services.AddSingleton<Concierge.Storage.Channels.SqlChannelStore>();
         services.AddSingleton<IJobHandler, FollowUpSendHandler>();
         services.AddSingleton<IBookingStore>(sp => sp.GetRequiredService<SqlBookingStore>());
         services.AddSingleton<IBookingDesks, SqlBookingDesks>();

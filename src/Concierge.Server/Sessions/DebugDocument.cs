@@ -50,7 +50,12 @@ public sealed record DebugSessionInfo(
     DateTimeOffset? ExpiresAt);
 
 /// <summary>One message; <see cref="Emotion"/> is set for a user message once its emotion.detect job has run.</summary>
-public sealed record DebugMessage(string Role, string Content, DateTimeOffset CreatedAt, DebugEmotion? Emotion = null);
+public sealed record DebugMessage(
+    string Role,
+    string Content,
+    DateTimeOffset CreatedAt,
+    DebugEmotion? Emotion = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] DeliveryView? Delivery = null);
 
 /// <summary>One half of a model call: what was sent ("request") or what came back ("response").</summary>
 public sealed record DebugModelLog(

@@ -6,7 +6,8 @@ using Concierge.Server.Tenancy;
 namespace Concierge.Server.Sessions;
 
 /// <summary>The read side both route families share: a session, its history, a page of it, its debug view.</summary>
-public sealed class SessionReader(SessionDirectory directory, ISessionStore store, SkillCatalog skills, IEmotionStore emotions, RequestTenant tenant)
+public sealed class SessionReader(
+    SessionDirectory directory, ISessionStore store, SkillCatalog skills, IEmotionStore emotions, RequestTenant tenant, Concierge.Storage.Channels.SqlChannelStore channels)
 {
     public const int MaxPageSize = 200;
 
@@ -34,7 +35,11 @@ public sealed class SessionReader(SessionDirectory directory, ISessionStore stor
         var session = await GetAsync(rawId, cancellationToken);
         var messages = await store.GetMessagesAsync(tenant.Id, session.Id, after, limit, cancellationToken);
         int? next = messages.Count == limit && messages[^1].Sequence < session.MessageCount ? messages[^1].Sequence : null;
-        return new MessagePage(session.Id, messages.Select(MessageView.From).ToList(), next);
+        var deliveries = await DeliveriesAsync(session.Id, cancellationToken);
+        return new MessagePage(
+            session.Id,
+            messages.Select(m => MessageView.From(m) with { Delivery = deliveries.TryGetValue(m.Id, out var d) ? DeliveryView.From(d) : null }).ToList(),
+            next);
     }
 
     public async Task<DebugDocument> DebugAsync(string rawId, CancellationToken cancellationToken)
@@ -42,6 +47,28 @@ public sealed class SessionReader(SessionDirectory directory, ISessionStore stor
         var (session, messages) = await HistoryAsync(rawId, cancellationToken);
         var calls = await store.GetModelCallsAsync(tenant.Id, session.Id, cancellationToken);
         var read = await emotions.ListForSessionAsync(tenant.Id, session.Id, cancellationToken);
-        return DebugDocument.From(session, skills.ViewOf(session), messages, calls, read.ToDictionary(e => e.MessageId));
+        var deliveries = await DeliveriesAsync(session.Id, cancellationToken);
+        var document = DebugDocument.From(session, skills.ViewOf(session), messages, calls, read.ToDictionary(e => e.MessageId));
+        return deliveries.Count == 0
+            ? document
+            : document with
+            {
+                Messages = [.. document.Messages.Select((m, i) => deliveries.TryGetValue(messages[i].Id, out var d) ? m with { Delivery = DeliveryView.From(d) } : m)],
+            };
+    }
+
+    // The latest delivery of each message (a message is delivered once; the last row wins if not).
+    private async Task<Dictionary<Guid, Concierge.Channels.ChannelDelivery>> DeliveriesAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        var map = new Dictionary<Guid, Concierge.Channels.ChannelDelivery>();
+        foreach (var d in await channels.DeliveriesAsync(tenant.Id, sessionId, cancellationToken))
+        {
+            if (d.MessageId is { } id)
+            {
+                map[id] = d;
+            }
+        }
+
+        return map;
     }
 }

@@ -12,10 +12,29 @@ public sealed record StartSessionRequest(string? Agent, string? CustomerId);
 
 public sealed record SendMessageRequest(string? Message);
 
-public sealed record MessageView(Guid Id, int Sequence, string Role, string Content, DateTimeOffset CreatedAt)
+public sealed record MessageView(
+    Guid Id,
+    int Sequence,
+    string Role,
+    string Content,
+    DateTimeOffset CreatedAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DeliveryView? Delivery = null)
 {
     public static MessageView From(Message message) =>
         new(message.Id, message.Sequence, message.Role.ToWire(), message.Content, message.CreatedAt);
+}
+
+/// <summary>What became of a message sent on a channel (WhatsApp, Twilio): queued, sent, delivered, read, failed or held, with the provider's error.</summary>
+public sealed record DeliveryView(
+    string State,
+    string Provider,
+    string Kind,
+    string? ExternalId,
+    int? ErrorCode,
+    string? Error,
+    DateTimeOffset UpdatedAt)
+{
+    public static DeliveryView From(Concierge.Channels.ChannelDelivery d) => new(d.State, d.Provider, d.Kind, d.ExternalId, d.ErrorCode, d.ErrorDetail, d.UpdatedAt);
 }
 
 public sealed record SessionView(

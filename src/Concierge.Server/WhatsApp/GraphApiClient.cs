@@ -70,6 +70,60 @@ public sealed class GraphApiClient(IHttpClientFactory clients, ILogger<GraphApiC
         }
     }
 
+    /// <summary>
+    /// POSTs a message to <c>{base}/{version}/{phone_number_id}/messages</c> and returns its wamid
+    /// (Meta accepted it; delivery comes later in status webhooks). Throws as <see cref="CreateTemplateAsync"/> does.
+    /// </summary>
+    public async Task<string> SendMessageAsync(
+        Uri graphBaseUrl, string version, string phoneNumberId, string accessToken, TimeSpan requestTimeout, JsonObject payload, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(graphBaseUrl);
+        ArgumentNullException.ThrowIfNull(payload);
+        var url = new Uri($"{graphBaseUrl.AbsoluteUri.TrimEnd('/')}/{version}/{Uri.EscapeDataString(phoneNumberId)}/messages");
+        using var request = new HttpRequestMessage(HttpMethod.Post, url)
+        {
+            Content = new StringContent(payload.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(requestTimeout);
+        var client = clients.CreateClient(HttpClientName);
+        try
+        {
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token);
+            var body = await response.Content.ReadAsStringAsync(timeout.Token);
+            logger.LogInformation("Graph API POST {Url} answered {Status}", url, (int)response.StatusCode);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw GraphApiException.From(response.StatusCode, body, accessToken);
+            }
+
+            JsonNode? answer = null;
+            try
+            {
+                answer = JsonNode.Parse(body);
+            }
+            catch (JsonException)
+            {
+            }
+
+            return answer?["messages"]?[0]?["id"] is JsonValue v && v.TryGetValue<string>(out var wamid) && wamid.Length > 0
+                ? wamid
+                : throw new GraphApiException((int)response.StatusCode, null, null, null, "Meta answered without a message id.", null, null, null);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Graph API POST {Url} gave no answer within {Timeout} s", url, requestTimeout.TotalSeconds);
+            throw new GraphTimeoutException(requestTimeout);
+        }
+        catch (HttpRequestException e)
+        {
+            logger.LogWarning("Graph API POST {Url} failed: {Error}", url, Redact(e.Message, accessToken));
+            throw new GraphUnreachableException(url.Host);
+        }
+    }
+
     internal static string Redact(string text, string? secret) =>
         string.IsNullOrEmpty(secret) ? text : text.Replace(secret, "[redacted]", StringComparison.Ordinal);
 

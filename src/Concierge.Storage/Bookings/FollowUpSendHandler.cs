@@ -11,9 +11,11 @@ namespace Concierge.Storage.Bookings;
 /// customer's session, with a <c>followup_sent</c> event, in one transaction. The message's id is
 /// the job's, so a job that runs twice (a claim that expired mid-run) delivers once: the second
 /// insert finds the id taken and rolls back. A session in the middle of a turn is retried later.
-/// A cancelled booking, or one with no conversation to write to, sends nothing.
+/// A cancelled booking, or one with no conversation to write to, sends nothing. When the session is
+/// a WhatsApp or Twilio conversation, the same transaction queues the message's delivery there
+/// (channel.send, with the 24-hour window rule).
 /// </summary>
-public sealed class FollowUpSendHandler(Database database, SqlBookingStore bookings, TimeProvider clock) : IJobHandler
+public sealed class FollowUpSendHandler(Database database, SqlBookingStore bookings, Channels.SqlChannelStore channels, TimeProvider clock) : IJobHandler
 {
     public const string SentEvent = "followup_sent";
 
@@ -81,7 +83,8 @@ public sealed class FollowUpSendHandler(Database database, SqlBookingStore booki
             throw new AlreadyDelivered();
         }
 
-        var data = new JsonObject { ["job_id"] = context.JobId.ToString(), ["booking_id"] = booking.Id.ToString(), ["type"] = type };
+        var onChannel = await channels.QueueForSessionAsync(connection, transaction, context.TenantId, sessionId, context.JobId, text, cancellationToken);
+        var data = new JsonObject { ["job_id"] = context.JobId.ToString(), ["booking_id"] = booking.Id.ToString(), ["type"] = type, ["channel"] = onChannel };
         await connection.ExecuteAsync(new CommandDefinition(
             $"INSERT INTO events (id, tenant_id, session_id, name, data, created_at) VALUES (@eventId, @tenantId, @id, @name, {database.Json("data")}, @now)",
             new { eventId = database.Id(Guid.CreateVersion7(now)), tenantId, id, name = SentEvent, data = data.ToJsonString(), now = database.Time(now) },

@@ -27,6 +27,12 @@ public static class JobKinds
     /// <summary>Posts an <see cref="Alerts.Alert"/> to the operators' alert webhook (ALERT_WEBHOOK_URL).</summary>
     public const string AlertSend = "alert.send";
 
+    /// <summary>Takes one inbound channel message (WhatsApp, Twilio) through the turn; keyed by the message's channel id.</summary>
+    public const string ChannelInbound = "channel.inbound";
+
+    /// <summary>Sends one outbound channel message (a reply, a follow-up, an operator's message) with the window rule.</summary>
+    public const string ChannelSend = "channel.send";
+
     /// <summary>The tenant housekeeping jobs run under: they act across tenants and belong to none.</summary>
     public static readonly Guid SystemTenantId = Guid.Empty;
 }

@@ -33,6 +33,12 @@ public sealed record SkillDecision
     /// <summary>The document passages the reply cites (knowledge answers); empty for other replies.</summary>
     public IReadOnlyList<ReplySource> Sources { get; init; } = [];
 
+    /// <summary>
+    /// Short answers the reply offers the customer (at most 10, each at most 24 characters to fit a
+    /// button or list row); channels that can show them do (WhatsApp buttons or a list), others ignore them.
+    /// </summary>
+    public IReadOnlyList<string> Choices { get; init; } = [];
+
     public string? RejectionReason { get; init; }
 
     public bool IsRejected => RejectionReason is not null;

@@ -137,6 +137,20 @@ public sealed class FakeGraphServer : IAsyncDisposable
             DateTimeOffset.UtcNow));
 
         var segments = (http.Request.Path.Value ?? string.Empty).Trim('/').Split('/');
+        if (HttpMethods.IsPost(http.Request.Method) && segments.Length == 3 && segments[2] == "messages")
+        {
+            try
+            {
+                var send = _steps.TryDequeue(out var scripted) ? scripted : SentAsync;
+                await send(http, body, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+            }
+
+            return;
+        }
+
         if (!HttpMethods.IsPost(http.Request.Method) || segments.Length != 3 || segments[2] != "message_templates")
         {
             await WriteAsync(http, 400, new JsonObject
@@ -163,6 +177,18 @@ public sealed class FakeGraphServer : IAsyncDisposable
             // The client gave up (a timeout under test) or the server stops.
         }
     }
+
+    /// <summary>The messages the fake accepted (<c>POST /{version}/{phone_number_id}/messages</c>), oldest first.</summary>
+    public IReadOnlyList<RecordedRequest> Sent => [.. Requests.Where(r => r.Path.EndsWith("/messages", StringComparison.Ordinal))];
+
+    // Meta's answer to a send (FACTS.md §2.6): accepted, with the new wamid.
+    private Task SentAsync(HttpContext http, JsonNode? body, CancellationToken cancellationToken) =>
+        WriteAsync(http, 200, new JsonObject
+        {
+            ["messaging_product"] = "whatsapp",
+            ["contacts"] = new JsonArray(new JsonObject { ["input"] = body?["to"]?.GetValue<string>(), ["wa_id"] = body?["to"]?.GetValue<string>()?.TrimStart('+') }),
+            ["messages"] = new JsonArray(new JsonObject { ["id"] = "wamid.FAKE" + Interlocked.Increment(ref _ids).ToString(System.Globalization.CultureInfo.InvariantCulture) }),
+        }, cancellationToken);
 
     private Task CreateAsync(HttpContext http, JsonNode? body, CancellationToken cancellationToken) =>
         WriteAsync(http, 200, new JsonObject

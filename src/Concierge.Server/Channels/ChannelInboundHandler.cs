@@ -1,0 +1,220 @@
+using System.Text.Json.Nodes;
+using Concierge.Agents;
+using Concierge.Channels;
+using Concierge.Conversations;
+using Concierge.Jobs;
+using Concierge.Storage.Channels;
+
+namespace Concierge.Server.Channels;
+
+/// <summary>States of an inbound row (channel_inbound.state).</summary>
+public static class InboundStates
+{
+    /// <summary>A WhatsApp message waiting for its job.</summary>
+    public const string Queued = "queued";
+
+    /// <summary>A Twilio message whose webhook is still waiting to answer with TwiML.</summary>
+    public const string Waiting = "waiting";
+
+    /// <summary>The turn's reply is ready for the waiting Twilio webhook.</summary>
+    public const string ReplyReady = "reply_ready";
+
+    /// <summary>The Twilio webhook answered with the reply as TwiML.</summary>
+    public const string Twiml = "twiml";
+
+    /// <summary>The Twilio webhook gave up waiting (empty TwiML): the reply goes through the REST API.</summary>
+    public const string Rest = "rest";
+
+    /// <summary>Processed: the turn ran and its reply is queued (or there was nothing to answer).</summary>
+    public const string Done = "done";
+}
+
+/// <summary>
+/// Runs channel.inbound: the customer's session for (business number, customer) — one per pair,
+/// customer-keyed, never expiring — then the turn for text, button and list replies and captions,
+/// a polite answer for media, locations and contacts, an event for reactions and other types. The
+/// reply goes to the customer through channel.send (or, for Twilio while the webhook still waits,
+/// back as TwiML).
+/// </summary>
+public sealed class ChannelInboundHandler(
+    SqlChannelStore store,
+    ChannelAccountDirectory directory,
+    ISessionStore sessionStore,
+    IAgentCatalog agents,
+    Turn turn,
+    ConversationOptions options,
+    TimeProvider clock,
+    ILogger<ChannelInboundHandler> logger) : IJobHandler
+{
+    public const string MediaReply = "Thanks! I can only read text messages for now. Could you type what you need?";
+    public const string TooLongReply = "Sorry, that message is too long for me. Could you send it in a few shorter messages?";
+
+    public string Kind => JobKinds.ChannelInbound;
+
+    public async Task HandleAsync(JobContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var p = context.Payload;
+        var provider = (string?)p["provider"] ?? throw new PermanentJobFailure("No provider.");
+        var key = (string?)p["key"] ?? throw new PermanentJobFailure("No message key.");
+        var from = (string?)p["from"] ?? throw new PermanentJobFailure("No sender.");
+        var kind = (string?)p["kind"] ?? InboundKinds.Unsupported;
+        if (!Guid.TryParse((string?)p["account_id"], out var accountId))
+        {
+            throw new PermanentJobFailure("No account id.");
+        }
+
+        var inbound = await store.FindInboundAsync(provider, key, cancellationToken);
+        if (inbound is null || inbound.State is InboundStates.Done or InboundStates.ReplyReady or InboundStates.Twiml)
+        {
+            return;
+        }
+
+        var account = await directory.ByIdAsync(accountId, cancellationToken);
+        if (account is null)
+        {
+            logger.LogWarning("Inbound {Provider} message dropped: its account {AccountId} was removed", provider, accountId);
+            await store.MoveInboundAsync(provider, key, [inbound.State], InboundStates.Done, null, null, cancellationToken);
+            return;
+        }
+
+        var at = p["at"] is JsonValue v && v.TryGetValue<long>(out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : clock.GetUtcNow();
+        if (at > clock.GetUtcNow())
+        {
+            at = clock.GetUtcNow();
+        }
+
+        var session = await SessionAsync(account, from, cancellationToken);
+        await store.TouchContactAsync(account.TenantId, account.Id, from, session.Id, at, cancellationToken);
+        var outbound = new NewOutbound(account.TenantId, session.Id, account.Id, account.Provider, from, string.Empty, []);
+
+        switch (kind)
+        {
+            case InboundKinds.Text:
+                await TurnAsync(inbound, outbound, (string?)p["text"] ?? string.Empty, cancellationToken);
+                return;
+            case InboundKinds.Media:
+                await ReplyAsync(inbound, outbound with { Body = MediaReply }, null, cancellationToken);
+                return;
+            default:
+                // Reactions and unsupported types: recorded, not answered.
+                await store.RecordEventAsync(account.TenantId, session.Id, kind == InboundKinds.Reaction ? "channel_reaction" : "channel_unsupported", new JsonObject
+                {
+                    ["provider"] = provider,
+                    ["type"] = (string?)p["type"],
+                    ["detail"] = (string?)p["detail"],
+                }, cancellationToken);
+                await FinishAsync(inbound, null, cancellationToken);
+                return;
+        }
+    }
+
+    private async Task TurnAsync(InboundRow inbound, NewOutbound outbound, string raw, CancellationToken cancellationToken)
+    {
+        UserText text;
+        try
+        {
+            text = UserText.From(raw, options.MaxMessageLength);
+        }
+        catch (InvalidTurnInputException e)
+        {
+            logger.LogInformation("Inbound message on session {SessionId} refused ({Code}); answered politely", outbound.SessionId, e.Code);
+            await ReplyAsync(inbound, outbound with { Body = e.Code == TurnInputCodes.TooLong ? TooLongReply : MediaReply }, null, cancellationToken);
+            return;
+        }
+
+        var result = await turn.TakeAsync(new TurnRequest(outbound.TenantId, outbound.SessionId, text, outbound.Provider), cancellationToken);
+        await ReplyAsync(inbound, outbound with { Body = result.Reply.Content, Choices = result.Decision.Choices }, result.Reply.Id, cancellationToken);
+    }
+
+    /// <summary>
+    /// The reply to the customer. For Twilio while its webhook still waits, the reply is handed to it
+    /// (TwiML); otherwise it is queued for channel.send. <paramref name="messageId"/> is the turn's
+    /// stored reply; null means a polite answer that is appended to the session here.
+    /// </summary>
+    private async Task ReplyAsync(InboundRow inbound, NewOutbound outbound, Guid? messageId, CancellationToken cancellationToken)
+    {
+        if (inbound.Provider == ChannelProviders.Twilio
+            && await store.MoveInboundAsync(inbound.Provider, inbound.ExternalKey, [InboundStates.Waiting], InboundStates.ReplyReady, outbound.Body, outbound.SessionId, cancellationToken))
+        {
+            if (messageId is { } replied)
+            {
+                await store.RecordTwimlAsync(outbound, replied, cancellationToken);
+            }
+            else
+            {
+                await store.AppendAndQueueAsync(outbound, "channel_reply", queue: false, cancellationToken);
+            }
+
+            return;
+        }
+
+        if (messageId is { } id)
+        {
+            await store.QueueReplyAsync(outbound, id, cancellationToken);
+        }
+        else
+        {
+            await store.AppendAndQueueAsync(outbound, "channel_reply", queue: true, cancellationToken);
+        }
+
+        await FinishAsync(inbound, outbound.SessionId, cancellationToken);
+    }
+
+    private Task FinishAsync(InboundRow inbound, Guid? sessionId, CancellationToken cancellationToken) =>
+        store.MoveInboundAsync(inbound.Provider, inbound.ExternalKey, [InboundStates.Queued, InboundStates.Waiting, InboundStates.Rest], InboundStates.Done, null, sessionId, cancellationToken);
+
+    private async Task<Session> SessionAsync(ChannelAccount account, string customer, CancellationToken cancellationToken)
+    {
+        // One conversation per (business number, customer), also when their first messages are
+        // taken at the same moment by two workers: the session's id is derived from the pair, so
+        // the second insert conflicts and finds the first one's session.
+        var id = SessionIdOf(account, customer);
+        if (await sessionStore.FindAsync(account.TenantId, id, cancellationToken) is { } existing)
+        {
+            return existing;
+        }
+
+        var agent = account.AgentKey is { } key
+            ? await agents.FindByKeyAsync(account.TenantId, key, cancellationToken) ?? throw new PermanentJobFailure($"The account's agent '{key}' does not exist.")
+            : await agents.DefaultAsync(account.TenantId, cancellationToken);
+        var now = clock.GetUtcNow();
+        var session = new Session
+        {
+            Id = id,
+            TenantId = account.TenantId,
+            AgentId = agent.Id,
+            Skill = agent.Skill,
+            Channel = account.Provider,
+            CustomerId = $"{account.Provider}:{account.Address}:{customer}",
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        try
+        {
+            return await sessionStore.CreateAsync(
+                session, [new DomainEvent("session_started", new JsonObject { ["agent"] = agent.Key, ["channel"] = account.Provider })], cancellationToken);
+        }
+        catch (System.Data.Common.DbException)
+        {
+            var taken = await sessionStore.FindAsync(account.TenantId, id, cancellationToken);
+            if (taken is null)
+            {
+                throw;
+            }
+
+            return taken;
+        }
+    }
+
+    /// <summary>A stable id for the (account, customer) conversation: SHA-256 of the pair, as an RFC 9562 version 8 UUID.</summary>
+    public static Guid SessionIdOf(ChannelAccount account, string customer)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"concierge.channel.session|{account.TenantId}|{account.Id}|{customer}"));
+        var bytes = hash.AsSpan(0, 16).ToArray();
+        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return new Guid(bytes, bigEndian: true);
+    }
+}
