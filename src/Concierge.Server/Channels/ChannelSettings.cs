@@ -43,42 +43,59 @@ public sealed record ChannelSettings(
         public const string KeysPath = "DATA_PROTECTION_KEYS_PATH";
     }
 
+    public static readonly IReadOnlyList<SettingAlias> Aliases =
+    [
+        new(Names.Window, "Concierge:WhatsApp:Window"),
+        new(Names.TwilioReplyWithin, "Concierge:Twilio:ReplyWithin"),
+        new(Names.MaxBodyBytes, "Concierge:WhatsApp:MaxBodyBytes"),
+        new(Names.PhoneNumberId, "Concierge:WhatsApp:PhoneNumberId"),
+        new(Names.DisplayNumber, "Concierge:WhatsApp:DisplayNumber"),
+        new(Names.Agent, "Concierge:WhatsApp:Agent"),
+        new(Names.TwilioAccountSid, "Concierge:Twilio:AccountSid"),
+        new(Names.TwilioAuthToken, "Concierge:Twilio:AuthToken"),
+        new(Names.TwilioNumber, "Concierge:Twilio:Number"),
+        new(Names.TwilioApiBaseUrl, "Concierge:Twilio:ApiBaseUrl"),
+        new(Names.PublicApiBase, "Concierge:Http:PublicApiBase"),
+        new(Names.KeysPath, "Concierge:DataProtection:KeysPath"),
+        new(Names.WindowTemplate, "Concierge:WhatsApp:WindowTemplate"),
+    ];
+
     public static ChannelSettings Bind(IConfiguration configuration)
     {
-        var window = Settings.Duration(configuration, "Concierge:WhatsApp:Window", Names.Window, TimeSpan.FromHours(24));
+        var window = Settings.Duration(configuration, "Concierge:WhatsApp:Window", TimeSpan.FromHours(24));
         if (window <= TimeSpan.Zero || window > TimeSpan.FromDays(7))
         {
-            throw new InvalidSettingException(Settings.Find(configuration, "Concierge:WhatsApp:Window", Names.Window).Name, "must be more than 0 and at most 7 days");
+            throw new InvalidSettingException(Settings.Find(configuration, "Concierge:WhatsApp:Window").Name, "must be more than 0 and at most 7 days");
         }
 
-        var within = Settings.Duration(configuration, "Concierge:Twilio:ReplyWithin", Names.TwilioReplyWithin, TimeSpan.FromSeconds(10));
+        var within = Settings.Duration(configuration, "Concierge:Twilio:ReplyWithin", TimeSpan.FromSeconds(10));
         if (within < TimeSpan.Zero || within > TimeSpan.FromSeconds(14))
         {
-            throw new InvalidSettingException(Settings.Find(configuration, "Concierge:Twilio:ReplyWithin", Names.TwilioReplyWithin).Name, "must be 0 to 14 seconds (Twilio waits 15)");
+            throw new InvalidSettingException(Settings.Find(configuration, "Concierge:Twilio:ReplyWithin").Name, "must be 0 to 14 seconds (Twilio waits 15)");
         }
 
-        var maxBody = Settings.Int(configuration, "Concierge:WhatsApp:MaxBodyBytes", Names.MaxBodyBytes, 4 * 1024 * 1024);
+        var maxBody = Settings.Int(configuration, "Concierge:WhatsApp:MaxBodyBytes", 4 * 1024 * 1024);
         if (maxBody is < 65536 or > 64 * 1024 * 1024)
         {
-            throw new InvalidSettingException(Settings.Find(configuration, "Concierge:WhatsApp:MaxBodyBytes", Names.MaxBodyBytes).Name, "must be 65536 to 67108864 bytes");
+            throw new InvalidSettingException(Settings.Find(configuration, "Concierge:WhatsApp:MaxBodyBytes").Name, "must be 65536 to 67108864 bytes");
         }
 
         var (templateName, templateLanguage) = Template(configuration);
         return new ChannelSettings(
             window,
-            Token(configuration, "Concierge:WhatsApp:PhoneNumberId", Names.PhoneNumberId),
-            Token(configuration, "Concierge:WhatsApp:DisplayNumber", Names.DisplayNumber),
-            Token(configuration, "Concierge:WhatsApp:Agent", Names.Agent),
+            Token(configuration, "Concierge:WhatsApp:PhoneNumberId"),
+            Token(configuration, "Concierge:WhatsApp:DisplayNumber"),
+            Token(configuration, "Concierge:WhatsApp:Agent"),
             templateName,
             templateLanguage,
             maxBody,
-            Token(configuration, "Concierge:Twilio:AccountSid", Names.TwilioAccountSid),
-            Token(configuration, "Concierge:Twilio:AuthToken", Names.TwilioAuthToken),
-            Token(configuration, "Concierge:Twilio:Number", Names.TwilioNumber),
-            Url(configuration, "Concierge:Twilio:ApiBaseUrl", Names.TwilioApiBaseUrl) ?? DefaultTwilioApiBase,
+            Token(configuration, "Concierge:Twilio:AccountSid"),
+            Token(configuration, "Concierge:Twilio:AuthToken"),
+            Token(configuration, "Concierge:Twilio:Number"),
+            Url(configuration, "Concierge:Twilio:ApiBaseUrl") ?? DefaultTwilioApiBase,
             within,
-            Url(configuration, "Concierge:Http:PublicApiBase", Names.PublicApiBase),
-            Token(configuration, "Concierge:DataProtection:KeysPath", Names.KeysPath));
+            Url(configuration, "Concierge:Http:PublicApiBase"),
+            Token(configuration, "Concierge:DataProtection:KeysPath"));
     }
 
     public override string ToString() =>
@@ -86,7 +103,7 @@ public sealed record ChannelSettings(
 
     private static (string?, string?) Template(IConfiguration configuration)
     {
-        var (value, name) = Settings.Find(configuration, "Concierge:WhatsApp:WindowTemplate", Names.WindowTemplate);
+        var (value, name) = Settings.Find(configuration, "Concierge:WhatsApp:WindowTemplate");
         if (string.IsNullOrWhiteSpace(value))
         {
             return (null, null);
@@ -98,9 +115,9 @@ public sealed record ChannelSettings(
             : throw new InvalidSettingException(name, "must be 'template_name:language', such as 'follow_up:en_US'");
     }
 
-    private static string? Token(IConfiguration configuration, string key, string alias)
+    private static string? Token(IConfiguration configuration, string key)
     {
-        var (value, name) = Settings.Find(configuration, key, alias);
+        var (value, name) = Settings.Find(configuration, key);
         if (string.IsNullOrWhiteSpace(value))
         {
             return null;
@@ -112,9 +129,9 @@ public sealed record ChannelSettings(
             : trimmed;
     }
 
-    private static Uri? Url(IConfiguration configuration, string key, string alias)
+    private static Uri? Url(IConfiguration configuration, string key)
     {
-        var (value, name) = Settings.Find(configuration, key, alias);
+        var (value, name) = Settings.Find(configuration, key);
         if (string.IsNullOrWhiteSpace(value))
         {
             return null;

@@ -26,6 +26,7 @@ public static class SeedAliases
         .. WhatsAppSettings.Aliases,
         .. KnowledgeSettings.Aliases,
         .. FollowUpOptions.Aliases,
+        .. Channels.ChannelSettings.Aliases,
     ];
 
     /// <summary>A configuration with the aliases mapped, for tools and tests that build their own.</summary>
