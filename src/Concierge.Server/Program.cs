@@ -35,7 +35,7 @@ try
     builder.Services.AddConciergeStorage(builder.Configuration);
     builder.Services.AddConciergeAuth(AuthSettings.Bind(builder.Configuration, builder.Environment));
     builder.Services.AddConversations(conversations);
-    builder.Services.AddSingleton(StreamingOptions.Bind(builder.Configuration));
+    builder.Services.AddStreaming(builder.Configuration);
     builder.Services.AddLanguageModel(model);
     builder.Services.AddOpenApiDocument();
     builder.Services.AddWhatsApp(builder.Configuration);
