@@ -51,11 +51,13 @@ try
     await app.Services.MigrateDatabaseAsync(CancellationToken.None);
     await app.Services.SeedKnowledgeAsync(CancellationToken.None);
 
+    app.UseTurnSockets();
     app.UseConciergeHttp();
     app.MapHealth();
     app.MapLogin();
     app.MapAdmin();
     app.MapSessions();
+    app.MapTurnSockets();
     app.MapOpenAiCompatible();
     app.MapTemplateBuilderRoutes();
     app.MapTemplates();
