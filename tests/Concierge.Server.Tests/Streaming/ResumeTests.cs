@@ -233,9 +233,9 @@ public sealed class ResumeTests : IAsyncLifetime
         return problem;
     }
 
-    internal static async Task Eventually(Func<Task<bool>> condition)
+    internal static async Task Eventually(Func<Task<bool>> condition, int seconds = 20)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (!await condition())
         {
             Assert.True(DateTime.UtcNow < deadline, "the condition did not hold in time");
