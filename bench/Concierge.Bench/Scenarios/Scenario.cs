@@ -23,5 +23,6 @@ public abstract class Scenario
         new ChatScenario(ChatScenario.Mode.SlowModel),
         new HistoryScenario(),
         new StartupScenario(),
+        new StreamScenario(),
     ];
 }
