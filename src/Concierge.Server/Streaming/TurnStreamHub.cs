@@ -16,6 +16,7 @@ public sealed class TurnStreamHub(ITurnStreamStore store, StreamingOptions optio
 {
     private readonly ConcurrentDictionary<Guid, LiveStream> _live = new();
     private readonly ConcurrentDictionary<Task, byte> _turns = new();
+    // Never disposed: a last flush may run while the host disposes its services.
     private readonly SemaphoreSlim _flush = new(1, 1);
     private readonly object _begin = new();
 
@@ -138,12 +139,6 @@ public sealed class TurnStreamHub(ITurnStreamStore store, StreamingOptions optio
         }
 
         await FlushQuietlyAsync(CancellationToken.None);
-    }
-
-    public override void Dispose()
-    {
-        _flush.Dispose();
-        base.Dispose();
     }
 
     private DateTimeOffset RunningExpiry(DateTimeOffset now) => now + StreamingOptions.StaleAfter + options.Retention;
