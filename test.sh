@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs Concierge's whole test suite. The storage and rate-limit tests start real PostgreSQL and
-# Redis servers from Debian's binaries (no containers), so this script installs them first when
+# Redis servers from Debian's binaries (no containers), and the streaming tests nginx, so this script installs them first when
 # it can. Arguments are passed to `dotnet test` (e.g. ./test.sh --filter-class '*Storage*').
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -11,6 +11,9 @@ if ! compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null; then
 fi
 if ! command -v redis-server >/dev/null 2>&1; then
     missing+=(redis-server)
+fi
+if ! command -v nginx >/dev/null 2>&1 && [[ ! -x /usr/sbin/nginx ]]; then
+    missing+=(nginx)
 fi
 
 if ((${#missing[@]} > 0)); then
@@ -29,10 +32,13 @@ if ((${#missing[@]} > 0)); then
         if [[ " ${missing[*]} " == *" redis-server "* ]]; then
             service redis-server stop >/dev/null 2>&1 || true
         fi
+        if [[ " ${missing[*]} " == *" nginx "* ]]; then
+            service nginx stop >/dev/null 2>&1 || true
+        fi
     else
         echo "test.sh: missing ${missing[*]}; install with:" >&2
         echo "    sudo apt-get update && sudo apt-get install --no-install-recommends ${missing[*]}" >&2
-        echo "test.sh: without them the PostgreSQL/Redis tests are skipped locally (and fail when CI=true)." >&2
+        echo "test.sh: without them the PostgreSQL/Redis/nginx tests are skipped locally (and fail when CI=true)." >&2
     fi
 fi
 

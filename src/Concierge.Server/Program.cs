@@ -36,7 +36,7 @@ try
     builder.Services.AddConciergeStorage(builder.Configuration);
     builder.Services.AddConciergeAuth(AuthSettings.Bind(builder.Configuration, builder.Environment));
     builder.Services.AddConversations(conversations);
-    builder.Services.AddSingleton(StreamingOptions.Bind(builder.Configuration));
+    builder.Services.AddStreaming(builder.Configuration);
     builder.Services.AddLanguageModel(model);
     builder.Services.AddOpenApiDocument();
     builder.Services.AddWhatsApp(builder.Configuration);
@@ -53,11 +53,13 @@ try
     await app.Services.MigrateDatabaseAsync(CancellationToken.None);
     await app.Services.SeedKnowledgeAsync(CancellationToken.None);
 
+    app.UseTurnSockets();
     app.UseConciergeHttp();
     app.MapHealth();
     app.MapLogin();
     app.MapAdmin();
     app.MapSessions();
+    app.MapTurnSockets();
     app.MapOpenAiCompatible();
     app.MapTemplateBuilderRoutes();
     app.MapTemplates();

@@ -13,4 +13,8 @@ internal sealed record AgentSettings
 
     [JsonPropertyName("expose_debug")]
     public bool ExposeDebug { get; init; }
+
+    /// <summary>"enqueue" (the default) or "reject": see <see cref="Agents.DoubleTexting"/>.</summary>
+    [JsonPropertyName("double_texting")]
+    public string? DoubleTexting { get; init; }
 }

@@ -16,6 +16,8 @@ using Concierge.Storage.Jobs;
 using Concierge.Storage.Knowledge;
 using Concierge.Knowledge.Library;
 using Concierge.Storage.Migrations;
+using Concierge.Storage.Streams;
+using Concierge.Streams;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
@@ -80,6 +82,10 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IJobHandler, EmotionDetectHandler>();
         services.AddSingleton(new RecurringJob(JobKinds.SessionsSweep, cleanup.Interval));
         services.AddSingleton(new RecurringJob(JobKinds.JobsPurge, TimeSpan.FromHours(1)));
+        services.AddSingleton<SqlTurnStreamStore>();
+        services.AddSingleton<ITurnStreamStore>(sp => sp.GetRequiredService<SqlTurnStreamStore>());
+        services.AddSingleton<IJobHandler, ExpiredStreamSweep>();
+        services.AddSingleton(new RecurringJob(JobKinds.StreamsSweep, ExpiredStreamSweep.Interval));
         return services;
     }
 

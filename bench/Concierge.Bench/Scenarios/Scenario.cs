@@ -25,5 +25,6 @@ public abstract class Scenario
         new BookingChatScenario(),
         new KnowledgeScenario(),
         new StartupScenario(),
+        new StreamScenario(),
     ];
 }

@@ -27,6 +27,7 @@ public static class SessionsApi
         group.MapGet("/{id}", GetAsync).WithSummary("A session's state.");
         group.MapPost("/{id}/messages", SendAsync).WithSummary("Send a user message; answers with the reply once both are stored.");
         group.MapGet("/{id}/messages", PageAsync).WithSummary("A page of a session's messages, oldest first, after a sequence number.");
+        group.MapTurnStream();
         group.MapGet("/{id}/debug", DebugAsync).WithSummary("The debug document: messages, memory, draft and every model call.").RequireRole(Role.Operator);
         return group;
     }
@@ -93,6 +94,7 @@ public static class SessionsApi
             return TypedResults.Empty;
         }
 
+        await TurnStreaming.CheckDoubleTextingAsync(http.RequestServices, request, cancellationToken);
         var result = await turn.TakeAsync(request, cancellationToken);
         http.Response.AddModelTime(result);
         return TypedResults.Ok(TurnView.From(result));

@@ -1,38 +1,24 @@
-using System.Globalization;
 using System.Text;
-using System.Text.Json;
-using Concierge.Conversations;
+using Concierge.Streams;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Concierge.Server.Streaming;
 
 /// <summary>
-/// A turn streamed as server-sent events that survive proxies: no buffering (X-Accel-Buffering for
-/// nginx, the response body feature's buffering off), no caching, every event flushed, a comment
-/// line every heartbeat while the model thinks, and an id on every event. Writes are serialised,
-/// so deltas, pings and the final event never interleave. A client that went away makes writes
-/// fail; the turn does not care (it commits whole).
+/// A turn's stream as server-sent events that survive proxies: no buffering (X-Accel-Buffering for
+/// nginx, the response body feature's buffering off, no compression), no caching, every event
+/// flushed, and an <c>id:</c> on every event (<c>{stream}:{seq}</c>) that a reconnect sends back as
+/// <c>Last-Event-ID</c>. Writes await the connection's own bounded buffer: a reader that does not
+/// read holds this writer, never the turn.
 /// </summary>
-public sealed class SseTurnStream : ITurnObserver, IAsyncDisposable
+public sealed class SseTurnStream : IStreamSink
 {
     private readonly HttpResponse _response;
-    private readonly SseFormat _format;
-    private readonly SemaphoreSlim _write = new(1, 1);
-    private readonly PeriodicTimer _heartbeat;
-    private readonly Task _pings;
-    private readonly CancellationTokenSource _stop = new();
-    private int _id;
 
-    private SseTurnStream(HttpResponse response, SseFormat format, TimeSpan heartbeat)
-    {
-        _response = response;
-        _format = format;
-        _heartbeat = new PeriodicTimer(heartbeat);
-        _pings = PingAsync();
-    }
+    private SseTurnStream(HttpResponse response) => _response = response;
 
     /// <summary>Starts the event stream: headers go out now, so that proxies and clients see it open.</summary>
-    public static async Task<SseTurnStream> StartAsync(HttpResponse response, SseFormat format, TimeSpan heartbeat)
+    public static async Task<SseTurnStream> StartAsync(HttpResponse response)
     {
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "text/event-stream; charset=utf-8";
@@ -41,67 +27,31 @@ public sealed class SseTurnStream : ITurnObserver, IAsyncDisposable
         response.HttpContext.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         await response.StartAsync();
         await response.Body.FlushAsync();
-        return new SseTurnStream(response, format, heartbeat);
+        return new SseTurnStream(response);
     }
 
-    public ValueTask OnDeltaAsync(string text) => new(WriteAsync(_format.Delta(text)));
-
-    public ValueTask OnRestartAsync() => new(WriteAsync(_format.Restart()));
-
-    /// <summary>The committed turn: the last event.</summary>
-    public Task DoneAsync(object payload) => WriteAsync(_format.Done(payload));
-
-    /// <summary>The turn failed after the stream began: a problem document as the last event.</summary>
-    public Task ErrorAsync(object problem) => WriteAsync(_format.Error(problem));
-
-    public async ValueTask DisposeAsync()
+    /// <summary>One event as the wire carries it.</summary>
+    public static string Format(Guid streamId, TurnStreamEvent e)
     {
-        await _stop.CancelAsync();
-        _heartbeat.Dispose();
-        await _pings;
-        _stop.Dispose();
-        _write.Dispose();
-    }
-
-    private async Task WriteAsync(SseEvent sse)
-    {
-        var text = new StringBuilder();
-        if (sse.Name is not null)
+        var text = new StringBuilder(e.Data.Length + 64);
+        if (e.Name is not null)
         {
-            text.Append("event: ").Append(sse.Name).Append('\n');
+            text.Append("event: ").Append(e.Name).Append('\n');
         }
 
-        text.Append("id: ").Append(Interlocked.Increment(ref _id).ToString(CultureInfo.InvariantCulture)).Append('\n');
-        text.Append("data: ").Append(JsonSerializer.Serialize(sse.Data, SseFormat.Json)).Append("\n\n");
-        await WriteRawAsync(text.ToString());
+        text.Append("id: ").Append(StreamRelay.EventId(streamId, e.Seq)).Append('\n');
+        text.Append("data: ").Append(e.Data).Append("\n\n");
+        return text.ToString();
     }
+
+    public Task WriteAsync(Guid streamId, TurnStreamEvent streamEvent) => WriteRawAsync(Format(streamId, streamEvent));
+
+    public Task PingAsync() => WriteRawAsync(": ping\n\n");
 
     private async Task WriteRawAsync(string text)
     {
-        await _write.WaitAsync();
-        try
-        {
-            await _response.WriteAsync(text, _stop.IsCancellationRequested ? CancellationToken.None : _response.HttpContext.RequestAborted);
-            await _response.Body.FlushAsync();
-        }
-        finally
-        {
-            _write.Release();
-        }
-    }
-
-    private async Task PingAsync()
-    {
-        try
-        {
-            while (await _heartbeat.WaitForNextTickAsync(_stop.Token))
-            {
-                await WriteRawAsync(": ping\n\n");
-            }
-        }
-        catch (Exception e) when (e is OperationCanceledException or IOException or ObjectDisposedException)
-        {
-            // The stream ended or the client left.
-        }
+        var aborted = _response.HttpContext.RequestAborted;
+        await _response.WriteAsync(text, aborted);
+        await _response.Body.FlushAsync(aborted);
     }
 }

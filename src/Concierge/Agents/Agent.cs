@@ -50,6 +50,19 @@ public sealed record Agent
 
     /// <summary>Whether anyone holding a session id may read its debug document (operators always may).</summary>
     public bool ExposeDebug { get; init; }
+
+    /// <summary>What a second message does while a turn of the same session is streaming (settings' <c>double_texting</c>).</summary>
+    public DoubleTexting DoubleTexting { get; init; } = DoubleTexting.Enqueue;
+}
+
+/// <summary>
+/// Double texting: a message that arrives while the session's previous turn is still streaming.
+/// <see cref="Enqueue"/> (the default) waits and runs next; <see cref="Reject"/> refuses it (409, Retry-After).
+/// </summary>
+public enum DoubleTexting
+{
+    Enqueue,
+    Reject,
 }
 
 public sealed record FaqEntry(string Question, string Answer);

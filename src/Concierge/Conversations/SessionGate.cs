@@ -27,6 +27,9 @@ public sealed class SessionGate
         return new Ticket(this, sessionId, entry);
     }
 
+    /// <summary>Whether a turn of the session is running or waiting in this process.</summary>
+    public bool IsHeld(Guid sessionId) => _entries.ContainsKey(sessionId);
+
     /// <summary>Sessions with a turn running or waiting (for tests and metrics).</summary>
     public int ActiveSessions => _entries.Count;
 

@@ -9,6 +9,9 @@ public static class JobKinds
     /// <summary>Deletes expired anonymous sessions (recurring housekeeping).</summary>
     public const string SessionsSweep = "sessions.sweep";
 
+    /// <summary>Deletes the kept events of streamed turns past their retention (recurring housekeeping).</summary>
+    public const string StreamsSweep = "streams.sweep";
+
     /// <summary>Deletes finished jobs past their retention (recurring housekeeping).</summary>
     public const string JobsPurge = "jobs.purge";
 

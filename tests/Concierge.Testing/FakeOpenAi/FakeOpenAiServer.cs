@@ -35,6 +35,9 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     /// <summary>Waited before every default answer (not before scripted steps; use <see cref="Latency"/> there).</summary>
     public TimeSpan DefaultLatency { get; set; } = TimeSpan.Zero;
 
+    /// <summary>Streamed answers that are not scripted wait this long before every chunk after the first (a fixed pace).</summary>
+    public TimeSpan DefaultChunkDelay { get; set; } = TimeSpan.Zero;
+
     /// <summary>Text of the default answer from the request body; by default "Fake answer to: &lt;last user message&gt;".</summary>
     public Func<JsonNode?, string> DefaultReply { get; set; } = body => "Fake answer to: " + FakeWire.LastUserMessage(body);
 
@@ -213,7 +216,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     private FakeStep.Reply DefaultStep(JsonNode? body) => new(DefaultReply(body));
 
     private Task WriteCompletionAsync(HttpContext http, JsonNode? body, FakeStep.Reply reply, CancellationToken cancellationToken) =>
-        WriteCompletionAsync(http, body, new FakeStep.Stream(reply.Text, reply.PromptTokens, reply.CompletionTokens) { FinishReason = reply.FinishReason }, cancellationToken);
+        WriteCompletionAsync(http, body, new FakeStep.Stream(reply.Text, reply.PromptTokens, reply.CompletionTokens) { FinishReason = reply.FinishReason, ChunkDelay = DefaultChunkDelay }, cancellationToken);
 
     private async Task WriteCompletionAsync(HttpContext http, JsonNode? body, FakeStep.Stream reply, CancellationToken cancellationToken)
     {
