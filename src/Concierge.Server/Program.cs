@@ -15,6 +15,7 @@ using Concierge.Server.Sessions;
 using Concierge.Server.Streaming;
 using Concierge.Storage;
 using Concierge.Server.Templates;
+using Concierge.Server.Usage;
 using Concierge.Server.WhatsApp;
 
 try
@@ -65,6 +66,7 @@ try
     app.MapBookingChatRoutes();
     app.MapEmotions().RequireRole(Role.Operator);
     app.MapKnowledge().RequireRole(Role.Operator);
+    app.MapUsage();
     app.MapOpenApi().AllowAnonymous();
 
     await app.RunAsync();

@@ -76,6 +76,7 @@ public sealed class SqlAgentCatalog(Database database) : IAgentCatalog
             PublicKey = settings.PublicKey,
             ExposeDebug = settings.ExposeDebug,
             DetectEmotions = !(r.ObjectOrNull("settings")?["detect_emotions"] is JsonValue detect && detect.TryGetValue<bool>(out var on) && !on),
+            DailyBudgetUsd = r.ObjectOrNull("settings")?["daily_budget_usd"] is JsonValue budget && budget.TryGetValue<decimal>(out var usd) && usd > 0 ? usd : null,
         };
     }
 }

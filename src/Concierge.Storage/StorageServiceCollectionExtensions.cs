@@ -79,6 +79,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IJobHandler, EmotionDetectHandler>();
         services.AddSingleton(new RecurringJob(JobKinds.SessionsSweep, cleanup.Interval));
         services.AddSingleton(new RecurringJob(JobKinds.JobsPurge, TimeSpan.FromHours(1)));
+        services.AddOperationsStorage(configuration);
         return services;
     }
 

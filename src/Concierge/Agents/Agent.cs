@@ -34,6 +34,9 @@ public sealed record Agent
     /// <summary>Whether each user message gets an emotion record (the agent's settings, <c>detect_emotions</c>; on by default).</summary>
     public bool DetectEmotions { get; init; } = true;
 
+    /// <summary>The agent's own daily model budget in US dollars (settings <c>daily_budget_usd</c>); null: only the tenant's.</summary>
+    public decimal? DailyBudgetUsd { get; init; }
+
     /// <summary>Short question/answer pairs the offline chat answers from.</summary>
     public IReadOnlyList<FaqEntry> Faq { get; init; } = [];
 
