@@ -1,5 +1,8 @@
 using Concierge.Costs;
+using Concierge.Jobs;
+using Concierge.Lifecycle;
 using Concierge.Storage.Costs;
+using Concierge.Storage.Lifecycle;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,6 +21,27 @@ public static class OperationsStorage
         services.AddSingleton<IModelBudget>(sp => sp.GetRequiredService<SqlModelBudget>());
         services.AddSingleton<SqlUsageReport>();
         services.AddSingleton<IUsageReport>(sp => sp.GetRequiredService<SqlUsageReport>());
+
+        // Retention: a recurring job per period that is on (RETENTION_DAYS is off by default).
+        var retention = RetentionOptions.Bind(configuration);
+        services.AddSingleton(retention);
+        foreach (var table in RetainedTable.Core)
+        {
+            services.AddSingleton(table);
+        }
+
+        services.AddSingleton<IJobHandler, MessageRetentionSweep>();
+        services.AddSingleton<IJobHandler, AnalyticsRetentionSweep>();
+        if (retention.Days is not null)
+        {
+            services.AddSingleton(new RecurringJob(RetentionOptions.MessagesKind, retention.Interval));
+        }
+
+        if (retention.AnalyticsDays is not null)
+        {
+            services.AddSingleton(new RecurringJob(RetentionOptions.AnalyticsKind, retention.Interval));
+        }
+
         return services;
     }
 }
