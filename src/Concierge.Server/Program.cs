@@ -3,6 +3,7 @@ using Concierge.Server.Accounts;
 using Concierge.Server.Bookings;
 using Concierge.Server.Compat;
 using Concierge.Server.Configuration;
+using Concierge.Server.Customers;
 using Concierge.Server.Emotions;
 using Concierge.Server.Health;
 using Concierge.Server.Http;
@@ -67,6 +68,7 @@ try
     app.MapEmotions().RequireRole(Role.Operator);
     app.MapKnowledge().RequireRole(Role.Operator);
     app.MapUsage();
+    app.MapCustomerData();
     app.MapOpenApi().AllowAnonymous();
 
     await app.RunAsync();

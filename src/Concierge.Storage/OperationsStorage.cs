@@ -30,6 +30,8 @@ public static class OperationsStorage
             services.AddSingleton(table);
         }
 
+        services.AddSingleton<SqlCustomerData>();
+        services.AddSingleton<ICustomerData>(sp => sp.GetRequiredService<SqlCustomerData>());
         services.AddSingleton<IJobHandler, MessageRetentionSweep>();
         services.AddSingleton<IJobHandler, AnalyticsRetentionSweep>();
         if (retention.Days is not null)
