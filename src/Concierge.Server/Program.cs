@@ -1,5 +1,6 @@
 using Concierge.Tenants;
 using Concierge.Server.Accounts;
+using Concierge.Server.Backups;
 using Concierge.Server.Bookings;
 using Concierge.Server.Compat;
 using Concierge.Server.Configuration;
@@ -26,6 +27,11 @@ try
     if (AccountCommands.IsCommand(args))
     {
         return await AccountCommands.RunAsync(args, builder.Configuration, Console.In, Console.Out, Console.Error);
+    }
+
+    if (BackupCommands.IsCommand(args))
+    {
+        return await BackupCommands.RunAsync(args, builder.Configuration, Console.Out, Console.Error);
     }
 
     // Every setting is read and checked here, so a bad one stops the start with its name.
