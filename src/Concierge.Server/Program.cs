@@ -1,9 +1,11 @@
 using Concierge.Tenants;
 using Concierge.Server.Accounts;
+using Concierge.Server.Backups;
 using Concierge.Server.Bookings;
 using Concierge.Server.Channels;
 using Concierge.Server.Compat;
 using Concierge.Server.Configuration;
+using Concierge.Server.Customers;
 using Concierge.Server.Emotions;
 using Concierge.Server.Health;
 using Concierge.Server.Http;
@@ -16,6 +18,7 @@ using Concierge.Server.Sessions;
 using Concierge.Server.Streaming;
 using Concierge.Storage;
 using Concierge.Server.Templates;
+using Concierge.Server.Usage;
 using Concierge.Server.WhatsApp;
 
 try
@@ -25,6 +28,11 @@ try
     if (AccountCommands.IsCommand(args))
     {
         return await AccountCommands.RunAsync(args, builder.Configuration, Console.In, Console.Out, Console.Error);
+    }
+
+    if (BackupCommands.IsCommand(args))
+    {
+        return await BackupCommands.RunAsync(args, builder.Configuration, Console.Out, Console.Error);
     }
 
     // Every setting is read and checked here, so a bad one stops the start with its name.
@@ -70,6 +78,8 @@ try
     app.MapBookingChatRoutes();
     app.MapEmotions().RequireRole(Role.Operator);
     app.MapKnowledge().RequireRole(Role.Operator);
+    app.MapUsage();
+    app.MapCustomerData();
     app.MapOpenApi().AllowAnonymous();
 
     await app.RunAsync();

@@ -79,6 +79,7 @@ public sealed class SqlAgentCatalog(Database database) : IAgentCatalog
             DetectEmotions = r.ObjectOrNull("settings")?["detect_emotions"] is JsonValue detect && detect.TryGetValue<bool>(out var on)
                 ? on
                 : r.String("skill") == "bookings",
+            DailyBudgetUsd = r.ObjectOrNull("settings")?["daily_budget_usd"] is JsonValue budget && budget.TryGetValue<decimal>(out var usd) && usd > 0 ? usd : null,
         };
     }
 }

@@ -36,6 +36,11 @@ public sealed class SqlSessionStore : ISessionStore
         "latency_ms", "input_tokens", "output_tokens", "cost", "outcome", "error",
     ];
 
+    private static readonly string[] ModelUsageInsertColumns =
+    [
+        "id", "tenant_id", "day", "started_at", "agent_id", "session_id", "customer_id", "provider", "model", "input_tokens", "output_tokens", "cost", "outcome",
+    ];
+
     /// <summary>How many expired sessions one cleanup transaction removes, so no transaction grows large.</summary>
     private const int CleanupBatch = 200;
 
@@ -252,7 +257,13 @@ public sealed class SqlSessionStore : ISessionStore
                     {
                         _db.Id(c.Id), tenantId, sessionId, _db.Time(c.StartedAt), c.Provider, c.Model, c.RequestPayload.ToJsonString(),
                         c.ResponsePayload?.ToJsonString(), c.LatencyMs, c.InputTokens, c.OutputTokens, c.Cost, c.Outcome, c.Error,
-                    }), "request_payload", "response_payload");
+                    }), "request_payload", "response_payload")
+                    .Insert("model_usage", ModelUsageInsertColumns, commit.ModelCalls.Select(c => new object?[]
+                    {
+                        // The usage ledger (cost reports, budgets): no payload, and it outlives the session.
+                        _db.Id(c.Id), tenantId, Concierge.Costs.UsageDay.Of(c.StartedAt), _db.Time(c.StartedAt), _db.Id(session.AgentId), sessionId, session.CustomerId,
+                        c.Provider, c.Model, c.InputTokens, c.OutputTokens, c.Cost, c.Outcome,
+                    }));
                 AddEvents(batch, session.TenantId, session.Id, commit.Events, session.UpdatedAt);
 
                 // The jobs the turn asked for are its outbox: rows in this same transaction.

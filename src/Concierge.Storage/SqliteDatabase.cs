@@ -63,9 +63,10 @@ public sealed class SqliteDatabase : Database
 
             await using var command = connection.CreateCommand();
             // Once per physical connection (the pool hands the same handle out again, and these
-            // settings stay with it): wait for another process's lock instead of failing, and fsync
-            // at checkpoints only (safe with WAL).
-            command.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
+            // settings stay with it): wait for another process's lock instead of failing, fsync
+            // at checkpoints only (safe with WAL), and overwrite deleted content with zeros so an
+            // erased customer's text does not survive in free pages (GDPR erasure, retention).
+            command.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON;";
             await command.ExecuteNonQueryAsync(cancellationToken);
             if (Interlocked.CompareExchange(ref _walEnabled, 1, 0) == 0)
             {
@@ -81,6 +82,24 @@ public sealed class SqliteDatabase : Database
         {
             await connection.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Copies the write-ahead log into the file and truncates it to nothing, so no older copy of
+    /// a page (an erased row's text) stays in the log. Readers still inside an old snapshot can
+    /// keep it from completing; then it is logged and the next checkpoint finishes the job.
+    /// </summary>
+    public async Task TruncateLogAsync(Microsoft.Extensions.Logging.ILogger logger, CancellationToken cancellationToken)
+    {
+        await using var writer = await EnterWriterAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (await reader.ReadAsync(cancellationToken) && reader.GetInt64(0) != 0)
+        {
+            Microsoft.Extensions.Logging.LoggerExtensions.LogWarning(logger, "The SQLite log could not be truncated now (a reader is busy); the next checkpoint completes it");
         }
     }
 

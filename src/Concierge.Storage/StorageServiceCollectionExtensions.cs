@@ -86,6 +86,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ITurnStreamStore>(sp => sp.GetRequiredService<SqlTurnStreamStore>());
         services.AddSingleton<IJobHandler, ExpiredStreamSweep>();
         services.AddSingleton(new RecurringJob(JobKinds.StreamsSweep, ExpiredStreamSweep.Interval));
+        services.AddOperationsStorage(configuration);
         return services;
     }
 

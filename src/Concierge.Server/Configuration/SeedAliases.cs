@@ -1,4 +1,6 @@
 using Concierge.Bookings.Store;
+using Concierge.Costs;
+using Concierge.Lifecycle;
 using Concierge.Server.Knowledge;
 using Concierge.Server.Streaming;
 using Concierge.Server.WhatsApp;
@@ -27,6 +29,8 @@ public static class SeedAliases
         .. KnowledgeSettings.Aliases,
         .. FollowUpOptions.Aliases,
         .. Channels.ChannelSettings.Aliases,
+        .. BudgetOptions.Aliases,
+        .. RetentionOptions.Aliases,
     ];
 
     /// <summary>A configuration with the aliases mapped, for tools and tests that build their own.</summary>

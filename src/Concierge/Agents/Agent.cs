@@ -39,6 +39,9 @@ public sealed record Agent
     /// </summary>
     public bool DetectEmotions { get; init; }
 
+    /// <summary>The agent's own daily model budget in US dollars (settings <c>daily_budget_usd</c>); null: only the tenant's.</summary>
+    public decimal? DailyBudgetUsd { get; init; }
+
     /// <summary>Short question/answer pairs the offline chat answers from.</summary>
     public IReadOnlyList<FaqEntry> Faq { get; init; } = [];
 

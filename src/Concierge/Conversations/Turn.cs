@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Concierge.Agents;
+using Concierge.Costs;
 using Concierge.Models;
 using Concierge.Safety;
 using Concierge.Skills;
@@ -23,7 +24,8 @@ public sealed class Turn(
     ConversationOptions options,
     TimeProvider clock,
     ILogger<Turn> logger,
-    ILanguageModel? model = null)
+    ILanguageModel? model = null,
+    IModelBudget? budget = null)
 {
     public Task<TurnResult> TakeAsync(TurnRequest request, CancellationToken cancellationToken) =>
         TakeAsync(request, null, cancellationToken);
@@ -67,7 +69,9 @@ public sealed class Turn(
         var agent = await agents.FindAsync(session.TenantId, session.AgentId, CancellationToken.None)
             ?? throw new InvalidOperationException($"Session {session.Id} names agent {session.AgentId}, which does not exist.");
         var skill = skills.Get(session.Skill ?? agent.Skill);
-        var context = new SkillContext(agent, session, claim.History, text, now, model is not null);
+        // A tenant (or agent) whose day's budget is spent, under BUDGET_ACTION=offline, is answered offline.
+        var modelOn = model is not null && (budget is null || await budget.AllowsModelAsync(agent, now, CancellationToken.None));
+        var context = new SkillContext(agent, session, claim.History, text, now, modelOn);
 
         // 4-5. Safety first; then the skill interprets and decides.
         var decided = CrisisDecision(agent, context) ?? await DecideAsync(skill, context);
@@ -88,8 +92,28 @@ public sealed class Turn(
         var view = skills.Get(write.Session.Skill ?? handedTo?.Skill ?? agent.Skill).View(write.Session.State);
         var result = new TurnResult(write.Session, write.Messages[0], write.Messages[1], decided.Decision, phrased.Source, write.ModelCalls, view);
         TurnTelemetry.Record(result, agent.Key, skill.Name, clock.GetElapsedTime(started));
+        await RecordSpendAsync(agent, write);
         activity?.SetTag("concierge.session_id", session.Id).SetTag("concierge.agent", agent.Key).SetTag("concierge.source", result.Source.ToString());
         return result;
+    }
+
+    /// <summary>After a commit with model calls: the budget reads the day's spend and raises what it crossed. Never fails the turn.</summary>
+    private async Task RecordSpendAsync(Agent agent, TurnWrite write)
+    {
+        if (budget is null || write.ModelCalls.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await budget.RecordAsync(agent, clock.GetUtcNow(), CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            // The next turn with a model call reads the spend again and raises what this one missed.
+            logger.LogWarning(e, "Could not check the daily model budget of tenant {TenantId}", agent.TenantId);
+        }
     }
 
     private DecidedTurn? CrisisDecision(Agent agent, SkillContext context)
@@ -125,7 +149,7 @@ public sealed class Turn(
 
     private async Task<DecidedTurn> DecideAsync(ISkill skill, SkillContext context)
     {
-        if (model is null || skill.BuildInterpretRequest(context) is not { } request)
+        if (model is null || !context.ModelAvailable || skill.BuildInterpretRequest(context) is not { } request)
         {
             return new DecidedTurn(await skill.DecideAsync(context, skill.ProposeOffline(context), CancellationToken.None), TurnSource.Offline, []);
         }
@@ -159,7 +183,7 @@ public sealed class Turn(
     private async Task<PhrasedTurn> PhraseAsync(SkillContext context, DecidedTurn decided, ITurnObserver? observer)
     {
         var plan = decided.Decision.Reply;
-        if (model is null || plan.Wording is not { } wording || decided.Source == TurnSource.Safety)
+        if (model is null || !context.ModelAvailable || plan.Wording is not { } wording || decided.Source == TurnSource.Safety)
         {
             // The crisis protocol is always worded from its configured text, never by a model that could improvise.
             await SendAsync(observer, plan.Fallback);
