@@ -4,17 +4,15 @@ using Concierge.Storage.Jobs;
 namespace Concierge.Server.Observability;
 
 /// <summary>
-/// Counts the job queue every <see cref="Interval"/> for the <c>concierge.jobs</c> and
+/// Counts the job queue every <see cref="ObservabilitySettings.JobQueueInterval"/> for the <c>concierge.jobs</c> and
 /// <c>concierge.jobs.queue.lag</c> gauges, so a scrape never waits for the database and a stuck
 /// worker still shows as growing lag.
 /// </summary>
-public sealed class JobQueueMonitor(JobQueueStats stats, ILogger<JobQueueMonitor> logger) : BackgroundService
+public sealed class JobQueueMonitor(JobQueueStats stats, ObservabilitySettings settings, ILogger<JobQueueMonitor> logger) : BackgroundService
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval);
+        using var timer = new PeriodicTimer(settings.JobQueueInterval);
         do
         {
             try
@@ -27,7 +25,7 @@ public sealed class JobQueueMonitor(JobQueueStats stats, ILogger<JobQueueMonitor
             }
             catch (Exception e)
             {
-                logger.LogWarning(e, "Could not count the job queue for the metrics; trying again in {Interval}", Interval);
+                logger.LogWarning(e, "Could not count the job queue for the metrics; trying again in {Interval}", settings.JobQueueInterval);
             }
         }
         while (await WaitAsync(timer, stoppingToken));

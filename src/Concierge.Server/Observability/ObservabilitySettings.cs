@@ -8,6 +8,10 @@ namespace Concierge.Server.Observability;
 /// </summary>
 public sealed record ObservabilitySettings(IReadOnlyList<IPNetwork> MetricsAllowed, Uri? OtlpEndpoint, string? SentryDsn)
 {
+    /// <summary>How often the job queue is counted for the jobs gauges (<c>Concierge:Metrics:JobQueueInterval</c>, 100ms to 1h).</summary>
+    public TimeSpan JobQueueInterval { get; init; } = TimeSpan.FromSeconds(15);
+
+    public const string JobQueueIntervalKey = "Concierge:Metrics:JobQueueInterval";
     public const string MetricsAllowedKey = "Concierge:Metrics:AllowedIps";
     public const string MetricsAllowedAlias = "METRICS_ALLOWED_IPS";
     public const string OtlpEndpointAlias = "OTEL_EXPORTER_OTLP_ENDPOINT";
@@ -44,7 +48,13 @@ public sealed record ObservabilitySettings(IReadOnlyList<IPNetwork> MetricsAllow
             throw new InvalidSettingException(SentryDsnAlias, "must be a Sentry DSN such as https://<key>@o1.ingest.sentry.io/<project>");
         }
 
-        return new ObservabilitySettings(allowed, otlp, dsn);
+        var interval = Settings.Duration(configuration, JobQueueIntervalKey, null, TimeSpan.FromSeconds(15));
+        if (interval < TimeSpan.FromMilliseconds(100) || interval > TimeSpan.FromHours(1))
+        {
+            throw new InvalidSettingException(JobQueueIntervalKey, "must be between 100ms and 1h");
+        }
+
+        return new ObservabilitySettings(allowed, otlp, dsn) { JobQueueInterval = interval };
     }
 
     /// <summary>True when <paramref name="address"/> is in one of the allowed networks (IPv4-mapped IPv6 counts as IPv4).</summary>

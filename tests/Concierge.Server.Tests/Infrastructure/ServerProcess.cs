@@ -33,6 +33,9 @@ public sealed class ServerProcess : IDisposable
 
     public int Id => Process.Id;
 
+    /// <summary>What the process wrote to stdout and stderr, line by line, when started with <c>captureOutput</c>.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Output { get; } = new();
+
     /// <summary>A client signed in as an operator of the tenant (demo by default), with a token the process accepts.</summary>
     public HttpClient OperatorClient(Guid? tenantId = null)
     {
@@ -47,13 +50,13 @@ public sealed class ServerProcess : IDisposable
     }
 
     /// <summary>Starts the server on <paramref name="databaseUrl"/> with <paramref name="environment"/> added, without waiting for it.</summary>
-    public static ServerProcess Start(string databaseUrl, IReadOnlyDictionary<string, string>? environment = null)
+    public static ServerProcess Start(string databaseUrl, IReadOnlyDictionary<string, string>? environment = null, bool captureOutput = false)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet", [ServerDll, "--urls", $"http://127.0.0.1:{port}"])
         {
-            RedirectStandardOutput = false,
-            RedirectStandardError = false,
+            RedirectStandardOutput = captureOutput,
+            RedirectStandardError = captureOutput,
         };
         start.Environment["DATABASE_URL"] = databaseUrl;
         start.Environment["SECRET_KEY"] = ConciergeApp.TestSecretKey;
@@ -64,13 +67,22 @@ public sealed class ServerProcess : IDisposable
             start.Environment[name] = value;
         }
 
-        return new ServerProcess(Process.Start(start)!, port);
+        var server = new ServerProcess(Process.Start(start)!, port);
+        if (captureOutput)
+        {
+            server.Process.OutputDataReceived += (_, e) => { if (e.Data is not null) { server.Output.Enqueue(e.Data); } };
+            server.Process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { server.Output.Enqueue(e.Data); } };
+            server.Process.BeginOutputReadLine();
+            server.Process.BeginErrorReadLine();
+        }
+
+        return server;
     }
 
     /// <summary>Starts the server and waits until it is ready.</summary>
-    public static async Task<ServerProcess> StartReadyAsync(string databaseUrl, IReadOnlyDictionary<string, string>? environment = null)
+    public static async Task<ServerProcess> StartReadyAsync(string databaseUrl, IReadOnlyDictionary<string, string>? environment = null, bool captureOutput = false)
     {
-        var server = Start(databaseUrl, environment);
+        var server = Start(databaseUrl, environment, captureOutput);
         await server.WaitForReadyAsync();
         return server;
     }
