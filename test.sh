@@ -15,6 +15,10 @@ fi
 if ! command -v nginx >/dev/null 2>&1 && [[ ! -x /usr/sbin/nginx ]]; then
     missing+=(nginx)
 fi
+# promtool checks deploy/alerts.yml (the prometheus package brings it; its service is stopped below).
+if ! command -v promtool >/dev/null 2>&1; then
+    missing+=(prometheus)
+fi
 
 if ((${#missing[@]} > 0)); then
     if [[ "$(id -u)" == "0" ]] && command -v apt-get >/dev/null 2>&1; then
@@ -35,10 +39,13 @@ if ((${#missing[@]} > 0)); then
         if [[ " ${missing[*]} " == *" nginx "* ]]; then
             service nginx stop >/dev/null 2>&1 || true
         fi
+        if [[ " ${missing[*]} " == *" prometheus "* ]]; then
+            service prometheus stop >/dev/null 2>&1 || true
+        fi
     else
         echo "test.sh: missing ${missing[*]}; install with:" >&2
         echo "    sudo apt-get update && sudo apt-get install --no-install-recommends ${missing[*]}" >&2
-        echo "test.sh: without them the PostgreSQL/Redis/nginx tests are skipped locally (and fail when CI=true)." >&2
+        echo "test.sh: without them the PostgreSQL/Redis/nginx/promtool tests are skipped locally (and fail when CI=true)." >&2
     fi
 fi
 

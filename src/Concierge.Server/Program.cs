@@ -12,6 +12,7 @@ using Concierge.Server.Http;
 using Concierge.Server.Jobs;
 using Concierge.Server.Knowledge;
 using Concierge.Server.Models;
+using Concierge.Server.Observability;
 using Concierge.Server.OpenAiCompatible;
 using Concierge.Server.RateLimits;
 using Concierge.Server.Sessions;
@@ -40,7 +41,9 @@ try
     var conversations = ConversationSettings.Bind(builder.Configuration, model.TotalTimeout);
     var http = HttpSettings.Bind(builder.Configuration);
     builder.Services.AddConciergeHttp(http);
-    builder.Services.AddConciergeRateLimits(RateLimitSettings.Bind(builder.Configuration, http));
+    var rateLimits = RateLimitSettings.Bind(builder.Configuration, http);
+    builder.Services.AddConciergeRateLimits(rateLimits);
+    builder.AddConciergeObservability(rateLimits);
     builder.Services.AddConciergeStorage(builder.Configuration);
     builder.Services.AddConciergeAuth(AuthSettings.Bind(builder.Configuration, builder.Environment));
     builder.Services.AddConversations(conversations);
@@ -64,6 +67,7 @@ try
     app.UseTurnSockets();
     app.UseConciergeHttp();
     app.MapHealth();
+    app.MapMetrics();
     app.MapLogin();
     app.MapAdmin();
     app.MapSessions();

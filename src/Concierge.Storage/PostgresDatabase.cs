@@ -19,8 +19,18 @@ public sealed class PostgresDatabase(DatabaseSettings settings) : Database
 
     internal override string TimestampType => "timestamptz";
 
-    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
-        await _dataSource.OpenConnectionAsync(cancellationToken);
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _dataSource.OpenConnectionAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
+        {
+            StorageTelemetry.ConnectionFailed(Provider);
+            throw;
+        }
+    }
 
     public override object Id(Guid id) => id;
 

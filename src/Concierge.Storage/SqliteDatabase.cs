@@ -78,8 +78,13 @@ public sealed class SqliteDatabase : Database
             Configured.AddOrUpdate(connection.Handle!, Marker);
             return connection;
         }
-        catch
+        catch (Exception e)
         {
+            if (e is SqliteException or IOException or UnauthorizedAccessException)
+            {
+                StorageTelemetry.ConnectionFailed(Provider);
+            }
+
             await connection.DisposeAsync();
             throw;
         }

@@ -75,6 +75,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IKnowledgeStore>(sp => sp.GetRequiredService<SqlKnowledgeStore>());
         services.AddSingleton<SqlJobStore>();
         services.AddSingleton<IJobStore>(sp => sp.GetRequiredService<SqlJobStore>());
+        services.AddSingleton<JobQueueStats>();
         services.AddSingleton<IJobHandler, ExpiredSessionSweep>();
         services.AddSingleton<IJobHandler, FinishedJobsPurge>();
         services.AddSingleton<SqlEmotionStore>();

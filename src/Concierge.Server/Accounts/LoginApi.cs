@@ -68,6 +68,7 @@ public static class LoginApi
         {
             var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
             request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            Observability.HttpTelemetry.Rejected("login_lockout");
             return TypedResults.Problem(ProblemWriter.Create(request.HttpContext, AccessProblems.LoginLocked, $"Too many failed sign-ins for this username; retry in {seconds} s."));
         }
 

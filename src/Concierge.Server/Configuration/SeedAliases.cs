@@ -31,6 +31,7 @@ public static class SeedAliases
         .. Channels.ChannelSettings.Aliases,
         .. BudgetOptions.Aliases,
         .. RetentionOptions.Aliases,
+        .. Observability.ObservabilitySettings.Aliases,
     ];
 
     /// <summary>A configuration with the aliases mapped, for tools and tests that build their own.</summary>

@@ -75,6 +75,7 @@ public static class HttpSetup
 
         // Who is calling (and so which tenant) is known before limits, which count per caller.
         app.UseConciergeAuth();
+        app.UseMiddleware<Observability.LogScopeMiddleware>();
         app.UseMiddleware<RateLimits.RateLimitMiddleware>();
         return app;
     }

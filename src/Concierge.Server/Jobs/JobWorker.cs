@@ -159,7 +159,9 @@ public sealed partial class JobWorker : BackgroundService
 
     private static Activity? StartActivity(Job job)
     {
-        var activity = JobTelemetry.Source.StartActivity($"job {job.Kind}", ActivityKind.Consumer);
+        // A root of its own (a run may come long after the turn), linked to the trace that enqueued it.
+        ActivityLink[]? links = job.TraceParent is { } parent && ActivityContext.TryParse(parent, null, out var enqueued) ? [new ActivityLink(enqueued)] : null;
+        var activity = JobTelemetry.Source.StartActivity(ActivityKind.Consumer, parentContext: default, links: links, name: $"job {job.Kind}");
         activity?.SetTag("job.id", job.Id.ToString());
         activity?.SetTag("job.kind", job.Kind);
         activity?.SetTag("job.attempt", job.Attempts);

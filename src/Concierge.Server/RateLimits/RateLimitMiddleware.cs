@@ -53,6 +53,7 @@ public sealed class RateLimitMiddleware(RequestDelegate next, RateLimitSettings 
                 var retry = Seconds(hit.ResetAfter);
                 WriteHeaders(context, limit, 0, hit.ResetAfter);
                 context.Response.Headers.RetryAfter = retry;
+                Observability.HttpTelemetry.Rejected(name);
                 await ProblemWriter.WriteAsync(context, Problem.RateLimited, $"More than {limit} requests a minute from this client on this route; retry in {retry} s.");
                 return;
             }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Concierge.Jobs;
 
 namespace Concierge.Storage.Jobs;
@@ -9,6 +10,12 @@ namespace Concierge.Storage.Jobs;
 /// </summary>
 internal static class JobRows
 {
+    /// <summary>
+    /// The payload key that carries the enqueuing trace's traceparent (no column needed): written
+    /// when a trace is active, taken out again when the row is read, so handlers never see it.
+    /// </summary>
+    public const string TraceKey = "_traceparent";
+
     public const string Columns =
         "id, tenant_id, kind, payload, state, attempts, max_attempts, run_at, dedup_key, session_id, "
         + "claimed_by, claim_until, last_error, created_at, updated_at, finished_at";
@@ -27,6 +34,7 @@ internal static class JobRows
         ArgumentOutOfRangeException.ThrowIfLessThan(maxAttempts, 1);
         var created = new List<Guid>(jobs.Count);
         var rows = new List<object?[]>(jobs.Count);
+        var traceParent = Activity.Current is { IdFormat: ActivityIdFormat.W3C } current ? current.Id : null;
         foreach (var job in jobs)
         {
             ArgumentException.ThrowIfNullOrWhiteSpace(job.Kind);
@@ -34,7 +42,7 @@ internal static class JobRows
             created.Add(id);
             rows.Add(
             [
-                db.Id(id), db.Id(tenantId), job.Kind, job.Payload.ToJsonString(), JobStates.Queued, 0, maxAttempts,
+                db.Id(id), db.Id(tenantId), job.Kind, PayloadJson(job.Payload, traceParent), JobStates.Queued, 0, maxAttempts,
                 db.Time(job.RunAt ?? now), job.DedupKey, db.Id(job.SessionId), db.Time(now), db.Time(now),
             ]);
         }
@@ -43,12 +51,32 @@ internal static class JobRows
         return batch.InsertIgnoringConflicts("jobs", InsertColumns, rows, "payload");
     }
 
-    public static Job Read(Row r) => new()
+    public static Job Read(Row r)
+    {
+        var payload = r.ObjectOrNull("payload") ?? [];
+        var traceParent = payload.Remove(TraceKey, out var trace) ? trace?.GetValue<string>() : null;
+        return Read(r, payload) with { TraceParent = traceParent };
+    }
+
+    private static string PayloadJson(System.Text.Json.Nodes.JsonObject payload, string? traceParent)
+    {
+        var json = payload.ToJsonString();
+        if (traceParent is null || payload.ContainsKey(TraceKey))
+        {
+            return json;
+        }
+
+        // The object's closing brace gives way to one more member.
+        var member = $"\"{TraceKey}\":\"{traceParent}\"}}";
+        return payload.Count == 0 ? "{" + member : json[..^1] + "," + member;
+    }
+
+    private static Job Read(Row r, System.Text.Json.Nodes.JsonObject payload) => new()
     {
         Id = r.Guid("id"),
         TenantId = r.Guid("tenant_id"),
         Kind = r.String("kind"),
-        Payload = r.ObjectOrNull("payload") ?? [],
+        Payload = payload,
         State = JobStates.Parse(r.String("state")),
         Attempts = r.Int("attempts"),
         MaxAttempts = r.Int("max_attempts"),

@@ -37,4 +37,7 @@ public sealed record Job
     public required DateTimeOffset UpdatedAt { get; init; }
 
     public DateTimeOffset? FinishedAt { get; init; }
+
+    /// <summary>The W3C trace context (traceparent) of whatever enqueued the job, so its run links to that trace; null when none was active.</summary>
+    public string? TraceParent { get; init; }
 }

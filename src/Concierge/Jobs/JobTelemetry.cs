@@ -24,6 +24,28 @@ public static class JobTelemetry
     /// <summary>Start minus run_at: how long a due job waited for a worker.</summary>
     public static readonly Histogram<double> Lag = Meter.CreateHistogram<double>("concierge.jobs.lag", "s", "How long a due job waited for a worker (start - run_at).");
 
+    private static volatile QueueSnapshot _queue = QueueSnapshot.Empty;
+
+    /// <summary>Jobs in the table, by <c>kind</c> and <c>state</c> (queued, running, done, dead, cancelled), as last counted.</summary>
+    public static readonly ObservableGauge<long> Jobs = Meter.CreateObservableGauge(
+        "concierge.jobs", () => _queue.Counts.Select(c => new Measurement<long>(c.Count, new("kind", c.Kind), new("state", c.State))), "{job}", "Jobs by kind and state, as last counted.");
+
+    /// <summary>How long the oldest due queued job of each kind has been waiting (0 when none waits): the queue's lag, even when no worker runs.</summary>
+    public static readonly ObservableGauge<double> QueueLag = Meter.CreateObservableGauge(
+        "concierge.jobs.queue.lag", () => _queue.Lags.Select(l => new Measurement<double>(l.Seconds, new KeyValuePair<string, object?>("kind", l.Kind))), "s", "Age of the oldest due queued job, by kind.");
+
+    /// <summary>What the queue monitor last counted; the gauges report it at each scrape.</summary>
+    public static void Observe(QueueSnapshot snapshot) => _queue = snapshot;
+
+    public sealed record QueueCount(string Kind, string State, long Count);
+
+    public sealed record QueueLagByKind(string Kind, double Seconds);
+
+    public sealed record QueueSnapshot(IReadOnlyList<QueueCount> Counts, IReadOnlyList<QueueLagByKind> Lags)
+    {
+        public static readonly QueueSnapshot Empty = new([], []);
+    }
+
     public static class Outcomes
     {
         public const string Done = "done";

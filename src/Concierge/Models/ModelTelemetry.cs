@@ -23,32 +23,46 @@ public static class ModelTelemetry
         "concierge.model.duration", "s", "Latency of one model call.");
 
     private static readonly Counter<long> Tokens = Meter.CreateCounter<long>(
-        "concierge.model.tokens", "{token}", "Tokens the provider reported, by direction (input, output) and model.");
+        "concierge.model.tokens", "{token}", "Tokens the provider reported, by direction (input, output), model and tenant.");
 
     private static readonly Counter<double> Cost = Meter.CreateCounter<double>(
-        "concierge.model.cost", "USD", "Cost of model calls from the price table, by model.");
+        "concierge.model.cost", "USD", "Cost of model calls from the price table, by model and tenant.");
 
     private static readonly Counter<long> ToolCalls = Meter.CreateCounter<long>(
         "concierge.tool.calls", "{call}", "Tool executions in the tool loop, by tool and outcome (ok, error).");
 
+    private static readonly AsyncLocal<string?> CurrentTenant = new();
+
+    /// <summary>
+    /// Tags the model calls made in the current flow (a turn, a job) with <paramref name="tenantId"/>
+    /// until disposed, so cost and tokens can be summed per tenant (the daily budget alert).
+    /// </summary>
+    public static IDisposable ForTenant(Guid tenantId)
+    {
+        var previous = CurrentTenant.Value;
+        CurrentTenant.Value = tenantId.ToString();
+        return new TenantScope(previous);
+    }
+
     internal static void RecordCall(ModelCallLog log)
     {
         var model = new KeyValuePair<string, object?>("model", log.Model);
+        var tenant = new KeyValuePair<string, object?>("tenant", CurrentTenant.Value ?? "none");
         Calls.Add(1, model, new("provider", log.Provider), new("outcome", log.Outcome));
         Duration.Record(log.LatencyMs / 1000.0, model, new("provider", log.Provider), new("outcome", log.Outcome));
         if (log.InputTokens is { } input)
         {
-            Tokens.Add(input, new("direction", "input"), model);
+            Tokens.Add(input, new("direction", "input"), model, tenant);
         }
 
         if (log.OutputTokens is { } output)
         {
-            Tokens.Add(output, new("direction", "output"), model);
+            Tokens.Add(output, new("direction", "output"), model, tenant);
         }
 
         if (log.Cost is { } cost)
         {
-            Cost.Add((double)cost, model);
+            Cost.Add((double)cost, model, tenant);
         }
     }
 
@@ -85,5 +99,10 @@ public static class ModelTelemetry
         {
             activity.SetStatus(ActivityStatusCode.Error, result.FailureReason);
         }
+    }
+
+    private sealed class TenantScope(string? previous) : IDisposable
+    {
+        public void Dispose() => CurrentTenant.Value = previous;
     }
 }

@@ -26,6 +26,10 @@ public sealed class StartupTests
     [InlineData("LOG_LEVEL", "LOUD", null)]
     [InlineData("CORS_ORIGINS", "javascript:alert(1)", null)]
     [InlineData("CONFIG_PATH", "/no/such/concierge.json", null)]
+    [InlineData("METRICS_ALLOWED_IPS", "10.0.0.0/99", null)]
+    [InlineData("LOG_FORMAT", "xml", null)]
+    [InlineData("OTEL_EXPORTER_OTLP_ENDPOINT", "collector:4318", null)]
+    [InlineData("SENTRY_DSN", "sentry-key-s3cr3t", "s3cr3t")]
     public async Task A_bad_setting_stops_the_start_with_one_line_naming_it(string setting, string value, string? secret)
     {
         using var data = new TempFolder();

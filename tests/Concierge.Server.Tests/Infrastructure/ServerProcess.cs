@@ -38,6 +38,9 @@ public sealed class ServerProcess : IDisposable
 
     public string DatabaseUrl { get; }
 
+    /// <summary>What the process wrote to stdout and stderr, line by line, when started with <c>captureOutput</c>.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Output { get; } = new();
+
     /// <summary>
     /// A client signed in as a new operator of the tenant (demo by default), stored in the process's
     /// database (a token must name a user that exists), with a token the process accepts.
@@ -57,13 +60,13 @@ public sealed class ServerProcess : IDisposable
     }
 
     /// <summary>Starts the server on <paramref name="databaseUrl"/> with <paramref name="environment"/> added, without waiting for it.</summary>
-    public static ServerProcess Start(string databaseUrl, IReadOnlyDictionary<string, string>? environment = null)
+    public static ServerProcess Start(string databaseUrl, IReadOnlyDictionary<string, string>? environment = null, bool captureOutput = false)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet", [ServerDll, "--urls", $"http://127.0.0.1:{port}"])
         {
-            RedirectStandardOutput = false,
-            RedirectStandardError = false,
+            RedirectStandardOutput = captureOutput,
+            RedirectStandardError = captureOutput,
         };
         start.Environment["DATABASE_URL"] = databaseUrl;
         start.Environment["SECRET_KEY"] = ConciergeApp.TestSecretKey;
@@ -74,13 +77,22 @@ public sealed class ServerProcess : IDisposable
             start.Environment[name] = value;
         }
 
-        return new ServerProcess(Process.Start(start)!, port, databaseUrl);
+        var server = new ServerProcess(Process.Start(start)!, port, databaseUrl);
+        if (captureOutput)
+        {
+            server.Process.OutputDataReceived += (_, e) => { if (e.Data is not null) { server.Output.Enqueue(e.Data); } };
+            server.Process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { server.Output.Enqueue(e.Data); } };
+            server.Process.BeginOutputReadLine();
+            server.Process.BeginErrorReadLine();
+        }
+
+        return server;
     }
 
     /// <summary>Starts the server and waits until it is ready.</summary>
-    public static async Task<ServerProcess> StartReadyAsync(string databaseUrl, IReadOnlyDictionary<string, string>? environment = null)
+    public static async Task<ServerProcess> StartReadyAsync(string databaseUrl, IReadOnlyDictionary<string, string>? environment = null, bool captureOutput = false)
     {
-        var server = Start(databaseUrl, environment);
+        var server = Start(databaseUrl, environment, captureOutput);
         await server.WaitForReadyAsync();
         return server;
     }
