@@ -11,6 +11,7 @@ using Concierge.Server.Knowledge;
 using Concierge.Server.Models;
 using Concierge.Server.OpenAiCompatible;
 using Concierge.Server.RateLimits;
+using Concierge.Server.Safety;
 using Concierge.Server.Sessions;
 using Concierge.Server.Streaming;
 using Concierge.Storage;
@@ -41,6 +42,7 @@ try
     builder.Services.AddWhatsApp(builder.Configuration);
     builder.Services.AddJobs(builder.Configuration);
     builder.Services.AddKnowledge(builder.Configuration, model);
+    builder.Services.AddSafety(builder.Configuration);
 
     var app = builder.Build();
     if (StorageCommands.IsMigrate(args))
@@ -65,6 +67,7 @@ try
     app.MapBookingChatRoutes();
     app.MapEmotions().RequireRole(Role.Operator);
     app.MapKnowledge().RequireRole(Role.Operator);
+    app.MapWellbeingChatRoutes();
     app.MapOpenApi().AllowAnonymous();
 
     await app.RunAsync();

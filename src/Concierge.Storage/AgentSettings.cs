@@ -13,4 +13,9 @@ internal sealed record AgentSettings
 
     [JsonPropertyName("expose_debug")]
     public bool ExposeDebug { get; init; }
+
+    /// <summary>The agent's guardrail policy: crisis detection before every turn; absent means on.</summary>
+    [JsonPropertyName("crisis_detection")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? CrisisDetection { get; init; }
 }

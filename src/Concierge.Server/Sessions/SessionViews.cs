@@ -12,10 +12,23 @@ public sealed record StartSessionRequest(string? Agent, string? CustomerId);
 
 public sealed record SendMessageRequest(string? Message);
 
-public sealed record MessageView(Guid Id, int Sequence, string Role, string Content, DateTimeOffset CreatedAt)
+public sealed record MessageView(
+    Guid Id,
+    int Sequence,
+    string Role,
+    string Content,
+    DateTimeOffset CreatedAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] CrisisFlagView? Safety = null)
 {
     public static MessageView From(Message message) =>
-        new(message.Id, message.Sequence, message.Role.ToWire(), message.Content, message.CreatedAt);
+        new(message.Id, message.Sequence, message.Role.ToWire(), message.Content, message.CreatedAt, CrisisFlagView.From(message.Safety));
+}
+
+/// <summary>What the safety step recorded on a user message: <c>{"crisis": true, "severity": "high", "rule": "es.direct.ideation", "by": "detector"}</c>.</summary>
+public sealed record CrisisFlagView(bool Crisis, string Severity, string? Rule, string By)
+{
+    public static CrisisFlagView? From(Concierge.Safety.CrisisFlag? flag) =>
+        flag is null ? null : new(flag.IsCrisis, flag.SeverityWire, flag.Rule, flag.By);
 }
 
 public sealed record SessionView(
