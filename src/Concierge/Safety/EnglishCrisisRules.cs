@@ -76,9 +76,33 @@ internal static class EnglishCrisisRules
             "wont be around|here ..1 much? longer|for+long")
         .Crisis("indirect.disappear", CrisisSeverity.Low, "wants to disappear for good",
             "disappear* ..2 forever", "disappear ..2 never come back")
+        .Crisis("direct.end_life", CrisisSeverity.Medium, "wants to end their life",
+            "take|taking|end|ending my+own|my life", "wish|hope ..3 could|would just? die|disappear+forever|not+exist|not+wake+up|never+wake+up",
+            "hope|hoping i|to ..1 never|dont|do+not|wont wake* up?", "never wake* up? again|ever+again", "not wake* up? again|ever+again")
+        .Crisis("indirect.only_way", CrisisSeverity.Medium, "death as the only way out",
+            "only|last way|way+out|option|solution|answer|choice|escape ..4 die|dying|death|suicide|kill+myself|end+it|ending+it|ending+things|end+things|ending+it+all",
+            "suicide|dying|death|ending+it ..4 only|last|best way|option|solution|answer|choice|way+out|escape",
+            "no way out ..3 except|but|besides|other+than ..2 die|dying|death|suicide|ending|end")
+        .Crisis("indirect.no_point", CrisisSeverity.Low, "no point in living",
+            "no|any point ..1 in|of|to living|life|going+on|being+alive|existing|keep+going|staying+alive",
+            "whats|what+is|what+s the point ..3 living|life|going+on|of+it+all|existing|being+alive|staying+alive",
+            "life|living isnt|is+not|aint ..1 worth ..1 it|living|anything",
+            "why ..2 keep|go|bother ..1 living|going+on|on+living|being+alive|existing")
+        .Crisis("intent.edge", CrisisSeverity.High, "at the edge of a height",
+            "standing|sitting|stood|standing+right|im|i+am on|at the? edge|ledge|railing|rail of? the|a? @place",
+            "edge|ledge|railing of|on the|a? @place ..3 now|right+now|tonight|to+jump|jump")
+        .Crisis("intent.hanging", CrisisSeverity.High, "a hanging plan",
+            "know|found|picked|figured where|how to tie|hang ..2 it|rope|myself|noose", "tied|tying|made|making ..2 noose|a+noose")
+        .Crisis("intent.swallow", CrisisSeverity.High, "overdose plan",
+            "take|taking|swallow|swallowing|down|gonna+take ..1 every|each|a+whole|the+whole|the+entire ..3 @pills|pack|box|blister",
+            "@going take|swallow ..3 @pills ..2 all|at+once|together")
+        .Crisis("direct.selfharm_body", CrisisSeverity.Medium, "self-harm",
+            "cutting|cut|burning|burned|scratching ..1 my arms|legs|thighs|skin|wrists|wrist|arm|leg",
+            "keep|kept|started|start ..2 cutting|hurting+myself|harming+myself")
         .Inquiry("inquiry.lethal", "question about lethal means",
             "lethal|fatal|deadly dose|amount|overdose",
             "how many ..5 lethal|fatal|kill|to+die|overdose|die",
+            "how many|much ..6 to+not+wake|never+wake|not+wake+up|to+not+wake+up|not+to+wake",
             "how high|tall ..10 survive|die|kill|fatal|lethal|deadly",
             "easiest|quickest|fastest|painless|best|surest ..1 way|ways|method|methods to die|kill+myself|end+it|commit+suicide",
             "die painlessly", "painless death|suicide", "how to kill myself|commit+suicide|die")
@@ -96,6 +120,11 @@ internal static class EnglishCrisisRules
         .Cue("cue.farewell", CrisisCue.Farewell, "farewell",
             "goodbye|bye|farewell everyone|all|world|forever", "wrote|writing|written|left ..3 letter|letters|note", "easier|better this way",
             "it|everything|all ends", "ends tonight")
+        .Cue("cue.farewell_words", CrisisCue.Farewell, "farewell",
+            "this is|this+will+be|its|it+is my last message|text|post|goodbye|night", "my last message|goodbye|words",
+            "said|saying|say goodbye ..1 to ..2 everyone|everybody|my+friends|my+family|friends|family|all|you",
+            "wont|will+not|will+never|never see|hear ..1 from? me again|anymore", "thank|thanks you? for everything",
+            "wont need ..3 where im going|anymore", "giving|gave|give ..1 away ..3 my")
         .Cue("cue.time", CrisisCue.Time, "now", "tonight", "today", "right now", "now")
 
         .Past("used to", "years|months ago", "in the past", "back then", "when i was")

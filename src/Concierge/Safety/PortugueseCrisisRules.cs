@@ -4,9 +4,9 @@ namespace Concierge.Safety;
 internal static class PortugueseCrisisRules
 {
     public static CrisisLanguage Build() => new CrisisLanguage("pt")
-        .Words("want", "quero|qro|qero|kero|queria|tenho+vontade+de|to+com+vontade+de|gostaria+de|preciso|desejo|so+quero")
+        .Words("want", "quero|qro|qero|kero|queria|tenho+vontade+de|tenho+muita+vontade+de|to+com+vontade+de|to+com+muita+vontade+de|estou+com+vontade+de|estou+com+muita+vontade+de|gostaria+de|preciso|desejo|so+quero")
         .Words("going", "vou|vo|to+indo|estou+indo|decidi|ja+decidi|pretendo|planejo|eu+vou")
-        .Words("self", "me+matar|me+mata|me+suicidar|me+enforcar|tirar+minha+vida|tirar+a+minha+vida|acabar+com+a+minha+vida|acabar+com+minha+vida")
+        .Words("self", "me+matar|me+mata|me+suicidar|me+enforcar|tirar+minha+vida|tirar+a+minha+vida|tirar+minha+propria+vida|tirar+a+minha+propria+vida|acabar+com+a+minha+propria+vida|acabar+com+a+minha+vida|acabar+com+minha+vida")
         .Words("place", "ponte|predio|janela|terraco|telhado|sacada|viaduto|trem|metro|carro|caminhao|penhasco|frente|varanda|rio")
         .Words("pills", "remedios|remedio|comprimidos|pilulas|rivotril|paracetamol|dipirona|cartela|caixa")
         .Negating("nao nunca jamais nem")
@@ -68,9 +68,31 @@ internal static class PortugueseCrisisRules
             "ninguem ..3 ligar|ligaria|sentiria|notaria|perceberia ..3 se eu morresse|sumisse|morrer")
         .Crisis("indirect.disappear", CrisisSeverity.Low, "wants to disappear for good",
             "sumir|sumi|desaparecer ..3 pra|para sempre")
+        .Crisis("direct.wish_dead", CrisisSeverity.Medium, "wishes to be dead",
+            "queria|quero|gostaria+de|preferia ..1 estar|ja+estar morta|morto",
+            "oxala|tomara|quem+dera ..2 morrer*|morra|estar+morta|estar+morto|nao+acordar|nunca+ter+nascido",
+            "melhor ..1 eu? morrer|me+matar|sumir+pra+sempre", "melhor eu morrer|morresse",
+            "nunca mais acordar", "nao acordar* mais|nunca+mais")
+        .Crisis("indirect.only_way", CrisisSeverity.Medium, "death as the only way out",
+            "unica|ultima saida|opcao|solucao|jeito|forma|escapatoria ..4 morrer*|morte|suicid*|me+matar|sumir|acabar+com+tudo",
+            "suicid*|morrer|morte|me+matar ..4 unica|ultima|melhor saida|opcao|solucao")
+        .Crisis("indirect.no_point", CrisisSeverity.Low, "no point in living",
+            "nao vejo|encontro|tem ..1 sentido ..2 viver|vida|continuar+vivendo|existir|estar+vivo|estar+viva",
+            "vida ..2 nao vale ..1 mais? a pena", "nao vale ..1 mais? a pena ..1 viver|continuar|a+vida|existir",
+            "pra|para que continuar|viver|existir|seguir ..1 se|vivendo?")
+        .Crisis("intent.decided", CrisisSeverity.High, "stated intent or plan",
+            "decidi|ja+decidi ..2 acabar|terminar com tudo|minha+vida|a+minha+vida")
+        .Crisis("intent.edge", CrisisSeverity.High, "at the edge of a height",
+            "na|no|em beira|beirada|borda|parapeito|grade ..2 @place", "em+cima do|da ..1 @place ..3 pular|me+jogar")
+        .Crisis("intent.swallow", CrisisSeverity.High, "overdose plan",
+            "engol*|tomar|tomo ..3 cartela|caixa|frasco|vidro ..1 inteira|inteiro|toda|todo|de+uma+vez",
+            "engol*|tomar ..1 todos|todas ..2 @pills")
+        .Crisis("direct.selfharm_more", CrisisSeverity.Medium, "self-harm",
+            "voltei|volto|comecei|continuo ..1 a? me cortar|machucar|cortando|machucando", "estou|to|tô me cortando|machucando|ferindo")
         .Inquiry("inquiry.lethal", "question about lethal means",
             "dose letal|fatal|mortal",
             "quantos|quantas ..4 letal|letais|mortal|mortais|pra+morrer|para+morrer|matar",
+            "quantos|quantas ..6 pra+nao+acordar|para+nao+acordar|nao+acordar+mais|nunca+mais+acordar",
             "altura ..8 sobreviver|morrer|matar|mortal",
             "jeito|forma|formas|maneira|metodo ..4 morrer|me+matar|suicid*", "morrer sem dor|sofrer",
             "como ..1 me+matar|suicid*")
@@ -86,6 +108,13 @@ internal static class PortugueseCrisisRules
             "@going pular|me+jogar|fazer+isso", "pensando em usar", "@going acabar com isso|tudo", "preparei|deixei tudo pronto?")
         .Cue("cue.farewell", CrisisCue.Farewell, "farewell",
             "adeus a todos|pra+sempre", "adeus", "escrevi|deixei ..3 carta|cartas|bilhete", "acaba|acabou|termina tudo")
+        .Cue("cue.farewell_words", CrisisCue.Farewell, "farewell",
+            "minha ultima mensagem|despedida|carta", "obrigad* por tudo",
+            "me despedi|despeco|despedindo de|dos|das|do ..2 todos|todo+mundo|meus|minhas|minha|familia|amigos",
+            "nao vao|vai me ver ..1 mais|nunca+mais", "nunca mais vao|vai me ver",
+            "dando|doando|dei ..1 minhas|todas+as+minhas coisas", "nao vou precisar mais|mais+delas|mais+deles|delas|deles")
+        .Cue("cue.hanging", CrisisCue.Action, "a hanging plan",
+            "sei|achei|escolhi onde|como amarrar|pendurar|enforcar*")
         .Cue("cue.time", CrisisCue.Time, "now", "hoje", "agora", "esta noite", "hoje a noite")
 
         .Past("antes", "anos atras", "pensava", "costumava", "no passado", "ja pensei")

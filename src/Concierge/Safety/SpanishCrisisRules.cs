@@ -4,11 +4,11 @@ namespace Concierge.Safety;
 internal static class SpanishCrisisRules
 {
     public static CrisisLanguage Build() => new CrisisLanguage("es")
-        .Words("want", "quiero|qiero|kero|qro|quisiera|queria|deseo|necesito|tengo+ganas+de|me+dan+ganas+de|me+gustaria|solo+quiero")
+        .Words("want", "quiero|qiero|kero|qro|quisiera|queria|deseo|necesito|tengo+ganas+de|tengo+muchas+ganas+de|tengo+tantas+ganas+de|me+dan+ganas+de|me+dan+muchas+ganas+de|me+gustaria|solo+quiero")
         .Words("going", "voy+a|vo+a|boy+a|ire+a|pienso|planeo|decidi|he+decidido|estoy+por|voy")
         .Words("self", "matarme|suicidarme|suicidarme|ahorcarme|colgarme|quitarme+la+vida|kitarme+la+vida|acabar+con+mi+vida|terminar+con+mi+vida")
         .Words("place", "puente|edificio|balcon|azotea|techo|ventana|metro|tren|vias|auto|camion|precipicio|acantilado|piso|cerro|viaducto|rio")
-        .Words("pills", "pastillas|pildoras|remedios|medicamentos|clonazepam|paracetamol|ravotril|tabletas")
+        .Words("pills", "pastillas|pildoras|remedios|medicamentos|blister|clonazepam|paracetamol|ravotril|tabletas")
         .Negating("no nunca jamas ni tampoco")
         .Breaking("pero y aunque mas sino")
         .Marking("el los las del por para con una estoy quiero tengo soy muy pero ya yo hay eso esto nada mi y puedo noche hoy weon cachai cuando como mas")
@@ -77,10 +77,31 @@ internal static class SpanishCrisisRules
             "nadie me ..3 extranar*|echara|echaria")
         .Crisis("indirect.disappear", CrisisSeverity.Low, "wants to disappear for good",
             "desaparecer* ..2 para siempre")
+        .Crisis("direct.wish_dead", CrisisSeverity.Medium, "wishes to be dead",
+            "ojala|quisiera|desearia|quiero|deseo ..1 estar|estuviera|estar+ya|estuviese muert*",
+            "ojala ..1 me muera|muriera|muero|mate|matara", "ojala ..2 no existiera|existir|hubiera+nacido|despertar*",
+            "mejor ..1 me muero|muera|morirme|me+mato|matarme|desaparezco",
+            "no despertar* nunca|jamas", "nunca mas despertar*", "no volver a despertar*")
+        .Crisis("indirect.only_way", CrisisSeverity.Medium, "death as the only way out",
+            "unica|ultima salida|opcion|solucion|forma|manera|escapatoria ..4 morir*|muerte|suicid*|matarme|desaparecer|acabar+con+todo",
+            "suicid*|morir*|muerte|matarme ..4 unica|ultima|mejor salida|opcion|solucion")
+        .Crisis("indirect.no_point", CrisisSeverity.Low, "no point in living",
+            "no le? encuentro|veo|tiene ..1 sentido ..2 vivir|la+vida|seguir+viviendo|existir|estar+vivo|estar+viva",
+            "vida ..2 no vale ..1 la pena", "no vale ..1 la pena ..1 vivir|seguir|la+vida|existir",
+            "para que seguir si|viviendo|existiendo", "para que vivir|existir|sigo+viviendo|sigo+aqui")
+        .Crisis("intent.edge", CrisisSeverity.High, "at the edge of a height",
+            "en|al el? borde|cornisa|orilla|baranda|barandilla ..2 @place", "arriba|encima del|de ..1 @place ..3 saltar|tirarme|lanzarme")
+        .Crisis("intent.swallow", CrisisSeverity.High, "overdose plan",
+            "trag*|tomar*|tomo|tomarme ..1 todo|toda|entero|entera|completo ..3 blister|caja|frasco|@pills",
+            "trag*|tomarme ..2 blister|frasco|caja ..2 entero|entera|completo|de+una|de+golpe")
+        .Crisis("direct.selfharm_more", CrisisSeverity.Medium, "self-harm",
+            "me estoy|estaba|he|sigo|segui cortando|cortado|lastimando|lastimado|haciendo+dano|quemando",
+            "volvi|vuelvo|empece a cortarme|lastimarme|hacerme+dano")
         .Inquiry("inquiry.lethal", "question about lethal means",
             "dosis letal|mortal",
             "dosis ..3 letal|mortal|matar",
             "cuantas|cuantos ..4 mortal*|letal*|para+morir|matar*",
+            "cuantas|cuantos ..6 para+no+despertar*|no+despertar*|no+despertar+mas",
             "altura ..8 sobrevivir|morir*|mortal|matar*",
             "forma|formas|manera|maneras|metodo ..4 morir*|matarme|suicid*",
             "como ..1 suicid*|matarme", "duela ..2 morir*", "morir* sin dolor|sufrir")
@@ -97,6 +118,13 @@ internal static class SpanishCrisisRules
             "@going saltar|tirarme|lanzarme|hacerlo", "@going acabar|terminar con esto|todo", "tengo todo listo|preparado", "me @going tirar|lanzar", "pensando en usarla|usarlo")
         .Cue("cue.farewell", CrisisCue.Farewell, "farewell",
             "adios a todos|para+siempre", "adios", "escribi|deje ..3 carta|cartas|nota", "perdonenme por todo", "se acaba|termina todo")
+        .Cue("cue.farewell_words", CrisisCue.Farewell, "farewell",
+            "mi ultimo|ultima mensaje|despedida|carta|adios", "gracias por todo",
+            "me despedi|despido|estoy+despidiendo|voy+a+despedir de ..2 todos|todo|mis|mi|mi+familia|mis+amigos",
+            "no me van|vas|vaya|van+a a? ver ..1 mas|nunca+mas", "nunca mas ..2 me van|vas|veran|vera",
+            "regal*|dando|doy ..1 mis|todas+mis cosas", "no ..2 voy a necesitar|necesitare", "ya no las|los? voy+a+necesitar|necesitare|necesito")
+        .Cue("cue.hanging", CrisisCue.Action, "a hanging plan",
+            "se|encontre|elegi donde|como colgar*|amarrar*|atar*|ahorcar*")
         .Cue("cue.time", CrisisCue.Time, "now", "esta noche", "hoy", "ahora")
 
         .Past("antes", "hace anos|tiempo", "solia", "en el pasado", "cuando era")
