@@ -25,7 +25,7 @@ internal static class EnglishCrisisRules
             "rope for ..2 climbing|camping|sailing|swing|gym", "cut ..2 hair|bangs|cake|onions|costs|class|ties")
 
         .Crisis("direct.ideation", CrisisSeverity.Medium, "suicidal ideation",
-            "@want to|2? die|disappear+forever|be+dead|not+exist|not+be+alive|not+be+here",
+            "@want to|2? die|dye|overdose|od|disappear+forever|be+dead|not+exist|not+be+alive|not+be+here",
             "@verb @myself", "kms",
             "thinking|think|thought|thoughts ..3 @suicide|killing+myself|ending+my+life|ending+it",
             "im|i+am|feel|feeling|been|getting suicidal", "feel|feeling so|really|very suicidal",
@@ -35,7 +35,7 @@ internal static class EnglishCrisisRules
             "dont|not know if|whether i @want to|2? live|keep+living|be+alive|go+on",
             "not sure i @want to|2? live|keep+living|be+alive|go+on",
             "sleep ..2 never wake*|waking",
-            "@want it|this|everything ..1 to end",
+            "@want it|this|everything|it+all ..1 to end|stop|be+over",
             "im|i+am done with life|living",
             "ready to die")
         .Crisis("direct.selfharm", CrisisSeverity.Medium, "self-harm",
@@ -55,12 +55,13 @@ internal static class EnglishCrisisRules
         .Crisis("intent.overdose", CrisisSeverity.High, "overdose plan",
             "take|taking|swallow|swallowing ..1 all|whole|entire ..3 @pills")
         .Crisis("imminent.overdose", CrisisSeverity.Imminent, "overdose taken",
-            "swallowed|took|taken|ate ..1 all|the+whole|whole|entire ..3 @pills|pack|box")
+            "swallowed|took|taken|ate ..1 all|the+whole|whole|entire ..3 @pills|pack|box",
+            "swallowed|took|taken|ate ..1 like|about|around|over? 10|12|15|20|25|30|40|50|60|100|a+dozen|dozens|twenty|thirty|fifty ..1 @pills")
         .Crisis("direct.farewell", CrisisSeverity.High, "farewell letter",
             "@suicide note|letter", "goodbye|farewell letter|letters|note|notes")
         .Crisis("indirect.burden", CrisisSeverity.Low, "feels a burden",
             "im|i+am|feel ..3 burden", "burden to|on|for ..1 everyone|everybody|my+family|you|all|others",
-            "better|happier ..1 off? without me",
+            "better|happier|fine|okay|ok ..1 off? without me",
             "better|happier ..2 if i wasnt|werent|was+not|were+not|didnt ..1 around|here|alive|exist|gone",
             "better|happier|fine ..2 if i was|were gone|dead",
             "better|happier|fine ..3 if i ..1 stopped+existing|disappeared|died|was+gone|wasnt+around",
@@ -96,6 +97,10 @@ internal static class EnglishCrisisRules
         .Crisis("intent.swallow", CrisisSeverity.High, "overdose plan",
             "take|taking|swallow|swallowing|down|gonna+take ..1 every|each|a+whole|the+whole|the+entire ..3 @pills|pack|box|blister",
             "@going take|swallow ..3 @pills ..2 all|at+once|together")
+        .Crisis("direct.not_safe", CrisisSeverity.High, "cannot keep themself safe",
+            "cant|cannot|not|dont|unable ..4 keep|stay|be ..1 myself? safe", "not sure i can|ill ..2 stay|keep|be ..1 myself? safe")
+        .Crisis("direct.not_here", CrisisSeverity.Medium, "thinks about not being alive",
+            "think|thinking|thought|dream|dreaming about|of ..1 not being ..1 here|alive|around", "think|thinking|thought about|of ..1 dying|death|ending+it|my+death")
         .Crisis("direct.selfharm_body", CrisisSeverity.Medium, "self-harm",
             "cutting|cut|burning|burned|scratching ..1 my arms|legs|thighs|skin|wrists|wrist|arm|leg",
             "keep|kept|started|start ..2 cutting|hurting+myself|harming+myself")
@@ -110,13 +115,13 @@ internal static class EnglishCrisisRules
         .Cue("cue.distress", CrisisCue.Distress, "distress",
             "cant|cannot|can+not go+on|take+it|do+this|handle+it|cope",
             "nobody|no+one cares ..1 about? me", "no point in|to anything|everything", "nothing matters",
-            "feel hopeless|empty|worthless", "@want to disappear", "tired|sick of everything")
+            "feel hopeless|empty|worthless", "falling apart", "im|i+am so? done", "tired of fighting|trying|everything", "@want to disappear", "tired|sick of everything")
         .Cue("cue.means", CrisisCue.Means, "means at hand",
             "have|got|bought|holding|found ..3 @pills|rope|gun|knife|blade|razor|pistol|poison|noose",
             "im|i+am|standing|sitting on|at ..1 the|a|this? @place|edge",
             "pharmacy")
         .Cue("cue.action", CrisisCue.Action, "about to act",
-            "@going ..1 jump|do+it|end+it|end+this", "everything|it is|s ready", "know what im? going+to|gonna|have+to|need+to do", "thinking about using it")
+            "@going ..1 jump|do+it|end+it|end+this", "have|got|made ..1 a plan", "ways|way|methods|method to die|kill+myself|end+it", "everything|it is|s ready", "know what im? going+to|gonna|have+to|need+to do", "thinking about using it")
         .Cue("cue.farewell", CrisisCue.Farewell, "farewell",
             "goodbye|bye|farewell everyone|all|world|forever", "wrote|writing|written|left ..3 letter|letters|note", "easier|better this way",
             "it|everything|all ends", "ends tonight")

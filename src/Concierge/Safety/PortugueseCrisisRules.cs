@@ -8,7 +8,7 @@ internal static class PortugueseCrisisRules
         .Words("going", "vou|vo|to+indo|estou+indo|decidi|ja+decidi|pretendo|planejo|eu+vou")
         .Words("self", "me+matar|me+mata|me+suicidar|me+enforcar|tirar+minha+vida|tirar+a+minha+vida|tirar+minha+propria+vida|tirar+a+minha+propria+vida|acabar+com+a+minha+propria+vida|acabar+com+a+minha+vida|acabar+com+minha+vida")
         .Words("place", "ponte|predio|janela|terraco|telhado|sacada|viaduto|trem|metro|carro|caminhao|penhasco|frente|varanda|rio")
-        .Words("pills", "remedios|remedio|comprimidos|pilulas|rivotril|paracetamol|dipirona|cartela|caixa")
+        .Words("pills", "remedios|remedio|comprimidos|pilulas|overdose|rivotril|paracetamol|dipirona|cartela|caixa")
         .Negating("nao nunca jamais nem")
         .Breaking("mas e porem embora")
         .Marking("nao eu voce um uma com pra estou to quero tenho sou muito ja ele ela isso isto meu minha e mim hoje noite kkk vou tudo")
@@ -28,7 +28,7 @@ internal static class PortugueseCrisisRules
             "nao @want mais? viver|existir|continuar+vivendo|estar+aqui|acordar",
             "nao sei se @want continuar|viver|seguir ..1 vivendo?",
             "dormir ..2 nunca mais acordar",
-            "@want que tudo acabe|termine",
+            "@want que tudo acabe|termine|pare",
             "morrer*|sumir|me+matar e|eh o que eu? mais? @want",
             "@want nao existir|nao+estar+aqui|nunca+ter+nascido|deixar+de+existir",
             "mereco morrer", "dormir pra|para sempre")
@@ -48,12 +48,13 @@ internal static class PortugueseCrisisRules
             "@pills ..3 tomar ..2 todos|todas|de+uma+vez",
             "tomar ..1 todos|todas ..2 @pills")
         .Crisis("imminent.overdose", CrisisSeverity.Imminent, "overdose taken",
-            "tomei|engoli todos|todas|a+caixa|o+frasco|muitos|muitas|a+cartela")
+            "tomei|engoli todos|todas|a+caixa|o+frasco|muitos|muitas|a+cartela",
+            "tomei|engoli ..1 uns|umas|mais+de? 10|12|15|20|25|30|40|50|100|vinte|trinta|cinquenta ..1 @pills")
         .Crisis("direct.farewell", CrisisSeverity.High, "farewell letter",
             "carta|cartas|mensagem de despedida|adeus")
         .Crisis("indirect.burden", CrisisSeverity.Low, "feels a burden",
             "sou|sinto+que+sou|ser um|uma? peso|fardo|estorvo",
-            "melhor|feliz|felizes sem mim",
+            "melhor|bem|feliz|felizes|tranquilos sem mim",
             "melhor|feliz|felizes se eu? nao existisse|estivesse|tivesse+nascido",
             "melhor|feliz|felizes se eu? sumisse|morresse|fosse+embora",
             "nao vou ser|serei mais? um? problema|peso")
@@ -87,6 +88,12 @@ internal static class PortugueseCrisisRules
         .Crisis("intent.swallow", CrisisSeverity.High, "overdose plan",
             "engol*|tomar|tomo ..3 cartela|caixa|frasco|vidro ..1 inteira|inteiro|toda|todo|de+uma+vez",
             "engol*|tomar ..1 todos|todas ..2 @pills")
+        .Crisis("direct.self_word", CrisisSeverity.Medium, "suicidal ideation",
+            "me+matar|me+suicidar|me+enforcar|tirar+minha+vida|tirar+a+minha+vida", "@want ..2 overdose", "@want tomar uma overdose")
+        .Crisis("direct.not_safe", CrisisSeverity.High, "cannot keep themself safe",
+            "nao ..5 ficar|estar|me+manter|manter ..1 em? seguranca|segura|seguro|a+salvo")
+        .Crisis("direct.not_here", CrisisSeverity.Medium, "thinks about not being alive",
+            "penso|pensando|pensei|pensava|sonho em ..1 nao estar ..1 mais? aqui|viva|vivo", "penso|pensando|pensava na|em ..1 minha? morte|morrer")
         .Crisis("direct.selfharm_more", CrisisSeverity.Medium, "self-harm",
             "voltei|volto|comecei|continuo ..1 a? me cortar|machucar|cortando|machucando", "estou|to|tô me cortando|machucando|ferindo")
         .Inquiry("inquiry.lethal", "question about lethal means",
@@ -99,13 +106,13 @@ internal static class PortugueseCrisisRules
 
         .Cue("cue.distress", CrisisCue.Distress, "distress",
             "nao aguento|suporto mais", "nao consigo mais", "ninguem liga|se+importa ..1 pra|para|comigo",
-            "nada faz sentido", "@want sumir", "sem saida", "cansei de tudo", "cansado|cansada de tudo")
+            "nada faz sentido", "@want sumir", "sem saida", "cansei de tudo|lutar|tentar", "desmoronando", "ja era", "to|estou cansad* de lutar|tentar", "cansado|cansada de tudo")
         .Cue("cue.means", CrisisCue.Means, "means at hand",
             "tenho|comprei|peguei|com ..3 @pills|corda|arma|faca|lamina|veneno|revolver|pistola",
             "estou|to|estou+em+cima|to+em+cima no|na|da|do|de ..1 @place|beirada",
             "farmacia")
         .Cue("cue.action", CrisisCue.Action, "about to act",
-            "@going pular|me+jogar|fazer+isso", "pensando em usar", "@going acabar com isso|tudo", "preparei|deixei tudo pronto?")
+            "@going pular|me+jogar|fazer+isso", "tenho|fiz um plano", "formas|maneiras|jeitos|metodos de ..1 morrer|me+matar|suicidio", "pensando em usar", "@going acabar com isso|tudo", "preparei|deixei tudo pronto?")
         .Cue("cue.farewell", CrisisCue.Farewell, "farewell",
             "adeus a todos|pra+sempre", "adeus", "escrevi|deixei ..3 carta|cartas|bilhete", "acaba|acabou|termina tudo")
         .Cue("cue.farewell_words", CrisisCue.Farewell, "farewell",

@@ -8,7 +8,7 @@ internal static class SpanishCrisisRules
         .Words("going", "voy+a|vo+a|boy+a|ire+a|pienso|planeo|decidi|he+decidido|estoy+por|voy")
         .Words("self", "matarme|suicidarme|suicidarme|ahorcarme|colgarme|quitarme+la+vida|kitarme+la+vida|acabar+con+mi+vida|terminar+con+mi+vida")
         .Words("place", "puente|edificio|balcon|azotea|techo|ventana|metro|tren|vias|auto|camion|precipicio|acantilado|piso|cerro|viaducto|rio")
-        .Words("pills", "pastillas|pildoras|remedios|medicamentos|blister|clonazepam|paracetamol|ravotril|tabletas")
+        .Words("pills", "pastillas|pildoras|remedios|medicamentos|blister|sobredosis|clonazepam|paracetamol|ravotril|tabletas")
         .Negating("no nunca jamas ni tampoco")
         .Breaking("pero y aunque mas sino")
         .Marking("el los las del por para con una estoy quiero tengo soy muy pero ya yo hay eso esto nada mi y puedo noche hoy weon cachai cuando como mas")
@@ -18,7 +18,7 @@ internal static class SpanishCrisisRules
             "muero|mori|morimos|muere|muriendo de|del|por|con",
             "morir* de lo ..1 rico|bueno|lindo|linda|bonito|feliz", "morir*|muert*|muerta de|del ..1 risa|hambre|ganas|verguenza|sueno|cansancio|frio|calor|susto|aburrimiento|envidia|amor|celos|nervios|sed|miedo|pena|tristeza",
             "de muerte", "para morirse", "!voy|vou|vo me|te|nos|le|la|lo mata|matan|mataste|matas", "matando",
-            "matar ..1 tiempo|rato|proceso|pajaros|tarea|servidor|programa",
+            "matar ..1 tiempo|rato|proceso|pajaros|tarea|servidor|programa", "va|van|vas|iba|iban|ira|iran a matarme", "me matas|mata|matan con|de",
             "ba|ban a matar", "cort* ..1 pelo|cabello|unas|flequillo", "cort* con", "cort* ..1 al|afeitando|afeitarme|cocinando|cocinar|rasurarme",
             "tir* ..1 a la piscina|pileta", "saltar ..1 en|la paracaidas|bungee|cuerda",
             "pastilla|pastillas|remedios ..1 para|de ..1 presion|dolor|cabeza|alergia|colesterol|tiroides|diabetes|dormir",
@@ -33,7 +33,7 @@ internal static class SpanishCrisisRules
             "no se si @want ..2 vivir*|viviendo|estar+aqui",
             "ojala no despertar*|despierte|amanecer",
             "dormir* ..3 no despertar*|despierte",
-            "@want que todo termine|acabe|se+acabe",
+            "@want que todo termine|acabe|se+acabe|pare|se+detenga|se+termine",
             "terminar|acabar con todo",
             "@want ..1 dejar+de+existir|dejar+de+vivir|no+existir|no+estar|nunca+haber+nacido",
             "mejor es|seria ..1 no estar|existir|despertar*|morir*",
@@ -59,12 +59,13 @@ internal static class SpanishCrisisRules
             "@pills ..3 tomar* ..2 todas|todos|juntas|de+una|de+golpe",
             "tomar* ..1 todas|todos ..2 @pills")
         .Crisis("imminent.overdose", CrisisSeverity.Imminent, "overdose taken",
-            "tome|trague|tomado|tragado todas|todos|muchas|demasiadas|el+frasco|la+caja|un+frasco|una+caja")
+            "tome|trague|tomado|tragado todas|todos|muchas|demasiadas|el+frasco|la+caja|un+frasco|una+caja",
+            "tome|trague|tomado|tragado ..1 como|unas|unos|mas+de? 10|12|15|20|25|30|40|50|100|veinte|treinta|cincuenta ..1 @pills")
         .Crisis("direct.farewell", CrisisSeverity.High, "farewell letter",
             "carta|cartas|mensaje de despedida")
         .Crisis("indirect.burden", CrisisSeverity.Low, "feels a burden",
             "soy|siento+que+soy|me+siento|ser un|una? carga|estorbo", "sobro",
-            "mejor sin mi",
+            "mejor|bien|felices|tranquilos sin mi",
             "mejor si|que yo? no existiera|estuviera|hubiera+nacido")
         .Crisis("indirect.no_reason", CrisisSeverity.Low, "no reason to live",
             "no tengo|hay ..2 razon|razones|motivo|motivos para vivir|seguir",
@@ -94,6 +95,12 @@ internal static class SpanishCrisisRules
         .Crisis("intent.swallow", CrisisSeverity.High, "overdose plan",
             "trag*|tomar*|tomo|tomarme ..1 todo|toda|entero|entera|completo ..3 blister|caja|frasco|@pills",
             "trag*|tomarme ..2 blister|frasco|caja ..2 entero|entera|completo|de+una|de+golpe")
+        .Crisis("direct.self_word", CrisisSeverity.Medium, "suicidal ideation",
+            "matarme|suicidarme|ahorcarme|quitarme+la+vida|kitarme+la+vida", "@want ..2 sobredosis", "@want tomarme|tomar una sobredosis")
+        .Crisis("direct.not_safe", CrisisSeverity.High, "cannot keep themself safe",
+            "no ..5 mantenerme|estar|quedarme ..1 a salvo|segura|seguro")
+        .Crisis("direct.not_here", CrisisSeverity.Medium, "thinks about not being alive",
+            "pienso|pensando|pensado|pensaba|sueno en ..1 ya? no estar ..1 aqui|aca|viva|vivo", "pienso|pensando|pensaba en ..1 mi? muerte|morirme|morir")
         .Crisis("direct.selfharm_more", CrisisSeverity.Medium, "self-harm",
             "me estoy|estaba|he|sigo|segui cortando|cortado|lastimando|lastimado|haciendo+dano|quemando",
             "volvi|vuelvo|empece a cortarme|lastimarme|hacerme+dano")
@@ -109,13 +116,13 @@ internal static class SpanishCrisisRules
         .Cue("cue.distress", CrisisCue.Distress, "distress",
             "no puedo mas|seguir", "no aguanto mas|esto", "no doy mas", "nadie me entiende|quiere|pesca",
             "no le veo sentido a nada", "nada tiene sentido", "no veo salida", "@want desaparecer",
-            "cansado|cansada|harto|harta de todo", "me canse de todo")
+            "cansado|cansada|harto|harta de todo|luchar|intentar", "se esta derrumbando|desmoronando", "todo se derrumba|desmorona|cae", "ya fue|fue+todo", "me canse de todo")
         .Cue("cue.means", CrisisCue.Means, "means at hand",
             "tengo|compre|consegui|traigo ..3 @pills|cuerda|soga|cuchillo|navaja|arma|pistola|veneno|cuchilla",
             "estoy en|arriba+de|sobre ..1 @place|borde|cornisa",
             "farmacia")
         .Cue("cue.action", CrisisCue.Action, "about to act",
-            "@going saltar|tirarme|lanzarme|hacerlo", "@going acabar|terminar con esto|todo", "tengo todo listo|preparado", "me @going tirar|lanzar", "pensando en usarla|usarlo")
+            "@going saltar|tirarme|lanzarme|hacerlo", "me @going a? tirar|lanzar", "tengo|hice un plan", "lo @going a? hacer", "maneras|formas|metodos de ..1 morir*|matarme|suicidarme", "@going acabar|terminar con esto|todo", "tengo todo listo|preparado", "me @going tirar|lanzar", "pensando en usarla|usarlo")
         .Cue("cue.farewell", CrisisCue.Farewell, "farewell",
             "adios a todos|para+siempre", "adios", "escribi|deje ..3 carta|cartas|nota", "perdonenme por todo", "se acaba|termina todo")
         .Cue("cue.farewell_words", CrisisCue.Farewell, "farewell",
