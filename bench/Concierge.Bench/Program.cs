@@ -7,6 +7,12 @@ if (args.Length > 0 && args[0] == BaselineServer.Mode)
     return await BaselineServer.RunAsync(args);
 }
 
+// The in-process micro bench of the crisis detector (docs/benchmarks.md, "Crisis detection").
+if (args.Length > 0 && args[0] == Concierge.Bench.Micro.CrisisDetectorBench.Mode)
+{
+    return Concierge.Bench.Micro.CrisisDetectorBench.Run(args, Console.Out);
+}
+
 try
 {
     return await BenchRunner.RunAsync(BenchOptions.Parse(args), Console.Out);

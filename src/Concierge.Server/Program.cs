@@ -15,6 +15,7 @@ using Concierge.Server.Models;
 using Concierge.Server.Observability;
 using Concierge.Server.OpenAiCompatible;
 using Concierge.Server.RateLimits;
+using Concierge.Server.Safety;
 using Concierge.Server.Sessions;
 using Concierge.Server.Streaming;
 using Concierge.Storage;
@@ -54,6 +55,7 @@ try
     builder.Services.AddChannels(builder.Configuration);
     builder.Services.AddJobs(builder.Configuration);
     builder.Services.AddKnowledge(builder.Configuration, model);
+    builder.Services.AddSafety(builder.Configuration);
 
     var app = builder.Build();
     if (StorageCommands.IsMigrate(args))
@@ -84,6 +86,7 @@ try
     app.MapKnowledge().RequireRole(Role.Operator);
     app.MapUsage();
     app.MapCustomerData();
+    app.MapWellbeingChatRoutes();
     app.MapOpenApi().AllowAnonymous();
 
     await app.RunAsync();

@@ -17,4 +17,9 @@ internal sealed record AgentSettings
     /// <summary>"enqueue" (the default) or "reject": see <see cref="Agents.DoubleTexting"/>.</summary>
     [JsonPropertyName("double_texting")]
     public string? DoubleTexting { get; init; }
+
+    /// <summary>The agent's guardrail policy: crisis detection before every turn; absent means on.</summary>
+    [JsonPropertyName("crisis_detection")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? CrisisDetection { get; init; }
 }

@@ -19,14 +19,15 @@ public sealed class SqlSessionStore : ISessionStore
 {
     private const string SessionColumns =
         "id, tenant_id, agent_id, channel, customer_id, skill, state, last_action, "
-        + "message_count, model_call_count, created_at, updated_at, expires_at, version";
+        + "message_count, model_call_count, created_at, updated_at, expires_at, version, crisis_since, crisis_calm_turns";
 
-    private const string MessageColumns = "id, session_id, seq, role, content, tokens, created_at";
+    private const string MessageColumns = "id, session_id, seq, role, content, tokens, created_at, crisis, crisis_severity, crisis_rule, crisis_by";
 
     private const string RecentMessagesQuery =
         $"SELECT {MessageColumns} FROM messages WHERE tenant_id = @tenantId AND session_id = @sessionId ORDER BY seq DESC LIMIT @limit";
 
-    private static readonly string[] MessageInsertColumns = ["id", "tenant_id", "session_id", "seq", "role", "content", "tokens", "created_at"];
+    private static readonly string[] MessageInsertColumns =
+        ["id", "tenant_id", "session_id", "seq", "role", "content", "tokens", "created_at", "crisis", "crisis_severity", "crisis_rule", "crisis_by"];
 
     private static readonly string[] EventInsertColumns = ["id", "tenant_id", "session_id", "name", "data", "created_at"];
 
@@ -58,11 +59,12 @@ public sealed class SqlSessionStore : ISessionStore
         _effects = effects ?? EffectWriters.None;
         _insertSession =
             $"INSERT INTO sessions ({SessionColumns}) VALUES (@id, @tenantId, @agentId, @channel, @customerId, @skill, {_db.Json("state")}, "
-            + "@lastAction, @messageCount, @modelCallCount, @createdAt, @updatedAt, @expiresAt, @version)";
+            + "@lastAction, @messageCount, @modelCallCount, @createdAt, @updatedAt, @expiresAt, @version, @crisisSince, @crisisCalmTurns)";
         var commitSession =
             $"UPDATE sessions SET agent_id = @agentId, skill = @skill, state = {_db.Json("state")}, last_action = @lastAction, "
             + "message_count = @messageCount, model_call_count = @modelCallCount, "
-            + "updated_at = @updatedAt, expires_at = @expiresAt, version = @newVersion, lease_id = NULL, lease_until = NULL "
+            + "updated_at = @updatedAt, expires_at = @expiresAt, version = @newVersion, lease_id = NULL, lease_until = NULL, "
+            + "crisis_since = @crisisSince, crisis_calm_turns = @crisisCalmTurns "
             + "WHERE tenant_id = @tenantId AND id = @id AND version = @expectedVersion AND ";
         _commitLeased = commitSession + "lease_id = @leaseId";
         _commitUnleased = commitSession + "(lease_id IS NULL OR lease_until < @now)";
@@ -252,6 +254,7 @@ public sealed class SqlSessionStore : ISessionStore
                     .Insert("messages", MessageInsertColumns, commit.Messages.Select(m => new object?[]
                     {
                         _db.Id(m.Id), tenantId, sessionId, m.Sequence, m.Role.ToWire(), m.Content, m.Tokens, _db.Time(m.CreatedAt),
+                        m.Safety?.IsCrisis, m.Safety?.SeverityWire, m.Safety?.Rule, m.Safety?.By,
                     }))
                     .Insert("model_calls", ModelCallInsertColumns, commit.ModelCalls.Select(c => new object?[]
                     {
@@ -381,6 +384,8 @@ public sealed class SqlSessionStore : ISessionStore
         parameters.Add("updatedAt", _db.Time(s.UpdatedAt));
         parameters.Add("expiresAt", _db.Time(s.ExpiresAt));
         parameters.Add("version", s.Version);
+        parameters.Add("crisisSince", _db.Time(s.CrisisSince));
+        parameters.Add("crisisCalmTurns", s.CrisisCalmTurns);
         return parameters;
     }
 
@@ -390,6 +395,7 @@ public sealed class SqlSessionStore : ISessionStore
         CreatedAt = SqlTime.Truncate(s.CreatedAt),
         UpdatedAt = SqlTime.Truncate(s.UpdatedAt),
         ExpiresAt = SqlTime.Truncate(s.ExpiresAt),
+        CrisisSince = SqlTime.Truncate(s.CrisisSince),
     };
 
     private static Session ReadSession(Row r) => new()
@@ -408,6 +414,8 @@ public sealed class SqlSessionStore : ISessionStore
         UpdatedAt = r.Time("updated_at"),
         ExpiresAt = r.TimeOrNull("expires_at"),
         Version = r.Long("version"),
+        CrisisSince = r.TimeOrNull("crisis_since"),
+        CrisisCalmTurns = r.Int("crisis_calm_turns"),
     };
 
     /// <summary>The newest messages were read newest first; the context wants them oldest first.</summary>
@@ -420,7 +428,15 @@ public sealed class SqlSessionStore : ISessionStore
         MessageRoles.Parse(r.String("role")),
         r.String("content"),
         r.Time("created_at"),
-        r.IntOrNull("tokens"));
+        r.IntOrNull("tokens"),
+        ReadCrisisFlag(r));
+
+    private static Concierge.Safety.CrisisFlag? ReadCrisisFlag(Row r) =>
+        r.StringOrNull("crisis") is null ? null : new(
+            r.Bool("crisis"),
+            Enum.TryParse<Concierge.Safety.CrisisSeverity>(r.StringOrNull("crisis_severity"), ignoreCase: true, out var severity) ? severity : Concierge.Safety.CrisisSeverity.None,
+            r.StringOrNull("crisis_rule"),
+            r.StringOrNull("crisis_by") ?? "detector");
 
     private static ModelCallLog ReadModelCall(Row r) => new()
     {

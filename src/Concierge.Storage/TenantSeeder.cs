@@ -94,7 +94,7 @@ public sealed class TenantSeeder(Database database, TimeProvider clock)
                     temperature = agent.Temperature,
                     locale = agent.Locale,
                     faq = JsonSerializer.Serialize(agent.Faq.ToList(), AgentJson.Default.ListFaqEntry),
-                    settings = JsonSerializer.Serialize(new AgentSettings { PublicKey = agent.PublicKey, ExposeDebug = agent.ExposeDebug }, AgentJson.Default.AgentSettings),
+                    settings = JsonSerializer.Serialize(new AgentSettings { PublicKey = agent.PublicKey, ExposeDebug = agent.ExposeDebug, CrisisDetection = agent.CrisisDetection ? null : false }, AgentJson.Default.AgentSettings),
                     isDefault = i == 0,
                     now,
                 },

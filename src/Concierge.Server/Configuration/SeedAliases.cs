@@ -32,6 +32,7 @@ public static class SeedAliases
         .. BudgetOptions.Aliases,
         .. RetentionOptions.Aliases,
         .. Observability.ObservabilitySettings.Aliases,
+        .. Safety.AlertSettings.Aliases,
     ];
 
     /// <summary>A configuration with the aliases mapped, for tools and tests that build their own.</summary>

@@ -17,7 +17,7 @@ public sealed class RateLimitMiddleware(RequestDelegate next, RateLimitSettings 
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
-    public async Task InvokeAsync(HttpContext context, RequestTenant tenant)
+    public async Task InvokeAsync(HttpContext context, RequestTenant tenant, Safety.CrisisExemption crisis)
     {
         var endpoint = context.GetEndpoint();
         if (endpoint?.Metadata.GetMetadata<EnableRateLimitingAttribute>() is null)
@@ -48,7 +48,8 @@ public sealed class RateLimitMiddleware(RequestDelegate next, RateLimitSettings 
                 tightest = (limit, remaining, hit.ResetAfter);
             }
 
-            if (hit.Count > limit)
+            // A crisis message is never refused (SPEC 5.5): the protocol reply goes out over the limit.
+            if (hit.Count > limit && !await crisis.AppliesAsync(context))
             {
                 var retry = Seconds(hit.ResetAfter);
                 WriteHeaders(context, limit, 0, hit.ResetAfter);

@@ -27,9 +27,15 @@ public sealed record DebugDocument(
         session.Id.ToString(),
         new DebugSessionInfo(
             session.Id.ToString(), view.DraftId, session.MessageCount, session.ModelCallCount,
-            session.CreatedAt, session.AgentId, session.Channel, session.CustomerId, session.ExpiresAt),
+            session.CreatedAt, session.AgentId, session.Channel, session.CustomerId, session.ExpiresAt)
+        {
+            CrisisSince = session.CrisisSince,
+        },
         messages.Select(m => new DebugMessage(
-            m.Role.ToWire(), m.Content, m.CreatedAt, emotions is not null && emotions.TryGetValue(m.Id, out var e) ? DebugEmotion.From(e.Reading) : null)).ToList(),
+            m.Role.ToWire(), m.Content, m.CreatedAt, emotions is not null && emotions.TryGetValue(m.Id, out var e) ? DebugEmotion.From(e.Reading) : null)
+        {
+            Safety = CrisisFlagView.From(m.Safety),
+        }).ToList(),
         view.Draft,
         view.Memory,
         calls.SelectMany(DebugModelLog.Entries).ToList(),
@@ -47,7 +53,12 @@ public sealed record DebugSessionInfo(
     Guid AgentId,
     string Channel,
     string? CustomerId,
-    DateTimeOffset? ExpiresAt);
+    DateTimeOffset? ExpiresAt)
+{
+    /// <summary>When the session entered crisis mode; null (left out) when it is not in it.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? CrisisSince { get; init; }
+}
 
 /// <summary>One message; <see cref="Emotion"/> is set for a user message once its emotion.detect job has run.</summary>
 public sealed record DebugMessage(
@@ -55,7 +66,12 @@ public sealed record DebugMessage(
     string Content,
     DateTimeOffset CreatedAt,
     DebugEmotion? Emotion = null,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] DeliveryView? Delivery = null);
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] DeliveryView? Delivery = null)
+{
+    /// <summary>On a user message: what the safety step found (crisis, severity, rule, by).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public CrisisFlagView? Safety { get; init; }
+}
 
 /// <summary>One half of a model call: what was sent ("request") or what came back ("response").</summary>
 public sealed record DebugModelLog(

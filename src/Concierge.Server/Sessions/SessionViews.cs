@@ -18,10 +18,18 @@ public sealed record MessageView(
     string Role,
     string Content,
     DateTimeOffset CreatedAt,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DeliveryView? Delivery = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DeliveryView? Delivery = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] CrisisFlagView? Safety = null)
 {
     public static MessageView From(Message message) =>
-        new(message.Id, message.Sequence, message.Role.ToWire(), message.Content, message.CreatedAt);
+        new(message.Id, message.Sequence, message.Role.ToWire(), message.Content, message.CreatedAt, Safety: CrisisFlagView.From(message.Safety));
+}
+
+/// <summary>What the safety step recorded on a user message: <c>{"crisis": true, "severity": "high", "rule": "es.direct.ideation", "by": "detector"}</c>.</summary>
+public sealed record CrisisFlagView(bool Crisis, string Severity, string? Rule, string By)
+{
+    public static CrisisFlagView? From(Concierge.Safety.CrisisFlag? flag) =>
+        flag is null ? null : new(flag.IsCrisis, flag.SeverityWire, flag.Rule, flag.By);
 }
 
 /// <summary>What became of a message sent on a channel (WhatsApp, Twilio): queued, sent, delivered, read, failed or held, with the provider's error.</summary>

@@ -11,6 +11,7 @@ public static class DemoTenant
     public static readonly Guid AssistantId = Guid.Parse("00000000-0000-7000-8000-000000000102");
     public static readonly Guid HibachiId = Guid.Parse("00000000-0000-7000-8000-000000000103");
     public static readonly Guid SupportId = Guid.Parse("00000000-0000-7000-8000-000000000104");
+    public static readonly Guid WellbeingId = Guid.Parse("00000000-0000-7000-8000-000000000111");
     public const string TenantName = "Demo";
     public const string TenantSlug = "demo";
 
@@ -19,7 +20,7 @@ public static class DemoTenant
     public const string AssistantPublicKey = "pk_demo_assistant";
 
     /// <summary>Every demo agent; the first is the tenant's default (what /session/new talks to).</summary>
-    public static IReadOnlyList<Agent> Agents => [Agent, Assistant, Hibachi, Support];
+    public static IReadOnlyList<Agent> Agents => [Agent, Assistant, Hibachi, Support, Wellbeing];
 
     /// <summary>
     /// The stock agents a new tenant starts with: the demo definitions with new ids, the tenant's
@@ -96,5 +97,33 @@ public static class DemoTenant
         Instructions =
             "You are Concierge's support assistant. You answer questions about Concierge from its "
             + "documentation only, and you say plainly when the documentation does not cover something.",
+    };
+
+    /// <summary>
+    /// The wellbeing app's companion (seed 004, /api/v1/chat/send): supportive chat in Chilean Spanish
+    /// with the guardrail on (crisis detection before every turn, the es-CL protocol with *4141).
+    /// </summary>
+    public static Agent Wellbeing { get; } = new()
+    {
+        Id = WellbeingId,
+        TenantId = TenantId,
+        Key = "wellbeing",
+        Name = "Flou, tu compañía de bienestar",
+        Skill = "chat",
+        Locale = "es-CL",
+        CrisisDetection = true,
+        Instructions =
+            "Eres un acompañante de bienestar emocional. Escuchas con calidez, validas lo que la persona siente, "
+            + "respondes breve y en su idioma, y sugieres pasos pequeños y concretos (respirar, descansar, hablar con "
+            + "alguien de confianza). No diagnosticas ni reemplazas a un profesional; si la persona habla de hacerse "
+            + "daño, das la línea *4141 y le preguntas si está a salvo.",
+        Faq =
+        [
+            new("Estoy frustrado, enojado o con rabia", "Tiene sentido sentirse así cuando las cosas no resultan. ¿Quieres contarme qué pasó? A veces ayuda tomar una pausa, respirar lento unas veces y después ver qué parte sí está en tus manos."),
+            new("Estoy estresado o con ansiedad", "Lamento que estés con tanta carga. Prueba respirar contando 4 al inhalar y 6 al exhalar, unas cinco veces. ¿Qué es lo que más te pesa hoy?"),
+            new("Estoy triste o desanimado", "Gracias por contármelo. Estar triste es pesado; no tienes que resolverlo todo hoy. ¿Qué te ha pasado? Estoy aquí para escucharte."),
+            new("No puedo dormir, tengo insomnio", "Dormir mal lo hace todo más difícil. Ayuda dejar las pantallas un rato antes, bajar la luz y mantener una hora fija. ¿Hay algo que te da vueltas en la cabeza por la noche?"),
+            new("Me siento solo o sola", "Sentirse solo duele. ¿Hay alguien con quien te gustaría hablar esta semana, aunque sea un mensaje corto? Mientras tanto, aquí estoy para conversar."),
+        ],
     };
 }

@@ -33,6 +33,15 @@ public sealed record Session
     /// <summary>When an anonymous session stops being usable; null for customer-keyed sessions.</summary>
     public DateTimeOffset? ExpiresAt { get; init; }
 
+    /// <summary>
+    /// When the crisis protocol first answered in this session; null when the session is not in crisis
+    /// mode. While set, turns stay supportive (docs/safety.md, "Crisis mode").
+    /// </summary>
+    public DateTimeOffset? CrisisSince { get; init; }
+
+    /// <summary>Calm user messages in a row since the last crisis signal; crisis mode ends at <see cref="Safety.CrisisMode.CalmTurnsToEnd"/>.</summary>
+    public int CrisisCalmTurns { get; init; }
+
     /// <summary>Optimistic concurrency token: bumped by every committed turn.</summary>
     public long Version { get; init; }
 

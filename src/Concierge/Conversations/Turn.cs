@@ -27,6 +27,12 @@ public sealed class Turn(
     ILanguageModel? model = null,
     IModelBudget? budget = null)
 {
+    /// <summary>The action of a turn the crisis protocol answered.</summary>
+    public const string CrisisAction = "CRISIS";
+
+    /// <summary>The action of a supportive turn in crisis mode.</summary>
+    public const string CrisisSupportAction = "CRISIS_SUPPORT";
+
     public Task<TurnResult> TakeAsync(TurnRequest request, CancellationToken cancellationToken) =>
         TakeAsync(request, null, cancellationToken);
 
@@ -76,10 +82,16 @@ public sealed class Turn(
         var skill = skills.Get(session.Skill ?? agent.Skill);
         // A tenant (or agent) whose day's budget is spent, under BUDGET_ACTION=offline, is answered offline.
         var modelOn = model is not null && (budget is null || await budget.AllowsModelAsync(agent, now, CancellationToken.None));
-        var context = new SkillContext(agent, session, claim.History, text, now, modelOn);
+        var asked = new SkillContext(agent, session, claim.History, text, now, modelOn);
 
-        // 4-5. Safety first; then the skill interprets and decides.
-        var decided = CrisisDecision(agent, context) ?? await DecideAsync(skill, context);
+        // 4. Safety first: a crisis answers with the protocol; a session in crisis mode stays
+        //    supportive until a calm exchange ends it (CrisisMode). Only then does the skill decide.
+        var verdict = await SafetyAsync(agent, asked);
+        var context = asked with { Session = CrisisMode.Next(session, verdict, now) };
+        var decided = verdict.IsCrisis ? CrisisDecision(context, verdict)
+            : context.CrisisMode ? SupportDecision(context, verdict)
+            : await DecideAsync(skill, context);
+        decided = WithSafetyRecord(decided, session, context.Session, verdict);
 
         // 6. The reply, worded (and streamed) as the decision planned.
         var phrased = await PhraseAsync(context, decided, observer);
@@ -88,7 +100,7 @@ public sealed class Turn(
         var handedTo = decided.Decision.HandOver is { AgentKey: { } key }
             ? await agents.FindByKeyAsync(session.TenantId, key, CancellationToken.None) ?? throw new AgentNotFoundException(key)
             : null;
-        var write = TurnComposer.Compose(context, phrased, handedTo, clock.GetUtcNow(), options.SessionTtl);
+        var write = TurnComposer.Compose(context, phrased, handedTo, clock.GetUtcNow(), options.SessionTtl, verdict.Flag);
         await claim.CommitAsync(write);
         if (agent.DetectEmotions)
         {
@@ -121,35 +133,120 @@ public sealed class Turn(
         }
     }
 
-    private DecidedTurn? CrisisDecision(Agent agent, SkillContext context)
+    private async Task<SafetyVerdict> SafetyAsync(Agent agent, SkillContext context)
     {
         var verdict = safety.Check(agent, context.UserText, context.History);
-        if (!verdict.IsCrisis)
+        if (model is null)
         {
-            return null;
+            return verdict;
         }
 
+        try
+        {
+            // The model may only raise the offline verdict; its failure leaves it standing.
+            return await safety.ReviewAsync(agent, context.UserText, context.History, verdict, model, CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            logger.LogWarning(e, "Session {SessionId}: the crisis second opinion failed; the offline verdict stands", context.Session.Id);
+            return verdict;
+        }
+    }
+
+    private DecidedTurn CrisisDecision(SkillContext context, SafetyVerdict verdict)
+    {
+        var agent = context.Agent;
+        var severity = verdict.Severity.ToString().ToLowerInvariant();
         logger.LogWarning(
-            "Crisis protocol on session {SessionId}: rule {Rule}, severity {Severity}, language {Language}",
-            context.Session.Id, verdict.Rule, verdict.Severity, verdict.Language);
+            "crisis_detected on session {SessionId}: agent {Agent}, rule {Rule}, severity {Severity}, language {Language}, by {By}",
+            context.Session.Id, agent.Key, verdict.Rule, severity, verdict.Language, verdict.By);
         var crisis = new SkillDecision
         {
-            Action = "CRISIS",
+            Action = CrisisAction,
             Reply = ReplyPlan.Text(verdict.ProtocolReply ?? string.Empty),
             State = context.State,
-            // The event says what matched, never what the user wrote.
+            // The event and the alert say what matched, never what the user wrote.
             Events =
             [
                 new DomainEvent("crisis_detected", new JsonObject
                 {
                     ["reason"] = verdict.Reason,
                     ["rule"] = verdict.Rule,
-                    ["severity"] = verdict.Severity.ToString().ToLowerInvariant(),
+                    ["severity"] = severity,
                     ["language"] = verdict.Language,
+                    ["by"] = verdict.By,
                 }),
+            ],
+            Jobs =
+            [
+                new Alerts.Alert(
+                    "crisis.detected",
+                    verdict.Severity >= CrisisSeverity.High ? "critical" : "warning",
+                    $"Crisis protocol given ({severity}) in a conversation with agent '{agent.Key}'",
+                    context.Session.TenantId,
+                    context.Session.Id,
+                    new JsonObject
+                    {
+                        ["agent"] = agent.Key,
+                        ["channel"] = context.Session.Channel,
+                        ["rule"] = verdict.Rule,
+                        ["severity"] = severity,
+                        ["language"] = verdict.Language,
+                        ["by"] = verdict.By,
+                        ["message_sequence"] = context.Session.MessageCount + 1,
+                    })
+                .ToJob($"crisis:{context.Session.Id:N}:{context.Session.MessageCount + 1}"),
             ],
         };
         return new DecidedTurn(crisis, TurnSource.Safety, []);
+    }
+
+    /// <summary>
+    /// A turn in crisis mode without a new detection: the protocol's follow-up, worded offline, or
+    /// by the model under the protocol's instructions when one is configured (the follow-up is its fallback).
+    /// </summary>
+    private DecidedTurn SupportDecision(SkillContext context, SafetyVerdict verdict)
+    {
+        var followUp = safety.FollowUp(context.Agent, verdict.Language) ?? string.Empty;
+        var instructions = safety.SupportInstructions(context.Agent, verdict.Language);
+        var reply = model is not null && instructions is not null
+            ? ReplyPlan.Model(SupportWording(context, instructions), followUp)
+            : ReplyPlan.Text(followUp);
+        var support = new SkillDecision
+        {
+            Action = CrisisSupportAction,
+            Reply = reply,
+            State = context.State,
+            Events = [new DomainEvent("crisis_support", new JsonObject { ["calm_turns"] = context.Session.CrisisCalmTurns })],
+        };
+        return new DecidedTurn(support, TurnSource.Offline, []);
+    }
+
+    private static ModelRequest SupportWording(SkillContext context, string instructions)
+    {
+        var messages = new List<ModelMessage> { new(MessageRole.System, context.Agent.Instructions + "\n\n" + instructions) };
+        messages.AddRange(context.History.Where(m => m.Role is MessageRole.User or MessageRole.Assistant).TakeLast(10).Select(m => new ModelMessage(m.Role, m.Content)));
+        messages.Add(new ModelMessage(MessageRole.User, context.UserText));
+        return new ModelRequest(messages, context.Agent.Temperature, MaxOutputTokens: 300);
+    }
+
+    /// <summary>The second opinion's model calls join the turn's, and the end of crisis mode is an event.</summary>
+    private static DecidedTurn WithSafetyRecord(DecidedTurn decided, Session before, Session after, SafetyVerdict verdict)
+    {
+        var ended = before.CrisisSince is not null && after.CrisisSince is null;
+        if (verdict.ModelCalls.Count == 0 && !ended)
+        {
+            return decided;
+        }
+
+        var events = ended
+            ? [.. decided.Decision.Events, new DomainEvent("crisis_mode_ended", new JsonObject { ["by"] = "calm", ["calm_turns"] = CrisisMode.CalmTurnsToEnd })]
+            : decided.Decision.Events;
+        return decided with
+        {
+            Decision = decided.Decision with { Events = events },
+            ModelCalls = [.. verdict.ModelCalls, .. decided.ModelCalls],
+        };
     }
 
     private async Task<DecidedTurn> DecideAsync(ISkill skill, SkillContext context)

@@ -10,12 +10,12 @@ namespace Concierge.Conversations;
 /// </summary>
 internal static class TurnComposer
 {
-    public static TurnWrite Compose(Skills.SkillContext context, PhrasedTurn phrased, Agent? handedTo, DateTimeOffset now, TimeSpan sessionTtl)
+    public static TurnWrite Compose(Skills.SkillContext context, PhrasedTurn phrased, Agent? handedTo, DateTimeOffset now, TimeSpan sessionTtl, Safety.CrisisFlag? safety = null)
     {
         var session = context.Session;
         var decision = phrased.Decided.Decision;
         var calls = phrased.Decided.ModelCalls;
-        var userMessage = new Message(Guid.CreateVersion7(context.Now), session.Id, session.MessageCount + 1, MessageRole.User, context.UserText, context.Now);
+        var userMessage = new Message(Guid.CreateVersion7(context.Now), session.Id, session.MessageCount + 1, MessageRole.User, context.UserText, context.Now, Safety: safety);
         var reply = new Message(Guid.CreateVersion7(now), session.Id, session.MessageCount + 2, MessageRole.Assistant, phrased.Reply, now, phrased.ReplyTokens);
         List<Message> messages = [userMessage, reply];
         List<DomainEvent> events = [.. decision.Events];

@@ -66,13 +66,14 @@ public sealed class CrisisDetector
                 severity = Max(severity, CrisisSeverity.High);
             }
 
-            return new CrisisAssessment(true, Escalate(severity, current), top.Rule.Id, LanguageOf(top, language), top.Rule.Reason);
+            return new CrisisAssessment(true, Escalate(severity, current), top.Rule.Id, LanguageOf(top, language), top.Rule.Reason) { HasCue = true };
         }
 
         var signals = Distinct(current.Cues.Where(c => c.Rule.Cue != CrisisCue.Time));
+        var ambiguous = signals.Count > 0 || current.Suppressed || earlier.Any(e => e.HasSignal);
         if (signals.Count == 0)
         {
-            return CrisisAssessment.None(language);
+            return CrisisAssessment.None(language) with { Ambiguous = ambiguous };
         }
 
         var acting = signals.Any(c => c.Rule.Cue is CrisisCue.Means or CrisisCue.Action);
@@ -80,17 +81,17 @@ public sealed class CrisisDetector
         if (signals.Count >= 2)
         {
             var reason = string.Join(", ", signals.Select(s => s.Rule.Reason).Distinct());
-            return new CrisisAssessment(true, Escalate(acting ? CrisisSeverity.High : CrisisSeverity.Medium, current), $"{code}.context.combined", code, reason);
+            return new CrisisAssessment(true, Escalate(acting ? CrisisSeverity.High : CrisisSeverity.Medium, current), $"{code}.context.combined", code, reason) { HasCue = true };
         }
 
         // A single cue is ordinary on its own ("I'm on the bridge") but not after distress.
         if (earlier.Any(e => e.HasSignal))
         {
             var severity = acting || signals[0].Rule.Cue == CrisisCue.Farewell ? CrisisSeverity.High : CrisisSeverity.Medium;
-            return new CrisisAssessment(true, Escalate(severity, current), $"{code}.context.after_distress", code, $"{signals[0].Rule.Reason} after earlier distress");
+            return new CrisisAssessment(true, Escalate(severity, current), $"{code}.context.after_distress", code, $"{signals[0].Rule.Reason} after earlier distress") { HasCue = true };
         }
 
-        return CrisisAssessment.None(language);
+        return CrisisAssessment.None(language) with { Ambiguous = true, HasCue = true };
     }
 
     private static CrisisSeverity Max(CrisisSeverity a, CrisisSeverity b) => a > b ? a : b;
@@ -148,25 +149,27 @@ public sealed class CrisisDetector
             text = idiom.Pattern.Mask(text, "#idiom");
         }
 
-        var found = Matches(_cues, text, tokens, []);
+        var suppressed = text.Contains("#idiom", StringComparison.Ordinal);
+        var found = Matches(_cues, text, tokens, [], ref suppressed);
 
         // "no puedo más, quiero morirme": the "no" of a distress phrase must not deny what follows.
         var distress = found.Where(c => c.Rule.Cue == CrisisCue.Distress).ToList();
-        var crisisHits = Matches(_crises, text, tokens, distress);
+        var crisisHits = Matches(_crises, text, tokens, distress, ref suppressed);
         var past = Any(CrisisRuleKind.Past, text, tokens);
         var resolved = past && Any(CrisisRuleKind.Recovered, text, tokens);
         var research = Any(CrisisRuleKind.Research, text, tokens);
         if (resolved || research)
         {
             // Past and resolved, or homework: only an act under way or a lethal-means question stays.
-            crisisHits.RemoveAll(h => h.Rule.Severity < CrisisSeverity.Imminent && (resolved || h.Rule.Framed));
+            suppressed |= crisisHits.RemoveAll(h => h.Rule.Severity < CrisisSeverity.Imminent && (resolved || h.Rule.Framed)) > 0;
+            suppressed |= found.Count > 0;
             found.Clear();
         }
 
-        return new CrisisReading(crisisHits, found, GuessLanguage(crisisHits, tokens));
+        return new CrisisReading(crisisHits, found, GuessLanguage(crisisHits, tokens), suppressed);
     }
 
-    private List<CrisisHit> Matches(CrisisRuleIndex rules, string text, IReadOnlySet<string> tokens, List<CrisisHit> distress)
+    private List<CrisisHit> Matches(CrisisRuleIndex rules, string text, IReadOnlySet<string> tokens, List<CrisisHit> distress, ref bool denied)
     {
         var hits = new List<CrisisHit>();
         foreach (var rule in rules.Candidates(tokens))
@@ -176,6 +179,10 @@ public sealed class CrisisDetector
                 if (!IsDenied(text, match.Index, distress))
                 {
                     hits.Add(new CrisisHit(rule, match.Index, match.Length, match.Value));
+                }
+                else
+                {
+                    denied = true;
                 }
             }
         }

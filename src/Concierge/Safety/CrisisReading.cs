@@ -1,7 +1,8 @@
 namespace Concierge.Safety;
 
 /// <summary>What the rule tables found in one message, before the messages of a session are weighed together.</summary>
-internal sealed record CrisisReading(IReadOnlyList<CrisisHit> Crises, IReadOnlyList<CrisisHit> Cues, string? Language)
+/// <param name="Suppressed">Crisis words were present but read as something else: an idiom was masked, a negation denied a match, or a past-and-resolved or research frame removed it.</param>
+internal sealed record CrisisReading(IReadOnlyList<CrisisHit> Crises, IReadOnlyList<CrisisHit> Cues, string? Language, bool Suppressed = false)
 {
     public bool HasSignal => Crises.Count > 0 || Cues.Any(c => c.Rule.Cue != CrisisCue.Time);
 

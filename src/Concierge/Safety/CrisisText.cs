@@ -25,7 +25,7 @@ internal static partial class CrisisText
         }
 
         // Quoted words are someone else's (lyrics, a title, what a brother says): not the user's state.
-        var unquoted = QuotedSpan().Replace(text, QuoteMark);
+        var unquoted = SingleQuotedSpan().Replace(QuotedSpan().Replace(text, QuoteMark), QuoteMark);
         var plain = StripMarks(unquoted);
         plain = SpelledOut().Replace(plain, m => m.Value.Replace(".", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal).Replace("*", string.Empty, StringComparison.Ordinal));
 
@@ -197,6 +197,10 @@ internal static partial class CrisisText
 
     [GeneratedRegex("[\"\u201C\u201D\u00AB\u00BB][^\"\u201C\u201D\u00AB\u00BB]{1,200}[\"\u201C\u201D\u00AB\u00BB]")]
     private static partial Regex QuotedSpan();
+
+    // 'lyrics' in single quotes: an apostrophe inside a word (don't, I'm) opens or closes nothing.
+    [GeneratedRegex("(?<![\\p{L}\\p{N}])['\u2018\u2019][^'\u2018\u2019\n]{1,200}['\u2018\u2019](?![\\p{L}\\p{N}])")]
+    private static partial Regex SingleQuotedSpan();
 
     [GeneratedRegex(@"(?<![\p{L}.*-])(?:\p{L}[.*-]){2,}\p{L}(?![\p{L}])")]
     private static partial Regex SpelledOut();

@@ -25,7 +25,7 @@ internal static class EnglishCrisisRules
             "rope for ..2 climbing|camping|sailing|swing|gym", "cut ..2 hair|bangs|cake|onions|costs|class|ties")
 
         .Crisis("direct.ideation", CrisisSeverity.Medium, "suicidal ideation",
-            "@want to|2? die|disappear+forever|be+dead|not+exist|not+be+alive|not+be+here",
+            "@want to|2? die|dye|overdose|od|disappear+forever|be+dead|not+exist|not+be+alive|not+be+here",
             "@verb @myself", "kms",
             "thinking|think|thought|thoughts ..3 @suicide|killing+myself|ending+my+life|ending+it",
             "im|i+am|feel|feeling|been|getting suicidal", "feel|feeling so|really|very suicidal",
@@ -35,7 +35,7 @@ internal static class EnglishCrisisRules
             "dont|not know if|whether i @want to|2? live|keep+living|be+alive|go+on",
             "not sure i @want to|2? live|keep+living|be+alive|go+on",
             "sleep ..2 never wake*|waking",
-            "@want it|this|everything ..1 to end",
+            "@want it|this|everything|it+all ..1 to end|stop|be+over",
             "im|i+am done with life|living",
             "ready to die")
         .Crisis("direct.selfharm", CrisisSeverity.Medium, "self-harm",
@@ -55,12 +55,13 @@ internal static class EnglishCrisisRules
         .Crisis("intent.overdose", CrisisSeverity.High, "overdose plan",
             "take|taking|swallow|swallowing ..1 all|whole|entire ..3 @pills")
         .Crisis("imminent.overdose", CrisisSeverity.Imminent, "overdose taken",
-            "swallowed|took|taken|ate ..1 all|the+whole|whole|entire ..3 @pills|pack|box")
+            "swallowed|took|taken|ate ..1 all|the+whole|whole|entire ..3 @pills|pack|box",
+            "swallowed|took|taken|ate ..1 like|about|around|over? 10|12|15|20|25|30|40|50|60|100|a+dozen|dozens|twenty|thirty|fifty ..1 @pills")
         .Crisis("direct.farewell", CrisisSeverity.High, "farewell letter",
             "@suicide note|letter", "goodbye|farewell letter|letters|note|notes")
         .Crisis("indirect.burden", CrisisSeverity.Low, "feels a burden",
             "im|i+am|feel ..3 burden", "burden to|on|for ..1 everyone|everybody|my+family|you|all|others",
-            "better|happier ..1 off? without me",
+            "better|happier|fine|okay|ok ..1 off? without me",
             "better|happier ..2 if i wasnt|werent|was+not|were+not|didnt ..1 around|here|alive|exist|gone",
             "better|happier|fine ..2 if i was|were gone|dead",
             "better|happier|fine ..3 if i ..1 stopped+existing|disappeared|died|was+gone|wasnt+around",
@@ -76,9 +77,37 @@ internal static class EnglishCrisisRules
             "wont be around|here ..1 much? longer|for+long")
         .Crisis("indirect.disappear", CrisisSeverity.Low, "wants to disappear for good",
             "disappear* ..2 forever", "disappear ..2 never come back")
+        .Crisis("direct.end_life", CrisisSeverity.Medium, "wants to end their life",
+            "take|taking|end|ending my+own|my life", "wish|hope ..3 could|would just? die|disappear+forever|not+exist|not+wake+up|never+wake+up",
+            "hope|hoping i|to ..1 never|dont|do+not|wont wake* up?", "never wake* up? again|ever+again", "not wake* up? again|ever+again")
+        .Crisis("indirect.only_way", CrisisSeverity.Medium, "death as the only way out",
+            "only|last way|way+out|option|solution|answer|choice|escape ..4 die|dying|death|suicide|kill+myself|end+it|ending+it|ending+things|end+things|ending+it+all",
+            "suicide|dying|death|ending+it ..4 only|last|best way|option|solution|answer|choice|way+out|escape",
+            "no way out ..3 except|but|besides|other+than ..2 die|dying|death|suicide|ending|end")
+        .Crisis("indirect.no_point", CrisisSeverity.Low, "no point in living",
+            "no|any point ..1 in|of|to living|life|going+on|being+alive|existing|keep+going|staying+alive",
+            "whats|what+is|what+s the point ..3 living|life|going+on|of+it+all|existing|being+alive|staying+alive",
+            "life|living isnt|is+not|aint ..1 worth ..1 it|living|anything",
+            "why ..2 keep|go|bother ..1 living|going+on|on+living|being+alive|existing")
+        .Crisis("intent.edge", CrisisSeverity.High, "at the edge of a height",
+            "standing|sitting|stood|standing+right|im|i+am on|at the? edge|ledge|railing|rail of? the|a? @place",
+            "edge|ledge|railing of|on the|a? @place ..3 now|right+now|tonight|to+jump|jump")
+        .Crisis("intent.hanging", CrisisSeverity.High, "a hanging plan",
+            "know|found|picked|figured where|how to tie|hang ..2 it|rope|myself|noose", "tied|tying|made|making ..2 noose|a+noose")
+        .Crisis("intent.swallow", CrisisSeverity.High, "overdose plan",
+            "take|taking|swallow|swallowing|down|gonna+take ..1 every|each|a+whole|the+whole|the+entire ..3 @pills|pack|box|blister",
+            "@going take|swallow ..3 @pills ..2 all|at+once|together")
+        .Crisis("direct.not_safe", CrisisSeverity.High, "cannot keep themself safe",
+            "cant|cannot|not|dont|unable ..4 keep|stay|be ..1 myself? safe", "not sure i can|ill ..2 stay|keep|be ..1 myself? safe")
+        .Crisis("direct.not_here", CrisisSeverity.Medium, "thinks about not being alive",
+            "think|thinking|thought|dream|dreaming about|of ..1 not being ..1 here|alive|around", "think|thinking|thought about|of ..1 dying|death|ending+it|my+death")
+        .Crisis("direct.selfharm_body", CrisisSeverity.Medium, "self-harm",
+            "cutting|cut|burning|burned|scratching ..1 my arms|legs|thighs|skin|wrists|wrist|arm|leg",
+            "keep|kept|started|start ..2 cutting|hurting+myself|harming+myself")
         .Inquiry("inquiry.lethal", "question about lethal means",
             "lethal|fatal|deadly dose|amount|overdose",
             "how many ..5 lethal|fatal|kill|to+die|overdose|die",
+            "how many|much ..6 to+not+wake|never+wake|not+wake+up|to+not+wake+up|not+to+wake",
             "how high|tall ..10 survive|die|kill|fatal|lethal|deadly",
             "easiest|quickest|fastest|painless|best|surest ..1 way|ways|method|methods to die|kill+myself|end+it|commit+suicide",
             "die painlessly", "painless death|suicide", "how to kill myself|commit+suicide|die")
@@ -86,16 +115,21 @@ internal static class EnglishCrisisRules
         .Cue("cue.distress", CrisisCue.Distress, "distress",
             "cant|cannot|can+not go+on|take+it|do+this|handle+it|cope",
             "nobody|no+one cares ..1 about? me", "no point in|to anything|everything", "nothing matters",
-            "feel hopeless|empty|worthless", "@want to disappear", "tired|sick of everything")
+            "feel hopeless|empty|worthless", "falling apart", "im|i+am so? done", "tired of fighting|trying|everything", "@want to disappear", "tired|sick of everything")
         .Cue("cue.means", CrisisCue.Means, "means at hand",
             "have|got|bought|holding|found ..3 @pills|rope|gun|knife|blade|razor|pistol|poison|noose",
             "im|i+am|standing|sitting on|at ..1 the|a|this? @place|edge",
             "pharmacy")
         .Cue("cue.action", CrisisCue.Action, "about to act",
-            "@going ..1 jump|do+it|end+it|end+this", "everything|it is|s ready", "know what im? going+to|gonna|have+to|need+to do", "thinking about using it")
+            "@going ..1 jump|do+it|end+it|end+this", "have|got|made ..1 a plan", "ways|way|methods|method to die|kill+myself|end+it", "everything|it is|s ready", "know what im? going+to|gonna|have+to|need+to do", "thinking about using it")
         .Cue("cue.farewell", CrisisCue.Farewell, "farewell",
             "goodbye|bye|farewell everyone|all|world|forever", "wrote|writing|written|left ..3 letter|letters|note", "easier|better this way",
             "it|everything|all ends", "ends tonight")
+        .Cue("cue.farewell_words", CrisisCue.Farewell, "farewell",
+            "this is|this+will+be|its|it+is my last message|text|post|goodbye|night", "my last message|goodbye|words",
+            "said|saying|say goodbye ..1 to ..2 everyone|everybody|my+friends|my+family|friends|family|all|you",
+            "wont|will+not|will+never|never see|hear ..1 from? me again|anymore", "thank|thanks you? for everything",
+            "wont need ..3 where im going|anymore", "giving|gave|give ..1 away ..3 my")
         .Cue("cue.time", CrisisCue.Time, "now", "tonight", "today", "right now", "now")
 
         .Past("used to", "years|months ago", "in the past", "back then", "when i was")

@@ -1,5 +1,6 @@
 using Concierge.Agents;
 using Concierge.Conversations;
+using Concierge.Models;
 
 namespace Concierge.Safety;
 
@@ -11,4 +12,18 @@ namespace Concierge.Safety;
 public interface ISafetyCheck
 {
     SafetyVerdict Check(Agent agent, string text, IReadOnlyList<Message> history);
+
+    /// <summary>
+    /// The model's second opinion on an offline verdict (asked only when a model is configured). It
+    /// may only raise the verdict; a failure or a "no" leaves <paramref name="offline"/> standing.
+    /// </summary>
+    ValueTask<SafetyVerdict> ReviewAsync(
+        Agent agent, string text, IReadOnlyList<Message> history, SafetyVerdict offline, ILanguageModel model, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(offline);
+
+    /// <summary>The supportive reply for a turn in crisis mode (worded offline from the protocol); null when the check has no protocol.</summary>
+    string? FollowUp(Agent agent, string? language) => null;
+
+    /// <summary>The instructions a model words crisis-mode turns under; null when the check has no protocol.</summary>
+    string? SupportInstructions(Agent agent, string? language) => null;
 }

@@ -9,5 +9,7 @@ namespace Concierge.Safety;
 /// </summary>
 public sealed class NoCrisisDetection : ISafetyCheck
 {
-    public SafetyVerdict Check(Agent agent, string text, IReadOnlyList<Message> history) => SafetyVerdict.Safe;
+    public SafetyVerdict Check(Agent agent, string text, IReadOnlyList<Message> history) => Off;
+
+    private static SafetyVerdict Off { get; } = SafetyVerdict.Safe with { By = "off" };
 }

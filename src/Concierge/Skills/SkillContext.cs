@@ -18,4 +18,7 @@ public sealed record SkillContext(
 {
     /// <summary>The active skill's stored state (empty for a new session or after a hand-over).</summary>
     public SkillStateDocument State => Session.State;
+
+    /// <summary>The session is in crisis mode (the protocol ran and no calm exchange or operator ended it): stay supportive.</summary>
+    public bool CrisisMode => Session.CrisisSince is not null;
 }

@@ -67,6 +67,14 @@ public sealed class ConciergeApp(string databaseUrl, IReadOnlyDictionary<string,
     /// </summary>
     public HttpClient ClientAs(Role role, Guid? tenantId = null) => WithBearer(Services.GetRequiredService<AccessTokenIssuer>().Issue(AddUser(role, tenantId)));
 
+    /// <summary>A client with a JWT for the stored user <paramref name="userId"/> (from <see cref="AddUser"/>).</summary>
+    public HttpClient ClientFor(Guid userId)
+    {
+        var user = Task.Run(() => Services.GetRequiredService<IAccountStore>().FindUserAsync(userId, CancellationToken.None)).GetAwaiter().GetResult()
+            ?? throw new InvalidOperationException($"No user {userId}: make one with AddUser.");
+        return WithBearer(Services.GetRequiredService<AccessTokenIssuer>().Issue(user));
+    }
+
     /// <summary>A stored user of the tenant (the password is not usable: sign in with a token from <see cref="ClientAs"/>).</summary>
     public User AddUser(Role role, Guid? tenantId = null)
     {

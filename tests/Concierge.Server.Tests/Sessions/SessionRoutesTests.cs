@@ -117,7 +117,8 @@ public abstract class SessionRoutesTests(DatabaseKind kind)
         Assert.Equal(2, (int)info["total_messages"]!);
         Assert.Equal(0, (int)info["total_llm_calls"]!);
         Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?\+00:00$", (string)info["created_at"]!);
-        Assert.Equal(["role", "content", "created_at", "emotion"], compat["messages"]![0]!.AsObject().Select(p => p.Key));
+        Assert.Equal(["role", "content", "created_at", "emotion", "safety"], compat["messages"]![0]!.AsObject().Select(p => p.Key));
+        Assert.Equal(["role", "content", "created_at", "emotion"], compat["messages"]![1]!.AsObject().Select(p => p.Key));
         Assert.Equal(compat.ToJsonString(), native.ToJsonString());
     }
 
