@@ -13,4 +13,9 @@ internal sealed record AgentSettings
 
     [JsonPropertyName("expose_debug")]
     public bool ExposeDebug { get; init; }
+
+    /// <summary>The services the agent books (a shop's); absent or empty: every service of the tenant.</summary>
+    [JsonPropertyName("service_keys")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<string>? ServiceKeys { get; init; }
 }

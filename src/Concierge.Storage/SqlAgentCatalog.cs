@@ -75,6 +75,7 @@ public sealed class SqlAgentCatalog(Database database) : IAgentCatalog
             Faq = JsonSerializer.Deserialize(r.StringOrNull("faq") ?? "[]", AgentJson.Default.ListFaqEntry) ?? [],
             PublicKey = settings.PublicKey,
             ExposeDebug = settings.ExposeDebug,
+            ServiceKeys = settings.ServiceKeys ?? [],
             DetectEmotions = !(r.ObjectOrNull("settings")?["detect_emotions"] is JsonValue detect && detect.TryGetValue<bool>(out var on) && !on),
         };
     }

@@ -34,6 +34,12 @@ public sealed record Agent
     /// <summary>Whether each user message gets an emotion record (the agent's settings, <c>detect_emotions</c>; on by default).</summary>
     public bool DetectEmotions { get; init; } = true;
 
+    /// <summary>
+    /// The keys of the tenant's services this agent books (a shop's own services); empty means every
+    /// service of the tenant. Kept in the agent's settings as <c>service_keys</c>.
+    /// </summary>
+    public IReadOnlyList<string> ServiceKeys { get; init; } = [];
+
     /// <summary>Short question/answer pairs the offline chat answers from.</summary>
     public IReadOnlyList<FaqEntry> Faq { get; init; } = [];
 

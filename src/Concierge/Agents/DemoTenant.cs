@@ -26,7 +26,7 @@ public static class DemoTenant
     /// own public keys, and debug closed (a new business opts in).
     /// </summary>
     public static IReadOnlyList<Agent> StockAgentsFor(Guid tenantId, Func<string> newPublicKey) =>
-        [.. Agents.Select(a => a with { Id = Guid.CreateVersion7(), TenantId = tenantId, PublicKey = newPublicKey(), ExposeDebug = false })];
+        [.. Agents.Select(a => a with { Id = Guid.CreateVersion7(), TenantId = tenantId, PublicKey = newPublicKey(), ExposeDebug = false, ServiceKeys = [] })];
 
     /// <summary>The default demo agent: the WhatsApp template builder (seed 000's clients talk to it).</summary>
     public static Agent Agent { get; } = new()
@@ -78,6 +78,7 @@ public static class DemoTenant
         Name = "the hibachi booking assistant",
         Skill = "bookings",
         Locale = "en-US",
+        ServiceKeys = ["hibachi"],
         Instructions =
             "You take bookings for a hibachi caterer: a chef cooks at the customer's home. Ask for one missing "
             + "thing at a time (date, time, party size, name, phone or e-mail), offer the nearest free slots "

@@ -27,6 +27,12 @@ public static class JobKinds
     /// <summary>Posts an <see cref="Alerts.Alert"/> to the operators' alert webhook (ALERT_WEBHOOK_URL).</summary>
     public const string AlertSend = "alert.send";
 
+    /// <summary>Geocodes a shop that has an address and no coordinates (retried while the provider fails).</summary>
+    public const string ShopsGeocode = "shops.geocode";
+
+    /// <summary>Deletes geocoding cache entries past their 90 days (recurring housekeeping).</summary>
+    public const string GeocodingCleanup = "geocoding.cleanup";
+
     /// <summary>The tenant housekeeping jobs run under: they act across tenants and belong to none.</summary>
     public static readonly Guid SystemTenantId = Guid.Empty;
 }
