@@ -11,7 +11,10 @@ using Concierge.Server.Knowledge;
 using Concierge.Server.Models;
 using Concierge.Server.OpenAiCompatible;
 using Concierge.Server.RateLimits;
+using Concierge.Server.Geocoding;
+using Concierge.Server.Router;
 using Concierge.Server.Sessions;
+using Concierge.Server.Shops;
 using Concierge.Server.Streaming;
 using Concierge.Storage;
 using Concierge.Server.Templates;
@@ -24,6 +27,11 @@ try
     if (AccountCommands.IsCommand(args))
     {
         return await AccountCommands.RunAsync(args, builder.Configuration, Console.In, Console.Out, Console.Error);
+    }
+
+    if (ShopCommands.IsCommand(args))
+    {
+        return await ShopCommands.RunAsync(args, builder.Configuration, Console.Out, Console.Error, !Console.IsOutputRedirected);
     }
 
     // Every setting is read and checked here, so a bad one stops the start with its name.
@@ -41,6 +49,9 @@ try
     builder.Services.AddWhatsApp(builder.Configuration);
     builder.Services.AddJobs(builder.Configuration);
     builder.Services.AddKnowledge(builder.Configuration, model);
+    builder.Services.AddShops(builder.Configuration);
+    RouterSettings.Validate(builder.Configuration);
+    builder.Services.AddSingleton<RouterSettings>();
 
     var app = builder.Build();
     if (StorageCommands.IsMigrate(args))
@@ -65,6 +76,9 @@ try
     app.MapBookingChatRoutes();
     app.MapEmotions().RequireRole(Role.Operator);
     app.MapKnowledge().RequireRole(Role.Operator);
+    app.MapShops();
+    app.MapRouter();
+    app.MapRouterAnalytics().RequireRole(Role.Operator);
     app.MapOpenApi().AllowAnonymous();
 
     await app.RunAsync();
