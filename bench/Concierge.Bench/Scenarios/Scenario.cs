@@ -22,6 +22,7 @@ public abstract class Scenario
         new ChatScenario(ChatScenario.Mode.FastModel),
         new ChatScenario(ChatScenario.Mode.SlowModel),
         new HistoryScenario(),
+        new ShopSearchScenario(),
         new StartupScenario(),
     ];
 }

@@ -67,9 +67,16 @@ public static class RouterOpenApi
             {
                 ["results"] = new JsonArray(new JsonObject
                 {
-                    ["slug"] = "bishops-barbershop-soho", ["name"] = "Bishop's Barbershop SoHo", ["category"] = "barbershop",
-                    ["address"] = "146 Spring St, New York, NY 10012", ["distance_miles"] = 0.1, ["distance_km"] = 0.16,
-                    ["latitude"] = 40.7246, ["longitude"] = -74.0019, ["phone"] = "+1 212 555 0101", ["hours"] = "Mon-Sat 9:00-19:00",
+                    ["slug"] = "bishops-barbershop-soho",
+                    ["name"] = "Bishop's Barbershop SoHo",
+                    ["category"] = "barbershop",
+                    ["address"] = "146 Spring St, New York, NY 10012",
+                    ["distance_miles"] = 0.1,
+                    ["distance_km"] = 0.16,
+                    ["latitude"] = 40.7246,
+                    ["longitude"] = -74.0019,
+                    ["phone"] = "+1 212 555 0101",
+                    ["hours"] = "Mon-Sat 9:00-19:00",
                 }),
                 ["count"] = 1,
                 ["search_id"] = "0193a1b2-0000-7000-8000-000000000001",
@@ -92,8 +99,11 @@ public static class RouterOpenApi
             ["required"] = true,
             ["content"] = Json(Ref("DelegateRequest"), new JsonObject
             {
-                ["shop_slug"] = "bishops-barbershop-soho", ["customer_name"] = "Ana", ["intent"] = "A haircut tomorrow at 3pm",
-                ["context"] = "Found by searching near SoHo", ["search_id"] = "0193a1b2-0000-7000-8000-000000000001",
+                ["shop_slug"] = "bishops-barbershop-soho",
+                ["customer_name"] = "Ana",
+                ["intent"] = "A haircut tomorrow at 3pm",
+                ["context"] = "Found by searching near SoHo",
+                ["search_id"] = "0193a1b2-0000-7000-8000-000000000001",
             }),
         },
         ["responses"] = new JsonObject
@@ -103,9 +113,14 @@ public static class RouterOpenApi
                 ["session_id"] = "0193a1b2-0000-7000-8000-0000000000aa",
                 ["shop"] = new JsonObject
                 {
-                    ["slug"] = "bishops-barbershop-soho", ["name"] = "Bishop's Barbershop SoHo", ["category"] = "barbershop",
-                    ["address"] = "146 Spring St, New York, NY 10012", ["phone"] = "+1 212 555 0101", ["hours"] = "Mon-Sat 9:00-19:00",
-                    ["latitude"] = 40.7246, ["longitude"] = -74.0019,
+                    ["slug"] = "bishops-barbershop-soho",
+                    ["name"] = "Bishop's Barbershop SoHo",
+                    ["category"] = "barbershop",
+                    ["address"] = "146 Spring St, New York, NY 10012",
+                    ["phone"] = "+1 212 555 0101",
+                    ["hours"] = "Mon-Sat 9:00-19:00",
+                    ["latitude"] = 40.7246,
+                    ["longitude"] = -74.0019,
                 },
                 ["message"] = "A haircut tomorrow at 15:00 is free. What name should I put the booking under?",
                 ["agent"] = "shop-bishops-barbershop-soho",

@@ -101,7 +101,7 @@ public static class ShopCommands
                 output.Write(string.Create(CultureInfo.InvariantCulture, $"\rimporting: {rows} rows"));
             }
         }
-        else if (rows % 1000 == 0)
+        else if (rows % 250 == 0)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"progress: {rows} rows"));
         }

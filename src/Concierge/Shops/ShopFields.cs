@@ -49,11 +49,11 @@ public static partial class ShopFields
         return category;
     }
 
-    public static string? Address(string? value) => Text(value, "address", MaxAddress, required: false);
+    public static string? Address(string? value) => Text(value, "address", MaxAddress, required: false, multiline: true);
 
     public static string? Phone(string? value) => Text(value, "phone", MaxPhone, required: false);
 
-    public static string? Hours(string? value) => Text(value, "hours", MaxHours, required: false);
+    public static string? Hours(string? value) => Text(value, "hours", MaxHours, required: false, multiline: true);
 
     public static double Latitude(double value, string field = "latitude") =>
         double.IsFinite(value) && value is >= -90 and <= 90 ? value : throw new ShopInputException(field, $"'{field}' must be a number from -90 to 90.");
@@ -61,7 +61,7 @@ public static partial class ShopFields
     public static double Longitude(double value, string field = "longitude") =>
         double.IsFinite(value) && value is >= -180 and <= 180 ? value : throw new ShopInputException(field, $"'{field}' must be a number from -180 to 180.");
 
-    private static string? Text(string? value, string field, int max, bool required)
+    private static string? Text(string? value, string field, int max, bool required, bool multiline = false)
     {
         var text = value?.Trim();
         if (string.IsNullOrEmpty(text))
@@ -69,9 +69,9 @@ public static partial class ShopFields
             return required ? throw new ShopInputException(field, $"'{field}' is required.") : null;
         }
 
-        if (text.Length > max || text.Any(char.IsControl))
+        if (text.Length > max || text.Any(c => char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t')))
         {
-            throw new ShopInputException(field, $"'{field}' must be text of at most {max} characters, without control characters.");
+            throw new ShopInputException(field, $"'{field}' must be text of at most {max} characters, without control characters{(multiline ? " (line breaks are fine)" : string.Empty)}.");
         }
 
         return text;
