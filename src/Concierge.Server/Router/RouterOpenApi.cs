@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Concierge.Server.Router;
 
 /// <summary>
-/// <c>GET /router/openapi.json</c>: an OpenAPI 3.1 document with only the router's two operations,
+/// <c>GET /router/openapi.json</c>: an OpenAPI 3.1 document with only the router's operations (search,
+/// delegate, and the <c>POST /chat</c> the delegated conversation continues on),
 /// written for a Custom GPT's Actions: <c>servers</c> from PUBLIC_API_BASE (else this request's
 /// origin), an operationId and a short description on each operation (the rate limits in it),
 /// schemas with examples, and no security unless ROUTER_AGENT_KEY makes X-Agent-Key required.
@@ -35,6 +36,7 @@ public static class RouterOpenApi
             {
                 ["/router/search-by-location"] = new JsonObject { ["post"] = SearchOperation() },
                 ["/router/delegate"] = new JsonObject { ["post"] = DelegateOperation() },
+                ["/chat"] = new JsonObject { ["post"] = ChatOperation() },
             },
             ["components"] = Components(apiKey),
         };
@@ -129,6 +131,32 @@ public static class RouterOpenApi
             ["404"] = Problem("No shop has this slug; search first and use a slug it returned."),
             ["422"] = Problem("A field has a wrong type or is too long; the problem's field names it."),
             ["429"] = Problem("More than 10 delegations a minute from this IP; wait Retry-After seconds."),
+        },
+    };
+
+    /// <summary>The route a delegated conversation continues on (seed 000's POST /chat): without it a GPT could not finish the booking.</summary>
+    private static JsonObject ChatOperation() => new()
+    {
+        ["operationId"] = "sendMessageToShop",
+        ["summary"] = "Send the customer's message to the shop's assistant",
+        ["description"] = "Continues the conversation delegateToShop started: send the session_id and the customer's words, show the reply exactly. The booking is made when action is BOOKED.",
+        ["tags"] = new JsonArray("router"),
+        ["requestBody"] = new JsonObject
+        {
+            ["required"] = true,
+            ["content"] = Json(Ref("ChatRequest"), new JsonObject { ["session_id"] = "0193a1b2-0000-7000-8000-0000000000aa", ["message"] = "Just me, tomorrow at 11. My phone is +1 212 555 0143." }),
+        },
+        ["responses"] = new JsonObject
+        {
+            ["200"] = Response("The assistant's reply.", "ChatResponse", new JsonObject
+            {
+                ["session_id"] = "0193a1b2-0000-7000-8000-0000000000aa",
+                ["reply"] = "Shall I book Haircut for 1 person, Thursday, December 3 at 11:00 AM, under the name Ana?",
+                ["action"] = "CONFIRM",
+                ["missing"] = new JsonArray(),
+            }),
+            ["404"] = Problem("No such session: delegate again."),
+            ["410"] = Problem("The session expired: delegate again."),
         },
     };
 
@@ -227,6 +255,28 @@ public static class RouterOpenApi
                             ["type"] = "object",
                             ["properties"] = new JsonObject { ["method"] = Text("POST"), ["path"] = Text("/chat"), ["session_id"] = Text("The session id again.") },
                         },
+                    },
+                },
+                ["ChatRequest"] = new JsonObject
+                {
+                    ["type"] = "object",
+                    ["required"] = new JsonArray("session_id", "message"),
+                    ["properties"] = new JsonObject
+                    {
+                        ["session_id"] = new JsonObject { ["type"] = "string", ["format"] = "uuid", ["description"] = "The session_id delegateToShop returned." },
+                        ["message"] = new JsonObject { ["type"] = "string", ["maxLength"] = 2000, ["description"] = "What the customer said, in their words." },
+                    },
+                },
+                ["ChatResponse"] = new JsonObject
+                {
+                    ["type"] = "object",
+                    ["required"] = new JsonArray("session_id", "reply", "action"),
+                    ["properties"] = new JsonObject
+                    {
+                        ["session_id"] = Text("The same session."),
+                        ["reply"] = Text("The assistant's answer: show it exactly."),
+                        ["action"] = Text("ASK, CONFIRM, BOOKED, UNAVAILABLE..."),
+                        ["missing"] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" }, ["description"] = "What the assistant still needs." },
                     },
                 },
                 ["Problem"] = new JsonObject
