@@ -66,12 +66,19 @@ public static class RouterApi
         HttpRequest request, IShopStore shops, IRouterAnalytics analytics, RequestTenant tenant, TimeProvider clock, ILogger<RouterSettings> logger, CancellationToken cancellationToken)
     {
         var search = RouterSearchRequest.From(await JsonBody.ReadObjectAsync(request, cancellationToken));
-        var candidates = await shops.InBoxAsync(tenant.Id, search.Center.BoxAround(search.RadiusKm), search.Category, cancellationToken);
-        var results = candidates
-            .Select(s => (Shop: s, Km: search.Center.DistanceKmTo(new GeoPoint(s.Latitude!.Value, s.Longitude!.Value))))
+        // Rank on the coordinates alone (the index's columns), then read only the shops that answer.
+        var points = await shops.PointsInBoxAsync(tenant.Id, search.Center.BoxAround(search.RadiusKm), search.Category, cancellationToken);
+        var nearest = points
+            .Where(p => GeoPoint.IsValid(p.Latitude, p.Longitude))
+            .Select(p => (p.Slug, Km: search.Center.DistanceKmTo(new GeoPoint(p.Latitude, p.Longitude))))
             .Where(x => x.Km <= search.RadiusKm)
-            .OrderBy(x => x.Km).ThenBy(x => x.Shop.Slug, StringComparer.Ordinal)
+            .OrderBy(x => x.Km).ThenBy(x => x.Slug, StringComparer.Ordinal)
             .Take(search.Limit)
+            .ToList();
+        var found = (await shops.FindManyAsync(tenant.Id, [.. nearest.Select(n => n.Slug)], cancellationToken)).ToDictionary(s => s.Slug, StringComparer.Ordinal);
+        var results = nearest
+            .Where(x => found.ContainsKey(x.Slug))
+            .Select(x => (Shop: found[x.Slug], x.Km))
             .Select(x => new SearchResult(
                 x.Shop.Slug, x.Shop.Name, x.Shop.Category, x.Shop.Address, Math.Round(x.Km / GeoPoint.KmPerMile, 2), Math.Round(x.Km, 2),
                 x.Shop.Latitude!.Value, x.Shop.Longitude!.Value, x.Shop.Phone, x.Shop.Hours))

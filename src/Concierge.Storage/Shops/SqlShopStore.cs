@@ -83,8 +83,40 @@ public sealed class SqlShopStore(Database database, TenantSeeder seeder) : IShop
 
     public async Task<IReadOnlyList<Shop>> InBoxAsync(Guid tenantId, GeoBox box, string? category, CancellationToken cancellationToken)
     {
+        var (sql, parameters) = BoxQuery(Columns, tenantId, box, category);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryRowsAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+        return rows.Select(Read).ToList();
+    }
+
+    public async Task<IReadOnlyList<(string Slug, double Latitude, double Longitude)>> PointsInBoxAsync(Guid tenantId, GeoBox box, string? category, CancellationToken cancellationToken)
+    {
+        var (sql, parameters) = BoxQuery("slug, latitude, longitude", tenantId, box, category);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var points = await connection.QueryAsync<(string, double, double)>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+        return points.AsList();
+    }
+
+    public async Task<IReadOnlyList<Shop>> FindManyAsync(Guid tenantId, IReadOnlyList<string> slugs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(slugs);
+        if (slugs.Count == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryRowsAsync(new CommandDefinition(
+            $"SELECT {Columns} FROM shops WHERE tenant_id = @tenantId AND {(database.Provider == DatabaseProvider.Sqlite ? "slug IN @slugs" : "slug = ANY(@slugs)")}",
+            new { tenantId = database.Id(tenantId), slugs = slugs.ToArray() },
+            cancellationToken: cancellationToken));
+        return rows.Select(Read).ToList();
+    }
+
+    private (string Sql, DynamicParameters Parameters) BoxQuery(string columns, Guid tenantId, GeoBox box, string? category)
+    {
         ArgumentNullException.ThrowIfNull(box);
-        var sql = new StringBuilder($"SELECT {Columns} FROM shops WHERE tenant_id = @tenantId");
+        var sql = new StringBuilder($"SELECT {columns} FROM shops WHERE tenant_id = @tenantId");
         if (category is not null)
         {
             sql.Append(" AND category = @category");
@@ -105,9 +137,7 @@ public sealed class SqlShopStore(Database database, TenantSeeder seeder) : IShop
             sql.Append(')');
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryRowsAsync(new CommandDefinition(sql.ToString(), parameters, cancellationToken: cancellationToken));
-        return rows.Select(Read).ToList();
+        return (sql.ToString(), parameters);
     }
 
     public async Task<bool> SetCoordinatesAsync(Guid tenantId, Guid shopId, string address, GeoPoint point, CancellationToken cancellationToken) =>

@@ -24,6 +24,12 @@ public interface IShopStore
     /// <summary>The shops with coordinates inside the box (the indexed prefilter of a search), optionally of one category.</summary>
     Task<IReadOnlyList<Shop>> InBoxAsync(Guid tenantId, GeoBox box, string? category, CancellationToken cancellationToken);
 
+    /// <summary>Only the slugs and coordinates of the shops inside the box: what a search ranks before it reads the few it answers with.</summary>
+    Task<IReadOnlyList<(string Slug, double Latitude, double Longitude)>> PointsInBoxAsync(Guid tenantId, GeoBox box, string? category, CancellationToken cancellationToken);
+
+    /// <summary>The tenant's shops with these slugs (in no particular order).</summary>
+    Task<IReadOnlyList<Shop>> FindManyAsync(Guid tenantId, IReadOnlyList<string> slugs, CancellationToken cancellationToken);
+
     /// <summary>Sets the coordinates of a shop that still has none and still has <paramref name="address"/>; false otherwise.</summary>
     Task<bool> SetCoordinatesAsync(Guid tenantId, Guid shopId, string address, GeoPoint point, CancellationToken cancellationToken);
 }
