@@ -16,7 +16,10 @@ using Concierge.Server.Observability;
 using Concierge.Server.OpenAiCompatible;
 using Concierge.Server.RateLimits;
 using Concierge.Server.Safety;
+using Concierge.Server.Geocoding;
+using Concierge.Server.Router;
 using Concierge.Server.Sessions;
+using Concierge.Server.Shops;
 using Concierge.Server.Streaming;
 using Concierge.Storage;
 using Concierge.Server.Templates;
@@ -35,6 +38,11 @@ try
     if (BackupCommands.IsCommand(args))
     {
         return await BackupCommands.RunAsync(args, builder.Configuration, Console.Out, Console.Error);
+    }
+
+    if (ShopCommands.IsCommand(args))
+    {
+        return await ShopCommands.RunAsync(args, builder.Configuration, Console.Out, Console.Error, !Console.IsOutputRedirected);
     }
 
     // Every setting is read and checked here, so a bad one stops the start with its name.
@@ -56,6 +64,9 @@ try
     builder.Services.AddJobs(builder.Configuration);
     builder.Services.AddKnowledge(builder.Configuration, model);
     builder.Services.AddSafety(builder.Configuration);
+    builder.Services.AddShops(builder.Configuration);
+    RouterSettings.Validate(builder.Configuration);
+    builder.Services.AddSingleton<RouterSettings>();
 
     var app = builder.Build();
     if (StorageCommands.IsMigrate(args))
@@ -87,6 +98,9 @@ try
     app.MapUsage();
     app.MapCustomerData();
     app.MapWellbeingChatRoutes();
+    app.MapShops();
+    app.MapRouter();
+    app.MapRouterAnalytics().RequireRole(Role.Operator);
     app.MapOpenApi().AllowAnonymous();
 
     await app.RunAsync();

@@ -22,4 +22,9 @@ internal sealed record AgentSettings
     [JsonPropertyName("crisis_detection")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? CrisisDetection { get; init; }
+
+    /// <summary>The services the agent books (a shop's); absent or empty: every service of the tenant.</summary>
+    [JsonPropertyName("service_keys")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<string>? ServiceKeys { get; init; }
 }

@@ -42,6 +42,8 @@ internal readonly struct Row(IReadOnlyDictionary<string, int> columns, object?[]
 
     public double Double(string column) => Convert.ToDouble(this[column] ?? throw Null(column), CultureInfo.InvariantCulture);
 
+    public double? DoubleOrNull(string column) => this[column] is { } v ? Convert.ToDouble(v, CultureInfo.InvariantCulture) : null;
+
     public decimal? DecimalOrNull(string column) => this[column] is { } v ? Convert.ToDecimal(v, CultureInfo.InvariantCulture) : null;
 
     public bool Bool(string column) => this[column] switch

@@ -81,6 +81,7 @@ public sealed class SqlAgentCatalog(Database database) : IAgentCatalog
                 : r.String("skill") == "bookings",
             DailyBudgetUsd = r.ObjectOrNull("settings")?["daily_budget_usd"] is JsonValue budget && budget.TryGetValue<decimal>(out var usd) && usd > 0 ? usd : null,
             CrisisDetection = settings.CrisisDetection ?? true,
+            ServiceKeys = settings.ServiceKeys ?? [],
         };
     }
 }

@@ -18,6 +18,7 @@ public sealed class TenantSeeder(Database database, TimeProvider clock)
     {
         await EnsureAsync(DemoTenant.TenantId, DemoTenant.TenantSlug, DemoTenant.TenantName, DemoTenant.Agents, cancellationToken);
         await EnsureDemoBookingsAsync(cancellationToken);
+        await Shops.DemoShopSeeder.EnsureAsync(database, clock, this, cancellationToken);
     }
 
     /// <summary>The demo tenant's booking policy and its "Hibachi at home" service, unless an operator already set them.</summary>
@@ -72,7 +73,7 @@ public sealed class TenantSeeder(Database database, TimeProvider clock)
     }
 
     /// <summary>Inserts agents (skipping any that exist) inside the caller's transaction.</summary>
-    internal async Task InsertAgentsAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, IReadOnlyList<Agent> agents, CancellationToken cancellationToken)
+    internal async Task InsertAgentsAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, IReadOnlyList<Agent> agents, CancellationToken cancellationToken, bool firstIsDefault = true)
     {
         var now = database.Time(clock.GetUtcNow());
         for (var i = 0; i < agents.Count; i++)
@@ -94,8 +95,8 @@ public sealed class TenantSeeder(Database database, TimeProvider clock)
                     temperature = agent.Temperature,
                     locale = agent.Locale,
                     faq = JsonSerializer.Serialize(agent.Faq.ToList(), AgentJson.Default.ListFaqEntry),
-                    settings = JsonSerializer.Serialize(new AgentSettings { PublicKey = agent.PublicKey, ExposeDebug = agent.ExposeDebug, CrisisDetection = agent.CrisisDetection ? null : false }, AgentJson.Default.AgentSettings),
-                    isDefault = i == 0,
+                    settings = JsonSerializer.Serialize(new AgentSettings { PublicKey = agent.PublicKey, ExposeDebug = agent.ExposeDebug, ServiceKeys = agent.ServiceKeys.Count > 0 ? [.. agent.ServiceKeys] : null, CrisisDetection = agent.CrisisDetection ? null : false }, AgentJson.Default.AgentSettings),
+                    isDefault = firstIsDefault && i == 0,
                     now,
                 },
                 transaction,

@@ -24,6 +24,7 @@ public abstract class Scenario
         new HistoryScenario(),
         new BookingChatScenario(),
         new KnowledgeScenario(),
+        new ShopSearchScenario(),
         new StartupScenario(),
         new StreamScenario(),
     ];

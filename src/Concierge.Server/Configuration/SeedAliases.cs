@@ -33,6 +33,8 @@ public static class SeedAliases
         .. RetentionOptions.Aliases,
         .. Observability.ObservabilitySettings.Aliases,
         .. Safety.AlertSettings.Aliases,
+        .. Geocoding.GeocodingSettings.Aliases,
+        .. Router.RouterSettings.Aliases,
     ];
 
     /// <summary>A configuration with the aliases mapped, for tools and tests that build their own.</summary>

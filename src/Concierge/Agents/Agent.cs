@@ -42,6 +42,12 @@ public sealed record Agent
     /// <summary>The agent's own daily model budget in US dollars (settings <c>daily_budget_usd</c>); null: only the tenant's.</summary>
     public decimal? DailyBudgetUsd { get; init; }
 
+    /// <summary>
+    /// The keys of the tenant's services this agent books (a shop's own services); empty means every
+    /// service of the tenant. Kept in the agent's settings as <c>service_keys</c>.
+    /// </summary>
+    public IReadOnlyList<string> ServiceKeys { get; init; } = [];
+
     /// <summary>Short question/answer pairs the offline chat answers from.</summary>
     public IReadOnlyList<FaqEntry> Faq { get; init; } = [];
 

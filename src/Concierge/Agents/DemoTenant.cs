@@ -27,7 +27,7 @@ public static class DemoTenant
     /// own public keys, and debug closed (a new business opts in).
     /// </summary>
     public static IReadOnlyList<Agent> StockAgentsFor(Guid tenantId, Func<string> newPublicKey) =>
-        [.. Agents.Select(a => a with { Id = Guid.CreateVersion7(), TenantId = tenantId, PublicKey = newPublicKey(), ExposeDebug = false })];
+        [.. Agents.Select(a => a with { Id = Guid.CreateVersion7(), TenantId = tenantId, PublicKey = newPublicKey(), ExposeDebug = false, ServiceKeys = [] })];
 
     /// <summary>The default demo agent: the WhatsApp template builder (seed 000's clients talk to it).</summary>
     public static Agent Agent { get; } = new()
@@ -80,6 +80,7 @@ public static class DemoTenant
         Skill = "bookings",
         Locale = "en-US",
         DetectEmotions = true,
+        ServiceKeys = ["hibachi"],
         Instructions =
             "You take bookings for a hibachi caterer: a chef cooks at the customer's home. Ask for one missing "
             + "thing at a time (date, time, party size, name, phone or e-mail), offer the nearest free slots "

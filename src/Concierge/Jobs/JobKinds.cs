@@ -36,6 +36,12 @@ public static class JobKinds
     /// <summary>Sends one outbound channel message (a reply, a follow-up, an operator's message) with the window rule.</summary>
     public const string ChannelSend = "channel.send";
 
+    /// <summary>Geocodes a shop that has an address and no coordinates (retried while the provider fails).</summary>
+    public const string ShopsGeocode = "shops.geocode";
+
+    /// <summary>Deletes geocoding cache entries past their 90 days (recurring housekeeping).</summary>
+    public const string GeocodingCleanup = "geocoding.cleanup";
+
     /// <summary>The tenant housekeeping jobs run under: they act across tenants and belong to none.</summary>
     public static readonly Guid SystemTenantId = Guid.Empty;
 }

@@ -14,7 +14,7 @@ public sealed class BenchQuickTests
 {
     private static readonly string[] Scenarios =
     [
-        "baseline-const", "baseline-insert", "health", "session-new", "chat-offline", "chat-model", "chat-model-slow", "history", "startup",
+        "baseline-const", "baseline-insert", "health", "session-new", "chat-offline", "chat-model", "chat-model-slow", "history", "shop-search", "startup",
     ];
 
     [Fact]

@@ -49,7 +49,8 @@ public sealed class BookingSkill(IBookingDesks desks) : ISkill
         }
 
         var desk = await desks.OpenAsync(context.Session.TenantId, cancellationToken);
-        var services = desk.Services.Select(s => s.Service).ToList();
+        var keys = context.Agent.ServiceKeys;
+        var services = desk.Services.Select(s => s.Service).Where(s => keys.Count == 0 || keys.Contains(s.Key, StringComparer.Ordinal)).ToList();
         var state = Load(context.State) is { } stored && TenantZones.Find(stored.TimeZoneId) is not null
             ? stored
             : BookingState.Start(TenantZones.Find(desk.Policy.TimeZoneId) is null ? "UTC" : desk.Policy.TimeZoneId, Language(context.Agent.Locale), services.Count == 1 ? services[0] : null);
