@@ -64,6 +64,7 @@ public sealed class ChannelSendHandler(
 
             var (kind, sent) = await SendTextAsync(account, row, cancellationToken);
             await store.SetOutboundAsync(row.Id, kind, DeliveryStates.Sent, sent, null, null, cancellationToken);
+            ChannelTelemetry.RecordDelivery(row.Provider, DeliveryStates.Sent);
         }
         catch (GraphApiException e) when (e.Code == WindowClosedGraph)
         {
@@ -77,6 +78,7 @@ public sealed class ChannelSendHandler(
         {
             logger.LogWarning("Sending delivery {DeliveryId} failed for now ({Error}); attempt {Attempt} of {Max}", row.Id, e.Message, context.Attempt, SqlChannelStore.SendAttempts);
             await store.SetOutboundAsync(row.Id, row.Kind, DeliveryStates.Queued, null, Code(e), e.Message, cancellationToken);
+            ChannelTelemetry.RecordDelivery(row.Provider, DeliveryStates.Queued);
             throw;
         }
         catch (Exception e) when (e is GraphApiException or GraphTimeoutException or GraphUnreachableException or TwilioApiException)
@@ -105,6 +107,7 @@ public sealed class ChannelSendHandler(
         {
             const string Detail = "Outside the customer service window and no approved template is configured for it: held.";
             await store.SetOutboundAsync(row.Id, row.Kind, DeliveryStates.Held, null, code, Detail, cancellationToken);
+            ChannelTelemetry.RecordDelivery(row.Provider, DeliveryStates.Held);
             await intake.RaiseAsync(row, code, Detail, cancellationToken);
             logger.LogWarning("Delivery {DeliveryId} held: the window is closed and the account has no approved template", row.Id);
             return;
@@ -137,6 +140,7 @@ public sealed class ChannelSendHandler(
             }
 
             await store.SetOutboundAsync(row.Id, "template", DeliveryStates.Sent, id, null, null, cancellationToken);
+            ChannelTelemetry.RecordDelivery(row.Provider, DeliveryStates.Sent);
         }
         catch (Exception e) when (e is GraphApiException or TwilioApiException && !Transient(e))
         {
@@ -150,6 +154,7 @@ public sealed class ChannelSendHandler(
     private async Task FailAsync(OutboundRow row, int? code, string detail, CancellationToken cancellationToken)
     {
         await store.SetOutboundAsync(row.Id, row.Kind, DeliveryStates.Failed, null, code, detail, cancellationToken);
+        ChannelTelemetry.RecordDelivery(row.Provider, DeliveryStates.Failed);
         await intake.RaiseAsync(row, code, detail, cancellationToken);
         logger.LogWarning("Delivery {DeliveryId} failed for good (error {Code})", row.Id, code);
     }

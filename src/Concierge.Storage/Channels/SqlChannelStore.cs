@@ -355,7 +355,13 @@ public sealed class SqlChannelStore(Database database, TimeProvider clock)
                 args,
                 cancellationToken: cancellationToken)),
             cancellationToken);
-        return row is { } r ? await OutboundAsync(r.Guid("tenant_id"), r.Guid("id"), cancellationToken) : null;
+        if (row is not { } r)
+        {
+            return null;
+        }
+
+        ChannelTelemetry.RecordDelivery(provider, state);
+        return await OutboundAsync(r.Guid("tenant_id"), r.Guid("id"), cancellationToken);
     }
 
     /// <summary>The session's outbound deliveries, oldest first (the history's and the debug document's <c>delivery</c>).</summary>

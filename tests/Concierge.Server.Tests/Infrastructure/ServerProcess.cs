@@ -50,10 +50,12 @@ public sealed class ServerProcess : IDisposable
         var configuration = SeedAliases.Build(new ConfigurationBuilder()
             .AddInMemoryCollection([new("SECRET_KEY", ConciergeApp.TestSecretKey), new("DATABASE_URL", DatabaseUrl)]));
         var issuer = new AccessTokenIssuer(AuthSettings.Bind(configuration, new HostingEnvironment { EnvironmentName = "Production" }));
-        using var services = new ServiceCollection().AddLogging().AddConciergeStorage(configuration).BuildServiceProvider();
-        var store = services.GetRequiredService<IAccountStore>();
-        var user = Task.Run(() => store.AddUserAsync(tenantId ?? DemoTenant.TenantId, $"operator-{Guid.NewGuid():N}@example.com", "not-a-password-hash", Role.Operator, CancellationToken.None))
-            .GetAwaiter().GetResult();
+        var user = Task.Run(async () =>
+        {
+            await using var services = new ServiceCollection().AddLogging().AddConciergeStorage(configuration).BuildServiceProvider();
+            var store = services.GetRequiredService<IAccountStore>();
+            return await store.AddUserAsync(tenantId ?? DemoTenant.TenantId, $"operator-{Guid.NewGuid():N}@example.com", "not-a-password-hash", Role.Operator, CancellationToken.None);
+        }).GetAwaiter().GetResult();
         var client = new HttpClient { BaseAddress = Http.BaseAddress, Timeout = Http.Timeout };
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", issuer.Issue(user));
         return client;

@@ -50,11 +50,11 @@ public sealed class JobHarness : IAsyncDisposable
     /// <summary>Another "process" on the database at <paramref name="url"/>: its own services, pool and worker.</summary>
     public static JobHarness Open(string url, Action<IServiceCollection>? configure = null, TimeProvider? clock = null)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var configuration = Concierge.Server.Configuration.SeedAliases.Build(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["DATABASE_URL"] = url,
             ["Concierge:Jobs:PollInterval"] = "20ms",
-        }).Build();
+        }));
         var services = new ServiceCollection()
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton(clock ?? new ManualClock(Start))

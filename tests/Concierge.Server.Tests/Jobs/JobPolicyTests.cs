@@ -58,7 +58,7 @@ public sealed class JobPolicyTests
     [InlineData("Concierge:Jobs:Concurrency", "0")]
     public void A_bad_worker_setting_stops_the_start_with_its_name(string key, string value)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
+        var configuration = Concierge.Server.Configuration.SeedAliases.Build(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }));
 
         var error = Assert.Throws<InvalidSettingException>(() => JobWorkerOptions.Bind(configuration));
 
@@ -68,7 +68,7 @@ public sealed class JobPolicyTests
     [Fact]
     public void The_worker_settings_default_to_one_second_polls_five_minute_claims_and_four_at_once()
     {
-        var options = JobWorkerOptions.Bind(new ConfigurationBuilder().Build());
+        var options = JobWorkerOptions.Bind(Concierge.Server.Configuration.SeedAliases.Build(new ConfigurationBuilder()));
 
         Assert.Equal(new JobWorkerOptions { PollInterval = TimeSpan.FromSeconds(1), BatchSize = 4, ClaimDuration = TimeSpan.FromMinutes(5), Concurrency = 4 }, options);
     }

@@ -34,6 +34,8 @@ public sealed class MetricsTests
         var session = await client.NewChatSessionAsync();
         await client.PostJsonAsync($"/api/v1/sessions/{session}/messages", new { message = "What is Concierge?" });
         await client.PostJsonAsync("/chat", new { message = "I want to kill myself" });
+        // A booking agent's message asks for an emotion record (the job the queue series count).
+        await client.PostJsonAsync("/api/ai/chat", new { message = "Can I book a hibachi dinner?", customer_id = "metrics-customer" });
         var login = app.Client();
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 7; i++)

@@ -29,9 +29,10 @@ public sealed class TracingTests
             ["OPENAI_BASE_URL"] = model.BaseUrl.ToString(),
         });
         var client = app.OperatorClient();
-        var session = await client.NewChatSessionAsync();
+        // A booking agent's turn asks for an emotion record: the job whose trace links back to it.
+        var session = (string)(await client.PostJsonAsync("/api/v1/sessions", new { agent = "hibachi", customer_id = "trace-customer" }))["id"]!;
         var traceId = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
-        using var turn = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/sessions/{session}/messages") { Content = Json.Body(new JsonObject { ["message"] = "What is Concierge?" }.ToJsonString()) };
+        using var turn = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/sessions/{session}/messages") { Content = Json.Body(new JsonObject { ["message"] = "Can I book a hibachi dinner for four?" }.ToJsonString()) };
         turn.Headers.Add("traceparent", $"00-{traceId}-00f067aa0ba902b7-01");
         using (var answer = await client.SendAsync(turn, Ct))
         {
@@ -42,11 +43,12 @@ public sealed class TracingTests
         var trace = collector.Spans.Where(s => s.TraceId == traceId).ToList();
         var server = Assert.Single(trace, s => s.Name == "POST /api/v1/sessions/{id}/messages");
         var turnSpan = Assert.Single(trace, s => s.Name == "turn");
-        var chat = Assert.Single(trace, s => s.Name.StartsWith("chat ", StringComparison.Ordinal));
+        var chats = trace.Where(s => s.Name.StartsWith("chat ", StringComparison.Ordinal)).ToList();
 
         Assert.Equal("00f067aa0ba902b7", server.ParentSpanId);
         Assert.Equal(server.SpanId, turnSpan.ParentSpanId);
-        Assert.True(IsUnder(chat, turnSpan, trace), "the model call is inside the turn");
+        Assert.NotEmpty(chats);
+        Assert.All(chats, chat => Assert.True(IsUnder(chat, turnSpan, trace), "the model calls are inside the turn"));
         Assert.Contains(trace, s => s.Name == "db.transaction" && IsUnder(s, turnSpan, trace));
         if (kind == DatabaseKind.Postgres)
         {

@@ -227,8 +227,8 @@ public sealed class BackupTests
     /// <summary>The same commands in this process (quicker than a process each, for the refusals).</summary>
     private static async Task<(int Code, string Output, string Error)> RunHereAsync(string databaseUrl, params string[] args)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["DATABASE_URL"] = databaseUrl }).Build();
+        var configuration = Concierge.Server.Configuration.SeedAliases.Build(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["DATABASE_URL"] = databaseUrl }));
         using var output = new StringWriter();
         using var error = new StringWriter();
         var code = args[0] == "migrate"

@@ -132,7 +132,7 @@ public sealed class BudgetTests : IAsyncLifetime
     [InlineData("BUDGET_ACTION", "shutdown")]
     public void A_bad_budget_setting_stops_the_start_naming_it(string name, string value)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [name] = value }).Build();
+        var configuration = Concierge.Server.Configuration.SeedAliases.Build(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [name] = value }));
 
         var error = Assert.Throws<Concierge.Configuration.InvalidSettingException>(() => BudgetOptions.Bind(configuration));
 

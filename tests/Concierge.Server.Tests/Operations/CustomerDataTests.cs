@@ -27,10 +27,10 @@ public sealed class CustomerDataTests
         await BookingSetup.ServiceAsync(admin);
         var marker = "Quokka" + Guid.NewGuid().ToString("N")[..12];
         var bobMarker = "Wombat" + Guid.NewGuid().ToString("N")[..12];
-        var ana = (string)(await admin.PostJsonAsync("/api/v1/sessions", new { agent = "assistant", customer_id = "gdpr-ana" }))["id"]!;
+        var ana = (string)(await admin.PostJsonAsync("/api/v1/sessions", new { agent = "hibachi", customer_id = "gdpr-ana" }))["id"]!;
         await admin.PostJsonAsync($"/api/v1/sessions/{ana}/messages", new { message = $"I am so happy, my code word is {marker}" });
         await admin.PostJsonAsync($"/api/v1/sessions/{ana}/messages", new { message = $"Thanks, again {marker}" });
-        var bob = (string)(await admin.PostJsonAsync("/api/v1/sessions", new { agent = "assistant", customer_id = "gdpr-bob" }))["id"]!;
+        var bob = (string)(await admin.PostJsonAsync("/api/v1/sessions", new { agent = "hibachi", customer_id = "gdpr-bob" }))["id"]!;
         await admin.PostJsonAsync($"/api/v1/sessions/{bob}/messages", new { message = $"Mine is {bobMarker}" });
         using (var booked = await admin.PostAsync("/api/v1/bookings", BookingSetup.Booking($"{BookingSetup.InDays(3)}T12:00", extra: ",\"customer_id\":\"gdpr-ana\"")))
         {

@@ -104,8 +104,8 @@ public sealed class RetentionTests : IAsyncLifetime
     [InlineData("ANALYTICS_RETENTION_DAYS", "99999999999")]
     public void A_bad_retention_setting_stops_the_start_naming_it(string name, string value)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { [name] = value }).Build();
+        var configuration = Concierge.Server.Configuration.SeedAliases.Build(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [name] = value }));
 
         var error = Assert.Throws<Concierge.Configuration.InvalidSettingException>(() => RetentionOptions.Bind(configuration));
 

@@ -81,7 +81,7 @@ public sealed class RouterLimitTests
     [InlineData("flase")]
     public void A_toggle_that_is_neither_true_nor_false_stops_the_start_naming_it(string value)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ENABLE_ROUTER_GPT"] = value }).Build();
+        var configuration = Concierge.Server.Configuration.SeedAliases.Build(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ENABLE_ROUTER_GPT"] = value }));
 
         var failure = Assert.Throws<Concierge.Configuration.InvalidSettingException>(() => Concierge.Server.Router.RouterSettings.Validate(configuration));
 

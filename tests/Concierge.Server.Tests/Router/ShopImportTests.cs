@@ -106,12 +106,12 @@ public sealed class ShopImportTests
         var url = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
         var file = Path.Combine(Path.GetTempPath(), $"shops-{Guid.NewGuid():N}.csv");
         await File.WriteAllBytesAsync(file, [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(Csv)], Ct);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var configuration = Concierge.Server.Configuration.SeedAliases.Build(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["DATABASE_URL"] = url,
             ["GEOCODER_URL"] = "http://127.0.0.1:9/",
             ["GEOCODER_TIMEOUT"] = "1s",
-        }).Build();
+        }));
         try
         {
             var (dryCode, dryOut, _) = await RunAsync(configuration, "shops", "import", "demo", file, "--dry-run");
@@ -147,7 +147,7 @@ public sealed class ShopImportTests
         var file = Path.Combine(Path.GetTempPath(), $"shops-{Guid.NewGuid():N}.csv");
         var rows = Enumerable.Range(1, 250).Select(i => $"bulk-{i},Bulk {i},salon,,40.{i:D3},-73.9");
         await File.WriteAllLinesAsync(file, ["slug,name,category,address,latitude,longitude", .. rows], Ct);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["DATABASE_URL"] = url }).Build();
+        var configuration = Concierge.Server.Configuration.SeedAliases.Build(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["DATABASE_URL"] = url }));
         try
         {
             var (code, output, _) = await RunAsync(configuration, "shops", "import", "demo", file);

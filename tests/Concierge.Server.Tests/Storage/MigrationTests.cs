@@ -62,7 +62,7 @@ public sealed class MigrationTests
     public async Task The_migrate_command_exits_zero(DatabaseKind kind)
     {
         var url = await TestDatabase.CreateAsync(kind);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("DATABASE_URL", url)]).Build();
+        var configuration = Concierge.Server.Configuration.SeedAliases.Build(new ConfigurationBuilder().AddInMemoryCollection([new("DATABASE_URL", url)]));
 
         Assert.Equal(0, await StorageCommands.MigrateAsync(configuration, cancellationToken: Ct));
         Assert.Equal(0, await StorageCommands.MigrateAsync(configuration, cancellationToken: Ct));
@@ -71,7 +71,7 @@ public sealed class MigrationTests
     [Fact]
     public async Task The_migrate_command_reports_bad_configuration_in_one_line()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("DATABASE_URL", "mysql://u:hunter2@h/d")]).Build();
+        var configuration = Concierge.Server.Configuration.SeedAliases.Build(new ConfigurationBuilder().AddInMemoryCollection([new("DATABASE_URL", "mysql://u:hunter2@h/d")]));
         var error = new StringWriter();
 
         Assert.Equal(2, await StorageCommands.MigrateAsync(configuration, error, Ct));

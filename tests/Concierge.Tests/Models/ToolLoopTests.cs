@@ -165,7 +165,8 @@ public sealed class ToolLoopTests
             return "never";
         });
 
-        var limits = new ToolLoopLimits { MaxDuration = TimeSpan.FromMilliseconds(300) };
+        // Long enough for the first call on a loaded machine; the handler would take 30 s.
+        var limits = new ToolLoopLimits { MaxDuration = TimeSpan.FromSeconds(2) };
         var result = await sut.Model().CompleteAsync(ModelTestKit.AskWithTools("hours?", limits, tool), Ct);
 
         Assert.Equal("I could not check in time.", result.Response?.Text);
