@@ -136,7 +136,8 @@ public sealed class Turn(
     private async Task<SafetyVerdict> SafetyAsync(Agent agent, SkillContext context)
     {
         var verdict = safety.Check(agent, context.UserText, context.History);
-        if (model is null)
+        // No second opinion without a model, or when the tenant's budget has turned the model off.
+        if (model is null || !context.ModelAvailable)
         {
             return verdict;
         }
@@ -209,7 +210,7 @@ public sealed class Turn(
     {
         var followUp = safety.FollowUp(context.Agent, verdict.Language) ?? string.Empty;
         var instructions = safety.SupportInstructions(context.Agent, verdict.Language);
-        var reply = model is not null && instructions is not null
+        var reply = model is not null && context.ModelAvailable && instructions is not null
             ? ReplyPlan.Model(SupportWording(context, instructions), followUp)
             : ReplyPlan.Text(followUp);
         var support = new SkillDecision

@@ -39,7 +39,7 @@ public sealed class LoggingTests
         }
 
         // The turn's emotion.detect job logs from the worker too; give the output a moment.
-        var crisis = await WaitForLineAsync(server, l => ((string?)l["message"])?.StartsWith("Crisis protocol", StringComparison.Ordinal) == true);
+        var crisis = await WaitForLineAsync(server, l => ((string?)l["message"])?.StartsWith("crisis_detected on session", StringComparison.Ordinal) == true);
         await Task.Delay(1500, Ct);
         var lines = server.Output.ToArray();
 
