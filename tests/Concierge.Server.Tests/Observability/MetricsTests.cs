@@ -48,7 +48,10 @@ public sealed class MetricsTests
         ChannelTelemetry.RecordDelivery("whatsapp", "delivered");
 
         // The worker runs the turns' emotion.detect jobs, and the queue monitor counts them.
-        var samples = await ScrapeUntilAsync(client, s => s.Any("concierge_jobs", ("kind", "emotion.detect")) && s.Any("concierge_jobs_processed_total", ("kind", "emotion.detect")));
+        // ASP.NET Core records a request's duration after the response has gone out: wait for it too.
+        var samples = await ScrapeUntilAsync(client, s => s.Any("concierge_jobs", ("kind", "emotion.detect")) && s.Any("concierge_jobs_processed_total", ("kind", "emotion.detect"))
+            && s.Sum("http_server_request_duration_seconds_count", ("http_route", "/api/v1/sessions/{id}/messages"), ("http_response_status_code", "200"), ("http_request_method", "POST")) >= 1
+            && s.Any("http_server_request_duration_seconds_bucket", ("http_route", "/chat"), ("le", "5")));
 
         var demo = DemoTenant.TenantId.ToString();
         Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
