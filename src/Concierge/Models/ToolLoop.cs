@@ -16,6 +16,8 @@ internal sealed record ToolRound(ModelResult Result, IReadOnlyList<ModelToolCall
 /// </summary>
 internal static class ToolLoop
 {
+    private const string TimeLimitError = "The tool did not finish within the tool loop's time limit.";
+
     public static async Task<ModelResult> RunAsync(
         ModelRequest request,
         Func<ModelRequest, bool, CancellationToken, Task<ToolRound>> round,
@@ -33,7 +35,10 @@ internal static class ToolLoop
 
         while (true)
         {
-            var disabled = records.Count >= limits.MaxCalls || time.GetElapsedTime(started) >= limits.MaxDuration;
+            // A tool cut off by the time limit ends the tools too: the timer may fire a hair before the
+            // clock reads the limit, and the model must not be offered tools it has no time left for.
+            var disabled = records.Count >= limits.MaxCalls || time.GetElapsedTime(started) >= limits.MaxDuration
+                || records.Any(r => r.Error == TimeLimitError);
             var (result, toolCalls) = await round(request with { Messages = messages.ToArray() }, disabled, cancellationToken).ConfigureAwait(false);
             calls.AddRange(result.Calls);
             if (result.Response is not { } response)
@@ -106,7 +111,7 @@ internal static class ToolLoop
             }
             catch (OperationCanceledException) when (budget.IsCancellationRequested)
             {
-                error = "The tool did not finish within the tool loop's time limit.";
+                error = TimeLimitError;
             }
             catch (Exception ex)
             {
