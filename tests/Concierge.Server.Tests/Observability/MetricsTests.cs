@@ -48,15 +48,13 @@ public sealed class MetricsTests
         ChannelTelemetry.RecordDelivery("whatsapp", "delivered");
 
         // The worker runs the turns' emotion.detect jobs, and the queue monitor counts them.
-        // ASP.NET Core records a request's duration after the response has gone out: wait for it too.
-        var samples = await ScrapeUntilAsync(client, s => s.Any("concierge_jobs", ("kind", "emotion.detect")) && s.Any("concierge_jobs_processed_total", ("kind", "emotion.detect"))
-            && s.Sum("http_server_request_duration_seconds_count", ("http_route", "/api/v1/sessions/{id}/messages"), ("http_response_status_code", "200"), ("http_request_method", "POST")) >= 1
-            && s.Any("http_server_request_duration_seconds_bucket", ("http_route", "/chat"), ("le", "5")));
+        var samples = await ScrapeUntilAsync(client, s => s.Any("concierge_jobs", ("kind", "emotion.detect")) && s.Any("concierge_jobs_processed_total", ("kind", "emotion.detect")));
 
         var demo = DemoTenant.TenantId.ToString();
         Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
-        Assert.True(samples.Sum("http_server_request_duration_seconds_count", ("http_route", "/api/v1/sessions/{id}/messages"), ("http_response_status_code", "200"), ("http_request_method", "POST")) >= 1);
-        Assert.True(samples.Any("http_server_request_duration_seconds_bucket", ("http_route", "/chat"), ("le", "5")));
+        // The HTTP series are checked on a built server (below): in this test process every in-process
+        // app's requests reach one meter listener, and a whole-suite run fills the exporter's
+        // per-metric cardinality limit, so a late test's routes may be dropped here.
         Assert.True(samples.Sum("concierge_turns_total", ("agent", "assistant"), ("skill", "chat"), ("source", "model")) >= 1);
         Assert.True(samples.Sum("concierge_turns_total", ("agent", "demo"), ("source", "safety"), ("action", "CRISIS")) >= 1);
         Assert.True(samples.Sum("concierge_turn_duration_seconds_count", ("agent", "assistant")) >= 1);
