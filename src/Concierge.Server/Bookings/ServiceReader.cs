@@ -38,9 +38,27 @@ public static partial class ServiceReader
             return Fail("unit", "invalid_unit", "'unit' must be seats, chefs or tables.");
         }
 
-        var min = request.MinParty ?? 1;
-        var max = request.MaxParty ?? (unit == CapacityUnit.Seats ? request.Capacity.Value : 20);
-        if (min < 1 || max < min || max > 10000)
+        if (request.FixedParty is { } fixedParty)
+        {
+            if (request.MinParty is not null || request.MaxParty is not null)
+            {
+                return Fail("fixed_party", "conflict", "Give 'fixed_party' or 'min_party'/'max_party', not both.");
+            }
+
+            if (fixedParty is < 1 or > 10000 || (unit == CapacityUnit.Seats && fixedParty > request.Capacity.Value))
+            {
+                return Fail("fixed_party", "out_of_range", "'fixed_party' must be 1 to 10000 (and no more than 'capacity' for seats): 1 for one person per booking.");
+            }
+        }
+
+        var min = request.FixedParty ?? request.MinParty ?? 1;
+        var max = request.FixedParty ?? request.MaxParty ?? (unit == CapacityUnit.Seats ? request.Capacity.Value : 20);
+        if (min is < 1 or > 10000)
+        {
+            return Fail("min_party", "out_of_range", "'min_party' must be 1 to 10000.");
+        }
+
+        if (max < min || max > 10000)
         {
             return Fail("max_party", "out_of_range", "Party limits need 1 <= min_party <= max_party <= 10000.");
         }

@@ -16,7 +16,8 @@ public sealed record ServiceView(
     int MaxParty,
     Dictionary<string, string[][]> Hours,
     string[] ClosedDates,
-    Dictionary<string, string[][]> SpecialHours)
+    Dictionary<string, string[][]> SpecialHours,
+    int? FixedParty)
 {
     private static readonly LocalTimePattern Time = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
 
@@ -34,7 +35,8 @@ public sealed record ServiceView(
             s.MaxPartySize,
             hours.Week.OrderBy(d => d.Key).ToDictionary(d => d.Key.ToString().ToLowerInvariant(), d => Pairs(d.Value)),
             [.. hours.Exceptions.OfType<ClosedDay>().Select(c => LocalDatePattern.Iso.Format(c.Date))],
-            hours.Exceptions.OfType<SpecialHours>().ToDictionary(x => LocalDatePattern.Iso.Format(x.Date), x => Pairs(x.Intervals)));
+            hours.Exceptions.OfType<SpecialHours>().ToDictionary(x => LocalDatePattern.Iso.Format(x.Date), x => Pairs(x.Intervals)),
+            s.FixedPartySize());
     }
 
     private static string[][] Pairs(IEnumerable<OpeningInterval> intervals) =>

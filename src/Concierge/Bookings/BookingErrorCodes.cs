@@ -16,6 +16,9 @@ public static class BookingErrorCodes
     public const string TooSmall = "too_small";
     public const string TooLarge = "too_large";
 
+    /// <summary>Only in the conversation: the customer named a party size other than the service's fixed one, which the booking takes.</summary>
+    public const string PartyFixed = "party_fixed";
+
     /// <summary>Only from the reader: digits that look like a phone number but are not a valid one.</summary>
     public const string InvalidPhone = "invalid_phone";
 }

@@ -19,4 +19,11 @@ public sealed record Service(
     public int DemandOf(int partySize) => Unit == CapacityUnit.Seats ? partySize : 1;
 
     public bool AcceptsPartyOf(int partySize) => partySize >= Math.Max(1, MinPartySize) && partySize <= MaxPartySize;
+
+    /// <summary>
+    /// The party size every booking has when the limits leave one choice (<c>min_party</c> equal to
+    /// <c>max_party</c>: a barbershop's one person per appointment), else null. The booking
+    /// conversation never asks for it then.
+    /// </summary>
+    public int? FixedPartySize() => Math.Max(1, MinPartySize) == MaxPartySize ? MaxPartySize : null;
 }

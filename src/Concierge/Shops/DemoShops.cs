@@ -7,7 +7,8 @@ namespace Concierge.Shops;
 /// <summary>
 /// The demo tenant's shops, so that the router answers on the embedded default: barbershops and
 /// salons in New York (the demo tenant's booking time zone), each with its own booking agent and
-/// services (a service's capacity is the shop's chairs).
+/// services (a service's capacity is the shop's chairs; each appointment is for one person, so the
+/// party size is fixed at 1 and the booking conversation does not ask for it).
 /// </summary>
 public static class DemoShops
 {
@@ -43,7 +44,7 @@ public static class DemoShops
             UpdatedAt = Seeded,
         };
         var bookable = services.Select((s, i) => new BookableService(
-            new Service(Guid.Parse($"00000000-0000-7000-8000-0000000004{n:D1}{i:D1}"), DemoTenant.TenantId, $"{slug}-{s.Key}", s.Name, TimeSpan.FromMinutes(s.Minutes), s.Chairs, CapacityUnit.Seats, 1, 3),
+            new Service(Guid.Parse($"00000000-0000-7000-8000-0000000004{n:D1}{i:D1}"), DemoTenant.TenantId, $"{slug}-{s.Key}", s.Name, TimeSpan.FromMinutes(s.Minutes), s.Chairs, CapacityUnit.Seats, 1, 1),
             OpeningHours.Closed.With(OpeningHours.EveryDay, OpeningInterval.Parse($"{opens:D2}:00", $"{closes:D2}:00")))).ToList();
         var agent = ShopAgents.For(shop, [.. bookable.Select(b => b.Service.Key)]) with
         {

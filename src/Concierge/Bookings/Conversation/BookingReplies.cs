@@ -28,7 +28,7 @@ public static class BookingReplies
             {
                 BookingFlow.Cancel => F(p.ConfirmCancel, Target(p, f, culture)),
                 BookingFlow.Reschedule => F(p.ConfirmMove, Target(p, f, culture), When(p, f.Date, f.Time, culture)),
-                _ => F(p.ConfirmBook, Summary(p, f, culture)),
+                _ => Join(Problem(p, f, culture), F(p.ConfirmBook, Summary(p, f, culture))),
             },
             BookingAction.Booked => F(f.Committed ? p.Booked : p.Booking, Summary(p, f, culture)),
             BookingAction.Cancelled => F(f.Committed ? p.CancelledDone : p.Cancelling, Target(p, f, culture)),
@@ -43,7 +43,9 @@ public static class BookingReplies
         f.Asked is { } field ? p.Asks[ReplyLanguages.AskKey(field, field == BookingField.Time ? f.HourWithin : null)] : null;
 
     private static string? Problem(ReplyPhrases p, BookingReplyFacts f, CultureInfo culture) =>
-        f.Problem is { } code && p.Problems.TryGetValue(code, out var text) ? string.Format(culture, text, f.PartyLimit) : null;
+        f.Problem is { } code && p.Problems.TryGetValue(code, out var text)
+            ? string.Format(culture, text, code == BookingErrorCodes.PartyFixed && f.PartyLimit is { } n ? p.People(n) : f.PartyLimit)
+            : null;
 
     private static string OptionsText(ReplyPhrases p, BookingReplyFacts f, CultureInfo culture)
     {

@@ -28,7 +28,10 @@ internal sealed partial class BookingTurn(IBookingPorts ports, DateTimeZone zone
         }
 
         state = state with { Offered = null, Alternatives = [] };
-        return proposal.Intent == BookingIntent.WhatsFree ? await OfferAsync(state) : await ProgressAsync(state, proposal.Problems);
+        var problems = proposal.PartySize is > 0 and var askedParty && state.Service?.FixedPartySize() is { } fixedParty && askedParty != fixedParty
+            ? [.. proposal.Problems, new BookingRequestError(BookingFieldNames.Of(BookingField.PartySize), BookingErrorCodes.PartyFixed, $"Each booking is for {fixedParty}.")]
+            : proposal.Problems;
+        return proposal.Intent == BookingIntent.WhatsFree ? await OfferAsync(state) : await ProgressAsync(state, problems);
     }
 
     /// <summary>Asks the first missing field, stops at a full or unbookable slot, or asks to confirm.</summary>
@@ -58,6 +61,8 @@ internal sealed partial class BookingTurn(IBookingPorts ports, DateTimeZone zone
             slot = check.Slot;
         }
 
+        // A party size the service fixes is taken as fixed; a different number the customer named is said once.
+        var partyFixed = problems.Any(p => p.Code == BookingErrorCodes.PartyFixed) ? state.PartySize : null;
         var missing = Missing(state);
         if (missing.Count > 0)
         {
@@ -67,11 +72,16 @@ internal sealed partial class BookingTurn(IBookingPorts ports, DateTimeZone zone
             {
                 Asked = asked,
                 HourWithin = asked == BookingField.Time ? state.PartOfDay : null,
-                Problem = problem,
+                Problem = problem ?? (partyFixed is null ? null : BookingErrorCodes.PartyFixed),
+                PartyLimit = problem is null ? partyFixed : null,
             });
         }
 
-        return Decide(state with { Offered = slot, Pending = null }, BookingAction.Confirm, Facts(state));
+        return Decide(state with { Offered = slot, Pending = null }, BookingAction.Confirm, Facts(state) with
+        {
+            Problem = partyFixed is null ? null : BookingErrorCodes.PartyFixed,
+            PartyLimit = partyFixed,
+        });
     }
 
     /// <summary>The yes: re-checks the slot (someone may have taken it since the question) and returns the effect.</summary>
@@ -131,6 +141,11 @@ internal sealed partial class BookingTurn(IBookingPorts ports, DateTimeZone zone
             Name = proposal.Name ?? state.Name,
             Contact = proposal.Contact ?? state.Contact,
         };
+        if (next.Service?.FixedPartySize() is { } fixedParty)
+        {
+            next = next with { PartySize = fixedParty };
+        }
+
         var changed = next.Service != state.Service || next.Date != state.Date || next.Time != state.Time
             || next.PartySize != state.PartySize || next.Name != state.Name || next.Contact != state.Contact;
         return (next, changed);

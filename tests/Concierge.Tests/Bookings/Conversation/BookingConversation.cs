@@ -20,12 +20,17 @@ internal sealed class BookingConversation
     private static readonly OpeningHours Hours = new OpeningHours()
         .With([IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday, IsoDayOfWeek.Friday, IsoDayOfWeek.Saturday], OpeningInterval.Parse("19:00", "23:00"));
 
-    public BookingConversation(string language = "es", bool serviceKnown = true)
+    /// <param name="service">The one bookable service (<see cref="Dinner"/> when null).</param>
+    public BookingConversation(string language = "es", bool serviceKnown = true, Service? service = null)
     {
-        State = BookingState.Start(Policy.TimeZoneId, language, serviceKnown ? Dinner : null);
+        Service = service ?? Dinner;
+        Store = new(Service, Policy, Hours, Now);
+        State = BookingState.Start(Policy.TimeZoneId, language, serviceKnown ? Service : null);
     }
 
-    public InMemoryBookingPorts Store { get; } = new(Dinner, Policy, Hours, Now);
+    public Service Service { get; }
+
+    public InMemoryBookingPorts Store { get; }
 
     public BookingState State { get; private set; }
 
@@ -36,7 +41,7 @@ internal sealed class BookingConversation
 
     public async Task<BookingDecision> SayAsync(string text)
     {
-        var context = new BookingReadContext(Now, Policy.TimeZoneId, "es-CL", State.Language, State.Pending, [Dinner]);
+        var context = new BookingReadContext(Now, Policy.TimeZoneId, "es-CL", State.Language, State.Pending, [Service]);
         var decision = await BookingDecider.DecideAsync(State, BookingSlotReader.Read(text, context), Store, Now, TestContext.Current.CancellationToken);
         Last = decision;
         State = decision.State;
