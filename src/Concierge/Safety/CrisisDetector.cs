@@ -29,13 +29,14 @@ public sealed class CrisisDetector
     private readonly CrisisRuleIndex _frames;
     private readonly HashSet<string> _negators;
     private readonly HashSet<string> _clauseWords;
+    private readonly CrisisConceptScorer _concepts;
 
     public CrisisDetector()
-        : this([SpanishCrisisRules.Build(), EnglishCrisisRules.Build(), PortugueseCrisisRules.Build(), CrisisEmoji.Rules()])
+        : this([SpanishCrisisRules.Build(), EnglishCrisisRules.Build(), PortugueseCrisisRules.Build(), CrisisEmoji.Rules()], CrisisConceptLexicons.All())
     {
     }
 
-    internal CrisisDetector(IReadOnlyList<CrisisLanguage> languages)
+    internal CrisisDetector(IReadOnlyList<CrisisLanguage> languages, IReadOnlyList<CrisisConceptLexicon>? concepts = null)
     {
         _languages = [.. languages];
         var rules = languages.SelectMany(l => l.Rules).ToArray();
@@ -45,6 +46,7 @@ public sealed class CrisisDetector
         _frames = new(rules.Where(r => r.Kind is CrisisRuleKind.Past or CrisisRuleKind.Recovered or CrisisRuleKind.Research));
         _negators = [.. languages.SelectMany(l => l.Negators)];
         _clauseWords = [.. languages.SelectMany(l => l.ClauseWords)];
+        _concepts = new CrisisConceptScorer(concepts ?? [], _negators, _clauseWords);
     }
 
     /// <summary>The detector with the built-in tables, built on first use.</summary>
@@ -70,14 +72,13 @@ public sealed class CrisisDetector
         }
 
         var signals = Distinct(current.Cues.Where(c => c.Rule.Cue != CrisisCue.Time));
-        var ambiguous = signals.Count > 0 || current.Suppressed || earlier.Any(e => e.HasSignal);
-        if (signals.Count == 0)
-        {
-            return CrisisAssessment.None(language) with { Ambiguous = ambiguous };
-        }
-
+        var earlierSignal = earlier.Any(e => e.HasSignal);
+        var concept = current.Concepts;
+        var conceptContext = earlierSignal || earlier.Any(e => e.Concepts.IsContext);
+        var conceptValue = concept.Value(conceptContext);
+        var ambiguous = signals.Count > 0 || current.Suppressed || earlierSignal || (concept.HasCore && conceptValue >= CrisisConceptScorer.AmbiguousAt);
         var acting = signals.Any(c => c.Rule.Cue is CrisisCue.Means or CrisisCue.Action);
-        var code = LanguageOf(signals[0], language) ?? "und";
+        var code = (signals.Count > 0 ? LanguageOf(signals[0], language) : language ?? concept.Language) ?? "und";
         if (signals.Count >= 2)
         {
             var reason = string.Join(", ", signals.Select(s => s.Rule.Reason).Distinct());
@@ -85,13 +86,23 @@ public sealed class CrisisDetector
         }
 
         // A single cue is ordinary on its own ("I'm on the bridge") but not after distress.
-        if (earlier.Any(e => e.HasSignal))
+        if (signals.Count == 1 && earlierSignal)
         {
             var severity = acting || signals[0].Rule.Cue == CrisisCue.Farewell ? CrisisSeverity.High : CrisisSeverity.Medium;
             return new CrisisAssessment(true, Escalate(severity, current), $"{code}.context.after_distress", code, $"{signals[0].Rule.Reason} after earlier distress") { HasCue = true };
         }
 
-        return CrisisAssessment.None(language) with { Ambiguous = true, HasCue = true };
+        // No phrase of the tables, but cue families that weigh enough together in the first person.
+        if (concept.IsCrisis(conceptContext))
+        {
+            var conceptLanguage = language ?? concept.Language;
+            var primary = concept.Primary.ToString().ToLowerInvariant();
+            var reason = "concept cues: " + string.Join(", ", concept.Families.Where(f => f.Value > 0 && f.Key is not CrisisConcept.Self).Select(f => f.Key.ToString().ToLowerInvariant()).Order(StringComparer.Ordinal));
+            var severity = Max(concept.Severity, acting ? CrisisSeverity.High : CrisisSeverity.Medium);
+            return new CrisisAssessment(true, Escalate(severity, current), $"{conceptLanguage ?? "und"}.concept.{primary}", conceptLanguage, reason) { HasCue = true };
+        }
+
+        return CrisisAssessment.None(language) with { Ambiguous = ambiguous, HasCue = signals.Count > 0 || (concept.HasCore && conceptValue >= CrisisConceptScorer.AmbiguousAt) };
     }
 
     private static CrisisSeverity Max(CrisisSeverity a, CrisisSeverity b) => a > b ? a : b;
@@ -166,7 +177,9 @@ public sealed class CrisisDetector
             found.Clear();
         }
 
-        return new CrisisReading(crisisHits, found, GuessLanguage(crisisHits, tokens), suppressed);
+        // The frames silence the concept scorer as they silence the cues.
+        var concepts = resolved || research ? CrisisConceptScore.Empty : _concepts.Score(text);
+        return new CrisisReading(crisisHits, found, GuessLanguage(crisisHits, tokens), suppressed, concepts);
     }
 
     private List<CrisisHit> Matches(CrisisRuleIndex rules, string text, IReadOnlySet<string> tokens, List<CrisisHit> distress, ref bool denied)

@@ -2,8 +2,11 @@ namespace Concierge.Safety;
 
 /// <summary>What the rule tables found in one message, before the messages of a session are weighed together.</summary>
 /// <param name="Suppressed">Crisis words were present but read as something else: an idiom was masked, a negation denied a match, or a past-and-resolved or research frame removed it.</param>
-internal sealed record CrisisReading(IReadOnlyList<CrisisHit> Crises, IReadOnlyList<CrisisHit> Cues, string? Language, bool Suppressed = false)
+/// <param name="Concept">What the concept scorer found (empty when a frame silenced the message).</param>
+internal sealed record CrisisReading(IReadOnlyList<CrisisHit> Crises, IReadOnlyList<CrisisHit> Cues, string? Language, bool Suppressed = false, CrisisConceptScore? Concept = null)
 {
+    public CrisisConceptScore Concepts => Concept ?? CrisisConceptScore.Empty;
+
     public bool HasSignal => Crises.Count > 0 || Cues.Any(c => c.Rule.Cue != CrisisCue.Time);
 
     public bool Has(CrisisCue cue) => Cues.Any(c => c.Rule.Cue == cue);
