@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs Concierge's whole test suite. The storage and rate-limit tests start real PostgreSQL and
-# Redis servers from Debian's binaries (no containers), and the streaming tests nginx, so this script installs them first when
+# Redis servers from Debian's binaries (no containers), the streaming tests nginx and the browser tests Chromium, so this script installs them first when
 # it can. Arguments are passed to `dotnet test` (e.g. ./test.sh --filter-class '*Storage*').
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -18,6 +18,11 @@ fi
 # promtool checks deploy/alerts.yml (the prometheus package brings it; its service is stopped below).
 if ! command -v promtool >/dev/null 2>&1; then
     missing+=(prometheus)
+fi
+
+# The browser tests (Playwright) drive Debian's Chromium; Playwright downloads no browser of its own.
+if [[ ! -x /usr/bin/chromium ]]; then
+    missing+=(chromium)
 fi
 
 if ((${#missing[@]} > 0)); then
@@ -45,7 +50,7 @@ if ((${#missing[@]} > 0)); then
     else
         echo "test.sh: missing ${missing[*]}; install with:" >&2
         echo "    sudo apt-get update && sudo apt-get install --no-install-recommends ${missing[*]}" >&2
-        echo "test.sh: without them the PostgreSQL/Redis/nginx/promtool tests are skipped locally (and fail when CI=true)." >&2
+        echo "test.sh: without them the PostgreSQL/Redis/nginx/promtool/browser tests are skipped locally (and fail when CI=true)." >&2
     fi
 fi
 

@@ -30,9 +30,30 @@ public sealed class ConciergeApp(string databaseUrl, IReadOnlyDictionary<string,
     /// <summary>Extra registrations (a test's job handler, say), added after the app's own.</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
 
+    private bool _listening;
+    private Uri? _address;
+
+    /// <summary>
+    /// Serves the app on a real loopback port (Kestrel instead of the in-memory test server: what a
+    /// browser needs) and returns its address, "http://127.0.0.1:PORT/". Call before any client is
+    /// made; the app's clients (<see cref="Client"/>, <see cref="ClientAs"/>) then use the port too.
+    /// </summary>
+    public Uri StartListening()
+    {
+        _listening = true;
+        UseKestrel();
+        StartServer();
+        return _address = ClientOptions.BaseAddress;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        if (_listening)
+        {
+            builder.UseSetting("urls", "http://127.0.0.1:0");
+        }
+
         builder.UseSetting("DATABASE_URL", DatabaseUrl);
         builder.UseSetting("OPENAI_API_KEY", string.Empty);
         builder.UseSetting("SECRET_KEY", TestSecretKey);
@@ -103,5 +124,7 @@ public sealed class ConciergeApp(string databaseUrl, IReadOnlyDictionary<string,
         Services.GetRequiredService<AccountService>().AddTenantAsync(slug, null, CancellationToken.None);
 
     /// <summary>A client that does not follow redirects, and sends no default JSON headers, so tests see exactly what they send.</summary>
-    public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    public HttpClient Client() => _address is null
+        ? CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false })
+        : CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = _address });
 }
