@@ -23,6 +23,7 @@ public sealed record Problem(int Status, string Code, string Title)
     public static readonly Problem MethodNotAllowed = new(StatusCodes.Status405MethodNotAllowed, "method_not_allowed", "The route does not accept this method.");
     public static readonly Problem RateLimited = new(StatusCodes.Status429TooManyRequests, "rate_limited", "Too many requests.");
     public static readonly Problem Unavailable = new(StatusCodes.Status503ServiceUnavailable, "unavailable", "A service Concierge depends on is unavailable.");
+    public static readonly Problem DatabaseUnavailable = new(StatusCodes.Status503ServiceUnavailable, "database_unavailable", "The database is unavailable; retry shortly.");
     public static readonly Problem Internal = new(StatusCodes.Status500InternalServerError, "internal_error", "Something went wrong on our side.");
 
     public string Type => $"urn:concierge:problem:{Code}";

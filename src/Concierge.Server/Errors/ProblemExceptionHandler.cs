@@ -20,6 +20,13 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
             // Expected while Redis is away under the reject policy; the change was logged once already.
             httpContext.Response.Headers.RetryAfter = "5";
         }
+        else if (problem == Problem.DatabaseUnavailable)
+        {
+            // The database is away (restarting, locked, disk full): the client may send again.
+            // Logged without the stack: a minute's outage under load would otherwise fill the log.
+            httpContext.Response.Headers.RetryAfter = Storage.DatabaseUnavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            logger.LogWarning("Database unavailable on {Method} {Path}: {Error}", httpContext.Request.Method, httpContext.Request.Path, exception.GetType().Name);
+        }
         else if (problem.Status >= 500)
         {
             logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
@@ -63,6 +70,8 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         SessionBusyException e => (Problem.SessionBusy, $"Session '{e.SessionId}' is still answering an earlier message; retry shortly.", "session_id"),
         AgentNotFoundException e => (Problem.AgentNotFound, $"Agent '{e.AgentKey}' does not exist.", "agent"),
         BadHttpRequestException e => ClassifyBadRequest(e),
+        _ when Storage.DatabaseUnavailable.Is(exception) =>
+            (Problem.DatabaseUnavailable, "The database is unavailable right now; retry after the number of seconds in Retry-After.", null),
         _ => (Problem.Internal, "The request failed unexpectedly; the request id identifies it in the logs.", null),
     };
 

@@ -17,9 +17,10 @@ public sealed class PostgresServer : IAsyncDisposable
 {
     public const string SuperUser = "postgres";
 
-    private readonly Process _process;
     private readonly string _folder;
     private readonly StringBuilder _log;
+    private Process _process;
+    private Func<Process>? _relaunch;
     private int _disposed;
 
     private PostgresServer(Process process, string folder, int port, StringBuilder log)
@@ -62,7 +63,15 @@ public sealed class PostgresServer : IAsyncDisposable
     }
 
     /// <summary>Starts a cluster; throws with postgres's own output when it does not come up.</summary>
-    public static async Task<PostgresServer> StartAsync(PostgresBinaries binaries, CancellationToken cancellationToken = default)
+    public static Task<PostgresServer> StartAsync(PostgresBinaries binaries, CancellationToken cancellationToken = default) =>
+        StartAsync(binaries, crashSafe: false, cancellationToken);
+
+    /// <summary>
+    /// Starts a cluster. <paramref name="crashSafe"/> keeps <c>synchronous_commit</c> on, so a commit
+    /// PostgreSQL acknowledged is in the log before the client hears of it and survives
+    /// <see cref="CrashAsync"/> (fsync stays off: the operating system does not crash, only postgres).
+    /// </summary>
+    public static async Task<PostgresServer> StartAsync(PostgresBinaries binaries, bool crashSafe, CancellationToken cancellationToken = default)
     {
         var folder = Directory.CreateTempSubdirectory("concierge-pg-").FullName;
         try
@@ -87,14 +96,15 @@ public sealed class PostgresServer : IAsyncDisposable
             {
                 var port = FreePort();
                 var log = new StringBuilder();
-                var process = Launch(binaries.Postgres, ids, log,
+                string[] arguments =
                 [
                     "-D", data, "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     "-c", "listen_addresses=127.0.0.1", "-c", $"unix_socket_directories={folder}",
-                    "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
+                    "-c", "fsync=off", "-c", crashSafe ? "synchronous_commit=on" : "synchronous_commit=off", "-c", "full_page_writes=off",
                     "-c", "max_connections=300", "-c", "shared_buffers=32MB",
-                ]);
-                var server = new PostgresServer(process, folder, port, log);
+                ];
+                var server = new PostgresServer(Launch(binaries.Postgres, ids, log, arguments), folder, port, log);
+                server._relaunch = () => Launch(binaries.Postgres, ids, log, arguments);
                 if (await server.WaitUntilReadyAsync(TimeSpan.FromSeconds(30), cancellationToken))
                 {
                     return server;
@@ -125,6 +135,42 @@ public sealed class PostgresServer : IAsyncDisposable
         NpgsqlConnection.ClearAllPools();
         await StopProcessAsync();
         TryDelete(_folder);
+    }
+
+    /// <summary>
+    /// PostgreSQL's crash: an immediate shutdown (SIGQUIT), every backend gone at once with no
+    /// checkpoint, so the next start replays the log. Clients see their connections drop and new
+    /// ones refused until <see cref="StartAgainAsync"/>.
+    /// </summary>
+    public async Task CrashAsync()
+    {
+        await SignalAsync(_process.Id, "QUIT");
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        try
+        {
+            await _process.WaitForExitAsync(wait.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>Starts postgres again on the same data folder and port (after <see cref="CrashAsync"/>): crash recovery, then ready.</summary>
+    public async Task StartAgainAsync(CancellationToken cancellationToken = default)
+    {
+        if (!_process.HasExited)
+        {
+            throw new InvalidOperationException("PostgreSQL is still running.");
+        }
+
+        _process.Dispose();
+        _process = _relaunch!();
+        if (!await WaitUntilReadyAsync(TimeSpan.FromSeconds(60), cancellationToken))
+        {
+            throw new InvalidOperationException($"PostgreSQL did not come back on port {Port}:{Environment.NewLine}{Output()}");
+        }
     }
 
     /// <summary>What postgres wrote so far (for failure messages).</summary>

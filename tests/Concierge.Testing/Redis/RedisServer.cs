@@ -64,6 +64,17 @@ public sealed class RedisServer : IAsyncDisposable
         _process = null;
     }
 
+    /// <summary>Starts the server again on the same port after <see cref="StopAsync"/> (empty: persistence is off).</summary>
+    public async Task StartAgainAsync(CancellationToken cancellationToken = default)
+    {
+        if (_process is not null)
+        {
+            throw new InvalidOperationException("redis-server is still running.");
+        }
+
+        await StartProcessAsync(Find()!, cancellationToken);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await StopAsync();

@@ -1,0 +1,89 @@
+using System.Text.Json.Nodes;
+using Concierge.Server.Tests.Channels;
+using Concierge.Server.Tests.Infrastructure;
+using Concierge.Testing.FakeGraph;
+
+namespace Concierge.Server.Tests.Faults;
+
+/// <summary>
+/// The independent check after a fault: reads everything back through the public API of a live
+/// instance (an operator's view), never through the process that acknowledged it. A turn or a
+/// stream is found when its user message is in its session's history exactly once, followed by
+/// the assistant's reply; a WhatsApp message when the customer's conversation holds it once and
+/// the fake Graph API received exactly one reply to that customer.
+/// </summary>
+public static class FaultChecker
+{
+    public static async Task<FaultReport> CheckAsync(
+        string scenario, FaultLedger ledger, HttpClient operatorClient, FakeGraphServer? graph = null, IReadOnlyDictionary<string, string>? measures = null)
+    {
+        var lost = new List<string>();
+        var duplicated = new List<string>();
+        var acks = ledger.Acks;
+        foreach (var session in acks.Where(a => a.Kind is AckKind.Turn or AckKind.Stream).GroupBy(a => a.Scope))
+        {
+            var messages = await MessagesAsync(operatorClient, session.Key);
+            foreach (var ack in session)
+            {
+                var at = messages.Select((m, i) => (m, i)).Where(x => x.m.Role == "user" && x.m.Content == ack.Key).Select(x => x.i).ToList();
+                if (at.Count == 0)
+                {
+                    lost.Add($"{ack.Kind} '{ack.Key}' in session {ack.Scope}");
+                }
+                else if (at.Count > 1)
+                {
+                    duplicated.Add($"{ack.Kind} '{ack.Key}' x{at.Count} in session {ack.Scope}");
+                }
+                else if (at[0] + 1 >= messages.Count || messages[at[0] + 1].Role != "assistant")
+                {
+                    lost.Add($"the reply to {ack.Kind} '{ack.Key}' in session {ack.Scope}");
+                }
+            }
+        }
+
+        var sends = graph?.Sent.GroupBy(Recipient).ToDictionary(g => g.Key, g => g.Count()) ?? [];
+        foreach (var ack in acks.Where(a => a.Kind == AckKind.WhatsApp))
+        {
+            var session = await ChannelFixtures.SessionIdAsync(operatorClient, ack.Scope);
+            var stored = session is null ? 0 : (await MessagesAsync(operatorClient, session)).Count(m => m.Role == "user" && m.Content == ack.Key);
+            var replies = sends.GetValueOrDefault(ack.Scope);
+            if (stored == 0 || (graph is not null && replies == 0))
+            {
+                lost.Add($"WhatsApp '{ack.Key}' from {ack.Scope} (stored {stored}, replies sent {replies})");
+            }
+            else if (stored > 1 || replies > 1)
+            {
+                duplicated.Add($"WhatsApp '{ack.Key}' from {ack.Scope} (stored {stored}, replies sent {replies})");
+            }
+        }
+
+        var counts = acks.GroupBy(a => a.Kind).ToDictionary(g => g.Key, g => g.Count());
+        return new FaultReport(scenario, counts, lost, duplicated, new Dictionary<string, int>(ledger.Refusals), measures ?? new Dictionary<string, string>());
+    }
+
+    /// <summary>Replies the fake Graph API has received for the acknowledged WhatsApp messages (to wait for the jobs to finish).</summary>
+    public static int RepliesFor(FaultLedger ledger, FakeGraphServer graph)
+    {
+        var numbers = ledger.Acks.Where(a => a.Kind == AckKind.WhatsApp).Select(a => a.Scope).ToHashSet();
+        return graph.Sent.Select(Recipient).Where(numbers.Contains).Distinct().Count();
+    }
+
+    // Concierge sends to "+16505551234"; the webhook's customer is "16505551234".
+    private static string Recipient(Testing.RecordedRequest send) => ((string?)send.Body?["to"] ?? "?").TrimStart('+');
+
+    public sealed record StoredMessage(string Role, string Content);
+
+    /// <summary>Every message of a session, oldest first, page by page.</summary>
+    public static async Task<List<StoredMessage>> MessagesAsync(HttpClient operatorClient, string session)
+    {
+        var all = new List<StoredMessage>();
+        for (int? after = 0; after is not null;)
+        {
+            var page = await operatorClient.GetJsonAsync($"/api/v1/sessions/{session}/messages?limit=200&after={after}");
+            all.AddRange(page["messages"]!.AsArray().Select(m => new StoredMessage((string)m!["role"]!, (string)m["content"]!)));
+            after = page["next_after"] is JsonValue next ? (int)next : null;
+        }
+
+        return all;
+    }
+}
