@@ -117,6 +117,41 @@ public sealed class SqlSessionStore : ISessionStore
             sql.Append(" AND agent_id = @agentId");
         }
 
+        if (query.Channel is not null)
+        {
+            sql.Append(" AND channel = @channel");
+        }
+
+        if (query.From is not null)
+        {
+            sql.Append(" AND updated_at >= @from");
+        }
+
+        if (query.To is not null)
+        {
+            sql.Append(" AND created_at < @to");
+        }
+
+        if (query.Crisis is { } crisis)
+        {
+            sql.Append(crisis ? " AND EXISTS" : " AND NOT EXISTS")
+                .Append(" (SELECT 1 FROM messages m WHERE m.tenant_id = sessions.tenant_id AND m.session_id = sessions.id AND m.crisis)");
+        }
+
+        if (query.Fallback is { } fallback)
+        {
+            sql.Append(fallback ? " AND EXISTS" : " AND NOT EXISTS")
+                .Append(" (SELECT 1 FROM events e WHERE e.session_id = sessions.id AND e.tenant_id = sessions.tenant_id AND e.name = 'model_fallback')");
+        }
+
+        if (query.Text is not null)
+        {
+            // A plain substring match (LIKE, ILIKE on PostgreSQL), not full-text search: the
+            // console's search box over a tenant's conversations, read a page at a time.
+            var like = _db.Provider == DatabaseProvider.Postgres ? "ILIKE" : "LIKE";
+            sql.Append($" AND EXISTS (SELECT 1 FROM messages t WHERE t.tenant_id = sessions.tenant_id AND t.session_id = sessions.id AND t.content {like} @text ESCAPE '\\')");
+        }
+
         if (query.After is not null)
         {
             // Keyset paging: rows strictly older than the cursor row, so pages never overlap or skip.
@@ -127,10 +162,25 @@ public sealed class SqlSessionStore : ISessionStore
         await using var connection = await _db.OpenAsync(cancellationToken);
         var rows = await connection.QueryRowsAsync(new CommandDefinition(
             sql.ToString(),
-            new { tenantId = _db.Id(tenantId), customerId = query.CustomerId, agentId = _db.Id(query.AgentId), after = _db.Id(query.After), limit = query.Limit },
+            new
+            {
+                tenantId = _db.Id(tenantId),
+                customerId = query.CustomerId,
+                agentId = _db.Id(query.AgentId),
+                after = _db.Id(query.After),
+                limit = query.Limit,
+                channel = query.Channel,
+                from = _db.Time(query.From),
+                to = _db.Time(query.To),
+                text = query.Text is { } t ? "%" + EscapeLike(t) + "%" : null,
+            },
             cancellationToken: cancellationToken));
         return [.. rows.Select(ReadSession)];
     }
+
+    /// <summary>The text as a LIKE pattern's literal part (escape character: backslash).</summary>
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
     public async Task<IReadOnlyList<Message>> GetMessagesAsync(Guid tenantId, Guid sessionId, int afterSequence, int limit, CancellationToken cancellationToken)
     {

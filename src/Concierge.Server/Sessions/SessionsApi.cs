@@ -19,7 +19,10 @@ public static class SessionsApi
         // Customers may use their own sessions; listing and debug views are for staff.
         var group = routes.MapGroup("/api/v1/sessions").WithTags("Sessions").RequireRole(Role.Customer).RequireRateLimiting(HttpSetup.RateLimitPolicy);
 
-        group.MapGet("/", ListAsync).WithSummary("The tenant's sessions, newest first, optionally of one customer or agent; page with after=next_after.").RequireRole(Role.Operator);
+        group.MapGet("/", ListAsync).WithSummary(
+            "The tenant's sessions, newest first; filters: customer_id, agent (key), channel, from/to (active in the range: a date or a time with offset), "
+            + "crisis=true|false (a crisis-flagged message), fallback=true|false (a turn answered by the fallback), q (text in a message, case-insensitive substring); "
+            + "page with after=next_after.").RequireRole(Role.Operator);
 
         group.MapPost("/", StartAsync)
             .WithSummary("Start a session with an agent (the tenant's default agent when none is named).")
@@ -50,7 +53,8 @@ public static class SessionsApi
 
     private static async Task<Ok<SessionList>> ListAsync(
         ISessionStore store, IAgentCatalog agents, SkillCatalog skills, RequestTenant tenant, CancellationToken cancellationToken,
-        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "customer_id")] string? customerId = null, string? agent = null, string? after = null, string? limit = null)
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "customer_id")] string? customerId = null, string? agent = null, string? after = null, string? limit = null,
+        string? channel = null, string? from = null, string? to = null, string? crisis = null, string? fallback = null, string? q = null)
     {
         Guid? agentId = null;
         if (!string.IsNullOrEmpty(agent))
@@ -68,7 +72,21 @@ public static class SessionsApi
         }
 
         var pageSize = QueryNumber(limit, "limit", 50, 1, SessionReader.MaxPageSize);
-        var sessions = await store.ListAsync(tenant.Id, new SessionQuery(Normalize(customerId, "customer_id"), agentId, afterId, pageSize), cancellationToken);
+        var query = new SessionQuery(Normalize(customerId, "customer_id"), agentId, afterId, pageSize)
+        {
+            Channel = Normalize(channel, "channel"),
+            From = QueryTime(from, "from", endOfDay: false),
+            To = QueryTime(to, "to", endOfDay: true),
+            Crisis = QueryFlag(crisis, "crisis"),
+            Fallback = QueryFlag(fallback, "fallback"),
+            Text = string.IsNullOrEmpty(q) ? null : Normalize(q, "q"),
+        };
+        if (query is { From: { } start, To: { } end } && start >= end)
+        {
+            throw new RequestFieldException("from", $"The range is empty: 'from' ({start:O}) must be before 'to' ({end:O}).");
+        }
+
+        var sessions = await store.ListAsync(tenant.Id, query, cancellationToken);
         return TypedResults.Ok(new SessionList([.. sessions.Select(s => SessionView.From(s, skills.ViewOf(s)))], sessions.Count == pageSize ? sessions[^1].Id : null));
     }
 
@@ -122,6 +140,19 @@ public static class SessionsApi
             ? value
             : throw new RequestFieldException(name, $"Query parameter '{name}' must be a whole number from {min} to {max}.");
     }
+
+    private static DateTimeOffset? QueryTime(string? raw, string name, bool endOfDay) =>
+        string.IsNullOrEmpty(raw) ? null
+        : Usage.UsageApi.TryTime(raw.Trim(), endOfDay, out var time) ? time
+        : throw new RequestFieldException(name, $"Query parameter '{name}' must be a date (2026-12-01) or a time with its offset (2026-12-01T15:00:00Z).");
+
+    private static bool? QueryFlag(string? raw, string name) => raw switch
+    {
+        null or "" => null,
+        "true" => true,
+        "false" => false,
+        _ => throw new RequestFieldException(name, $"Query parameter '{name}' must be true or false."),
+    };
 
     private static string? Normalize(string? value, string field)
     {

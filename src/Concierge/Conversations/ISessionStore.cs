@@ -66,8 +66,25 @@ public interface ISessionStore
     Task<int> DeleteExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken);
 }
 
-/// <summary>Which sessions <see cref="ISessionStore.ListAsync"/> returns.</summary>
-public sealed record SessionQuery(string? CustomerId, Guid? AgentId, Guid? After, int Limit);
+/// <summary>Which sessions <see cref="ISessionStore.ListAsync"/> returns; every filter given must hold.</summary>
+public sealed record SessionQuery(string? CustomerId, Guid? AgentId, Guid? After, int Limit)
+{
+    public string? Channel { get; init; }
+
+    /// <summary>Sessions active in [From, To): created before <see cref="To"/> and updated at or after <see cref="From"/>.</summary>
+    public DateTimeOffset? From { get; init; }
+
+    public DateTimeOffset? To { get; init; }
+
+    /// <summary>True: sessions with a message the safety check flagged as a crisis; false: sessions without one.</summary>
+    public bool? Crisis { get; init; }
+
+    /// <summary>True: sessions with a turn answered by the fallback (a <c>model_fallback</c> event); false: without one.</summary>
+    public bool? Fallback { get; init; }
+
+    /// <summary>A text that one of the session's messages contains (case-insensitive; ASCII only on SQLite).</summary>
+    public string? Text { get; init; }
+}
 
 /// <summary>A session as a turn finds it.</summary>
 public sealed record TurnSnapshot(Session Session, IReadOnlyList<Message> History, bool LeasedElsewhere);
