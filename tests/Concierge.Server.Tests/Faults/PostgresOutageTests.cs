@@ -26,14 +26,11 @@ public sealed class PostgresOutageTests
         await using var postgres = await PostgresServer.StartAsync(PostgresBinaries.Find()!, crashSafe: true, Ct);
         var url = postgres.UrlFor(await postgres.CreateDatabaseAsync(Ct));
         var environment = new Dictionary<string, string> { ["RATE_LIMIT_PER_MINUTE"] = "0" };
-        using var first = ServerProcess.Start(url, environment);
-        using var second = ServerProcess.Start(url, environment);
-        await first.WaitForReadyAsync();
-        await second.WaitForReadyAsync();
-        using var firstOperator = first.OperatorClient();
-        using var secondOperator = second.OperatorClient();
+        using var instances = await FaultInstances.StartAsync(url, environment);
+        var first = instances.Processes[0];
+        var firstOperator = instances.Operators[0];
         var ledger = new FaultLedger();
-        var load = new FaultLoad(new FaultTargets([(first.Http, firstOperator), (second.Http, secondOperator)]), ledger).Start(chats: 4, streams: 2);
+        var load = new FaultLoad(instances.Targets, ledger).Start(chats: 4, streams: 2);
 
         await Task.Delay(FaultScale.Pick(4, 30), Ct);
         await postgres.CrashAsync();

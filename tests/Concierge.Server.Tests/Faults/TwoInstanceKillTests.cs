@@ -24,13 +24,8 @@ public sealed class TwoInstanceKillTests
         var environment = ChannelFixtures.Settings(graph.BaseUrl).ToDictionary(kv => kv.Key, kv => kv.Value!);
         environment["Concierge:Jobs:ClaimDuration"] = "00:00:03";
         environment["RATE_LIMIT_PER_MINUTE"] = "0";
-        using var victim = ServerProcess.Start(url, environment);
-        using var survivor = ServerProcess.Start(url, environment);
-        await victim.WaitForReadyAsync();
-        await survivor.WaitForReadyAsync();
-        using var victimOperator = victim.OperatorClient();
-        using var survivorOperator = survivor.OperatorClient();
-        var targets = new FaultTargets([(victim.Http, victimOperator), (survivor.Http, survivorOperator)]);
+        using var instances = await FaultInstances.StartAsync(url, environment);
+        var (victim, survivorOperator, targets) = (instances.Processes[0], instances.Operators[1], instances.Targets);
         var ledger = new FaultLedger();
         var load = new FaultLoad(targets, ledger).Start(chats: 4, streams: 2, webhooks: 2);
 

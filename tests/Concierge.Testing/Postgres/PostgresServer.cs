@@ -142,20 +142,7 @@ public sealed class PostgresServer : IAsyncDisposable
     /// checkpoint, so the next start replays the log. Clients see their connections drop and new
     /// ones refused until <see cref="StartAgainAsync"/>.
     /// </summary>
-    public async Task CrashAsync()
-    {
-        await SignalAsync(_process.Id, "QUIT");
-        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        try
-        {
-            await _process.WaitForExitAsync(wait.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync(CancellationToken.None);
-        }
-    }
+    public Task CrashAsync() => SignalAndWaitAsync("QUIT");
 
     /// <summary>Starts postgres again on the same data folder and port (after <see cref="CrashAsync"/>): crash recovery, then ready.</summary>
     public async Task StartAgainAsync(CancellationToken cancellationToken = default)
@@ -217,7 +204,14 @@ public sealed class PostgresServer : IAsyncDisposable
 
         // SIGINT is postgres's "fast shutdown": it ends the sessions and exits cleanly, so no
         // shared memory or socket file is left behind.
-        await SignalAsync(_process.Id, "INT");
+        await SignalAndWaitAsync("INT");
+        _process.Dispose();
+    }
+
+    /// <summary>Sends postgres a signal and waits for it to exit; killed if it has not within 15 s.</summary>
+    private async Task SignalAndWaitAsync(string signal)
+    {
+        await SignalAsync(_process.Id, signal);
         using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         try
         {
@@ -228,8 +222,6 @@ public sealed class PostgresServer : IAsyncDisposable
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync(CancellationToken.None);
         }
-
-        _process.Dispose();
     }
 
     private static Process Launch(string file, string? ids, StringBuilder log, IReadOnlyList<string> arguments)
