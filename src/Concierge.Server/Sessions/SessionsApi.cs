@@ -146,13 +146,11 @@ public static class SessionsApi
         : Usage.UsageApi.TryTime(raw.Trim(), endOfDay, out var time) ? time
         : throw new RequestFieldException(name, $"Query parameter '{name}' must be a date (2026-12-01) or a time with its offset (2026-12-01T15:00:00Z).");
 
-    private static bool? QueryFlag(string? raw, string name) => raw switch
-    {
-        null or "" => null,
-        "true" => true,
-        "false" => false,
-        _ => throw new RequestFieldException(name, $"Query parameter '{name}' must be true or false."),
-    };
+    // Case-insensitive, as ASP.NET binds a bool ("True" from a form or a hand-typed URL works too).
+    private static bool? QueryFlag(string? raw, string name) =>
+        string.IsNullOrEmpty(raw) ? null
+        : bool.TryParse(raw, out var flag) ? flag
+        : throw new RequestFieldException(name, $"Query parameter '{name}' must be true or false.");
 
     private static string? Normalize(string? value, string field)
     {
