@@ -18,6 +18,7 @@ public sealed record WebAsset(string Name, string ContentType, byte[] Bytes, str
         [".html"] = "text/html; charset=utf-8",
         [".js"] = "text/javascript; charset=utf-8",
         [".css"] = "text/css; charset=utf-8",
+        [".svg"] = "image/svg+xml",
     };
 
     /// <summary>Every embedded chat file by its name ("chat.js"); a file of an unknown kind fails the start, not a request.</summary>

@@ -57,23 +57,26 @@ async function ensureSession() {
   return state.session;
 }
 
-// Relays one turn's events into the reply's bubble, saving how far it got so a reload can resume.
+// Relays one turn's events into the reply's bubble, saving how far it got (state.stream) so that a
+// reload can resume: the message sent, how many messages the log had before it, the last event id
+// and the reply's text so far.
 function streamInto(item, initialText) {
   let text = initialText || '';
+  const progress = (id) => {
+    if (!state.stream) return;
+    if (id) state.stream.lastEventId = id;
+    state.stream.text = text;
+    save(state);
+  };
   return (event) => {
-    if (event.id) {
-      state.stream = { lastEventId: event.id, text };
-    }
     if (event.name === 'delta') {
       text += event.data.text;
       setBubbleText(item, text);
-      if (event.id) state.stream.text = text;
-      save(state);
+      progress(event.id);
     } else if (event.name === 'restart') {
       text = '';
       setBubbleText(item, text);
-      state.stream = { lastEventId: event.id, text };
-      save(state);
+      progress(event.id);
     } else if (event.name === 'done') {
       delete state.stream;
       save(state);
@@ -84,6 +87,7 @@ function streamInto(item, initialText) {
       const problem = event.data || {};
       setBubbleText(item, text || problem.detail || 'The reply failed.');
       item.classList.add('failed');
+      item.classList.remove('streaming');
       say(problem.detail || 'The reply failed.');
     }
   };
@@ -115,12 +119,15 @@ async function submit(text) {
   if (busy || !text.trim()) return;
   setBusy(true);
   say('');
+  const before = log.querySelectorAll('.message').length;
   show(messageItem('user', text));
   const reply = messageItem('assistant', '');
   reply.classList.add('streaming');
   try {
     let id = await ensureSession();
     show(reply);
+    state.stream = { message: text, before, lastEventId: null, text: '' };
+    save(state);
     try {
       await api.send(id, text, streamInto(reply));
     } catch (error) {
@@ -128,10 +135,13 @@ async function submit(text) {
       if (!(error instanceof ApiError) || (error.status !== 404 && error.status !== 410)) throw error;
       state = {};
       id = await ensureSession();
+      state.stream = { message: text, before: 0, lastEventId: null, text: '' };
       await api.send(id, text, streamInto(reply));
     }
   } catch (error) {
     reply.remove();
+    delete state.stream;
+    save(state);
     say(error.message || 'The message could not be sent.');
   } finally {
     setBusy(false);
@@ -161,15 +171,18 @@ async function restore() {
     if (message.role === 'user' && message.safety && message.safety.crisis) last.dataset.crisis = 'true';
     log.append(last);
   }
-  const lastMessage = messages[messages.length - 1];
-  if (last && lastMessage.role !== 'user') {
+  if (last && messages[messages.length - 1].role !== 'user') {
     const previous = last.previousElementSibling;
     if (previous && previous.dataset.crisis === 'true') markCrisis(last);
     const draft = session.final_creation_payload || session.draft;
     if (draft && Array.isArray(draft.components)) last.append(templatePreview(draft));
     if (session.last_action === 'BOOKED' && session.memory) last.append(bookingCard(session.memory));
   }
-  if (lastMessage && lastMessage.role === 'user') {
+  // A reply that was streaming when the page went away: its turn commits both messages at its end,
+  // so while the history has no more messages than before it, the turn is still running (or its
+  // events are still kept) and its stream is resumed after the last event the page saw.
+  if (state.stream && messages.length <= state.stream.before) {
+    show(messageItem('user', state.stream.message));
     await resume(state.stream);
   } else if (state.stream) {
     delete state.stream;
@@ -180,14 +193,22 @@ async function restore() {
 
 async function resume(stream) {
   setBusy(true);
-  const reply = messageItem('assistant', stream ? stream.text : '');
+  const reply = messageItem('assistant', stream.text);
   reply.classList.add('streaming');
   show(reply);
   try {
-    const resumed = await api.resume(state.session, stream && stream.lastEventId, streamInto(reply, stream && stream.text));
-    if (!resumed) reply.remove();
+    const resumed = await api.resume(state.session, stream.lastEventId, streamInto(reply, stream.text));
+    if (!resumed) {
+      // Nothing was left to send: the turn ended with the last event the page saw; the history has it after a reload.
+      reply.remove();
+      delete state.stream;
+      save(state);
+    }
   } catch (error) {
+    // The stream is gone (past its retention, say): what was committed is in the history at the next load.
     reply.remove();
+    delete state.stream;
+    save(state);
     say(error.message);
   } finally {
     setBusy(false);
