@@ -39,8 +39,6 @@ public sealed class Turn(
     public async Task<TurnResult> TakeAsync(TurnRequest request, ITurnObserver? observer, CancellationToken cancellationToken)
     {
         // 1. The message was validated once, at the edge (UserText): a refused message wrote nothing.
-        var text = request.Text.Value;
-
         // 3. Hold the session for this turn (see SessionClaims for how); the turn runs to its
         //    commit even if the caller goes away, so an accepted message is never lost.
         var attempts = 0;
@@ -56,13 +54,14 @@ public sealed class Turn(
                     await RestartAsync(observer);
                 }
 
-                return await RunAsync(claim, text, observer);
+                return await RunAsync(claim, request, observer);
             },
             cancellationToken);
     }
 
-    private async Task<TurnResult> RunAsync(SessionClaim claim, string text, ITurnObserver? observer)
+    private async Task<TurnResult> RunAsync(SessionClaim claim, TurnRequest request, ITurnObserver? observer)
     {
+        var text = request.Text.Value;
         using var activity = TurnTelemetry.Source.StartActivity("turn");
         var started = clock.GetTimestamp();
         var session = claim.Session;
@@ -101,6 +100,11 @@ public sealed class Turn(
             ? await agents.FindByKeyAsync(session.TenantId, key, CancellationToken.None) ?? throw new AgentNotFoundException(key)
             : null;
         var write = TurnComposer.Compose(context, phrased, handedTo, clock.GetUtcNow(), options.SessionTtl, verdict.Flag);
+        if (request.ReplyEffect is { } callers)
+        {
+            write = write with { Effects = [.. write.Effects, callers(write.Messages[1], decided.Decision)] };
+        }
+
         await claim.CommitAsync(write);
         if (agent.DetectEmotions)
         {
