@@ -111,7 +111,8 @@ public sealed class Turn(
             Emotions.EmotionTelemetry.Requested.Add(1);
         }
         var view = skills.Get(write.Session.Skill ?? handedTo?.Skill ?? agent.Skill).View(write.Session.State);
-        var result = new TurnResult(write.Session, write.Messages[0], write.Messages[1], decided.Decision, phrased.Source, write.ModelCalls, view);
+        // The phrased decision, not the decided one: an accepted model reply's sources are the ones it cited.
+        var result = new TurnResult(write.Session, write.Messages[0], write.Messages[1], phrased.Decided.Decision, phrased.Source, write.ModelCalls, view);
         TurnTelemetry.Record(result, agent.Key, skill.Name, clock.GetElapsedTime(started));
         await RecordSpendAsync(agent, write);
         activity?.SetTag("concierge.session_id", session.Id).SetTag("concierge.agent", agent.Key).SetTag("concierge.source", result.Source.ToString());
@@ -309,7 +310,15 @@ public sealed class Turn(
                 Source = decided.Source == TurnSource.Offline ? TurnSource.Model : decided.Source,
                 ModelCalls = [.. decided.ModelCalls, .. result.Calls],
             };
-            return new PhrasedTurn(modelDecided, answer.Text.Trim(), answer.OutputTokens);
+            // The footer is the skill's (the sources the reply cited), never the model's: it goes
+            // out after the model's words, so the streamed pieces add up to the committed reply.
+            var footer = check?.Footer ?? string.Empty;
+            if (footer.Length > 0)
+            {
+                await SendAsync(observer, footer);
+            }
+
+            return new PhrasedTurn(modelDecided, answer.Text.Trim() + footer, answer.OutputTokens);
         }
 
         // What was streamed is void: the caller is told to start again, and gets the fallback whole.
