@@ -59,9 +59,11 @@ public sealed class CrisisDetector
         var earlier = (recentUserMessages ?? []).TakeLast(ContextMessages).Select(ReadEarlier).ToList();
         var language = current.Language ?? earlier.LastOrDefault(e => e.Language is not null)?.Language;
 
-        if (current.Crises.Count > 0)
+        var earlierSignal = earlier.Any(e => e.HasSignal);
+        var crises = WithoutFigures(current, earlierSignal);
+        if (crises.Count > 0)
         {
-            var top = current.Crises.OrderByDescending(h => h.Rule.Severity).First();
+            var top = crises.OrderByDescending(h => h.Rule.Severity).First();
             var severity = top.Rule.Severity;
             if (current.Has(CrisisCue.Means) || current.Has(CrisisCue.Action))
             {
@@ -72,11 +74,10 @@ public sealed class CrisisDetector
         }
 
         var signals = Distinct(current.Cues.Where(c => c.Rule.Cue != CrisisCue.Time));
-        var earlierSignal = earlier.Any(e => e.HasSignal);
         var concept = current.Concepts;
         var conceptContext = earlierSignal || earlier.Any(e => e.Concepts.IsContext);
         var conceptValue = concept.Value(conceptContext);
-        var ambiguous = signals.Count > 0 || current.Suppressed || earlierSignal || (concept.HasCore && conceptValue >= CrisisConceptScorer.AmbiguousAt);
+        var ambiguous = signals.Count > 0 || current.Suppressed || current.Crises.Count > 0 || earlierSignal || (concept.HasCore && conceptValue >= CrisisConceptScorer.AmbiguousAt);
         var acting = signals.Any(c => c.Rule.Cue is CrisisCue.Means or CrisisCue.Action);
         var code = (signals.Count > 0 ? LanguageOf(signals[0], language) : language ?? concept.Language) ?? "und";
         if (signals.Count >= 2)
@@ -85,8 +86,9 @@ public sealed class CrisisDetector
             return new CrisisAssessment(true, Escalate(acting ? CrisisSeverity.High : CrisisSeverity.Medium, current), $"{code}.context.combined", code, reason) { HasCue = true };
         }
 
-        // A single cue is ordinary on its own ("I'm on the bridge") but not after distress.
-        if (signals.Count == 1 && earlierSignal)
+        // A single cue is ordinary on its own ("I'm on the bridge") but not after distress, whether
+        // the tables or the concept families read the distress ("I can't take this pain anymore").
+        if (signals.Count == 1 && (earlierSignal || earlier.Any(e => e.Concepts.IsDistress)))
         {
             var severity = acting || signals[0].Rule.Cue == CrisisCue.Farewell ? CrisisSeverity.High : CrisisSeverity.Medium;
             return new CrisisAssessment(true, Escalate(severity, current), $"{code}.context.after_distress", code, $"{signals[0].Rule.Reason} after earlier distress") { HasCue = true };
@@ -106,6 +108,18 @@ public sealed class CrisisDetector
     }
 
     private static CrisisSeverity Max(CrisisSeverity a, CrisisSeverity b) => a > b ? a : b;
+
+    // A wish to die said laughing about a game ("perdió mi equipo, me quiero morir jajaja") or someone else's story
+    // told without a first-person word ("a movie where the character takes pills to end it all") is
+    // a figure of speech when nothing else in the session points to a crisis. Only wishes and
+    // thoughts (Medium and below) are read so: a plan, the means or an act under way always counts,
+    // and so does any cue in this message or distress in the last few. The message stays ambiguous,
+    // so a configured model still gives its second opinion.
+    private static List<CrisisHit> WithoutFigures(CrisisReading current, bool earlierSignal)
+    {
+        var figurative = !earlierSignal && !current.HasSignalBesidesCrises && (current.Concepts.LaughingAboutAPastime || current.Concepts.ReportedOnly);
+        return figurative ? [.. current.Crises.Where(h => h.Rule.Severity > CrisisSeverity.Medium)] : [.. current.Crises];
+    }
 
     // "tonight", "ahora": a plan with a time is no longer only a plan.
     private static CrisisSeverity Escalate(CrisisSeverity severity, CrisisReading reading) =>

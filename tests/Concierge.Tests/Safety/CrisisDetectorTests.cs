@@ -43,6 +43,32 @@ public class CrisisDetectorTests
         Assert.False(Assess(text).IsCrisis);
     }
 
+    // Killing oneself *at* something is working too hard; being killed by mom is being in trouble.
+    [Theory]
+    [InlineData("vou me matar de estudar pra essa prova")]
+    [InlineData("tô me matando de trabalhar essa semana")]
+    [InlineData("minha mãe vai me matar quando ver a nota")]
+    [InlineData("me mato estudiando para el examen")]
+    [InlineData("me voy a matar entrenando este finde")]
+    [InlineData("mi mamá me va a matar si ve la nota")]
+    [InlineData("I'm killing myself studying for finals")]
+    [InlineData("my mom is going to kill me when she sees my grades")]
+    [InlineData("I've been working myself to death")]
+    public void Reads_killing_oneself_with_work_and_a_parent_killing_you_as_hyperbole(string text)
+    {
+        Assert.False(Assess(text).IsCrisis);
+    }
+
+    [Theory]
+    [InlineData("vou me matar hoje")]
+    [InlineData("vou me matar, não aguento mais estudar")]
+    [InlineData("me voy a matar")]
+    [InlineData("I want to kill myself, studying is pointless")]
+    public void Keeps_killing_oneself_a_crisis_when_no_effort_follows_it(string text)
+    {
+        Assert.True(Assess(text).IsCrisis);
+    }
+
     [Theory]
     [InlineData("I would never hurt myself")]
     [InlineData("no quiero morir")]
