@@ -24,7 +24,7 @@ internal static class EnglishCrisisRules
             "die|dye|dyed my|her|his|your ..1 hair", "bored|scared|worried|starving|starved|freezing to death",
             "jump ..1 on|into ..1 call|meeting|queue|pool|bandwagon|train", "could die",
             "pills|pill|meds|medication for ..2 pressure|headache|allergies|cholesterol|thyroid|diabetes|pain|sleep",
-            "rope for ..2 climbing|camping|sailing|swing|gym", "cut ..2 hair|bangs|cake|onions|costs|class|ties",
+            "rope for ..2 climbing|camping|sailing|swing|gym", "cut ..2 hair|bangs|cake|onions|costs|class|ties|finger|thumb",
             "kill|killing|killed|kills myself @effort", "work|working|worked|study|studying|studied|train|training myself to death",
             // "if I have to sit through one more meeting I'll shoot myself": a conditional complaint.
             "if i have|need|hear|see ..6 one+more|another|again ..6 ill|i+will|id|im+gonna|im+going+to ..1 kill|shoot|hang|stab myself")
@@ -139,8 +139,8 @@ internal static class EnglishCrisisRules
             "wont need ..3 where im going|anymore", "giving|gave|give ..1 away ..3 my")
         .Cue("cue.time", CrisisCue.Time, "now", "tonight", "today", "right now", "now")
 
-        .Past("used to", "years|months ago", "in the past", "back then", "when i was")
-        .Recovered("im|i+am|feel|doing ..2 fine|ok|okay|better|good|well|alright", "therapy helped", "got help", "recovered")
+        .Past("used to", "years|months ago", "in the past", "back then", "when i was", "in high+school|middle+school|college")
+        .Recovered("im|i+am|feel|doing ..2 fine|ok|okay|better|good|well|alright", "therapy helped", "got help", "recovered", "been|im|i+am|stayed clean|sober")
         .Research("for my|a ..2 essay|paper|thesis|class|homework|research|project|course|assignment|school|presentation",
             "risk factors", "warning signs", "signs of|that", "im a teacher|counselor|nurse|therapist|parent", "suicide rate|rates|statistics", "suicide prevention",
             "how can i help|support", "nursing school", "writing a paper");

@@ -20,7 +20,7 @@ internal static class PortugueseCrisisRules
             "morrendo|morri|morto|morta|morrer|morre|morrendo de|do|da ..1 rir|fome|sono|cansaco|vontade|vergonha|saudade|saudades|frio|calor|medo|susto|inveja|tedio|raiva|amor",
             "!vou|vo|eu me mata|matou", "esta|ta|estao|tao ..1 me? matando", "bai|bao|ba me matar|mata",
             "matar ..1 aula|tempo|processo|saudade|coelhos|trabalho", "matando ..1 tempo|aula", "de morrer",
-            "cort* com|o+cabelo|cabelo|a+unha", "cort* ..1 fazendo|cozinhando|barba|ao", "pular de|da ..1 paraquedas|corda",
+            "cort* com|o+cabelo|cabelo|a+unha", "cort* ..1 fazendo|cozinhando|barba|ao|dedo", "pular de|da ..1 paraquedas|corda",
             "remedios|remedio|comprimidos de|pra|para ..1 pressao|dor|cabeca|alergia|colesterol|tireoide|diabetes|dormir",
             "corda pra|para ..1 varal|escalar|pular|amarrar",
             "matar|mato|matando|matei|mata de|tanto|de+tanto? @effort")
@@ -128,8 +128,8 @@ internal static class PortugueseCrisisRules
             "sei|achei|escolhi onde|como amarrar|pendurar|enforcar*")
         .Cue("cue.time", CrisisCue.Time, "now", "hoje", "agora", "esta noite", "hoje a noite")
 
-        .Past("antes", "anos atras", "pensava", "costumava", "no passado", "ja pensei")
-        .Recovered("estou|to ..1 bem|melhor", "superei", "terapia ajudou|me+ajudou")
+        .Past("antes", "anos atras", "pensava", "costumava", "no passado", "ja pensei", "faz ..2 anos|meses", "na escola|faculdade", "no colegio|ensino+medio")
+        .Recovered("estou|to ..1 bem|melhor", "superei", "terapia ajudou|me+ajudou", "faz ..2 anos|meses que parei", "parei ha ..2 anos|meses")
         .Research("para|pra meu|minha|um|uma ..1 trabalho|tese|artigo|aula|pesquisa|faculdade|tcc|escola|prova",
             "fatores de risco", "taxa de suicidio", "prevencao do suicidio", "sinais de", "como posso ajudar", "sou professor|professora|psicologo|psicologa|enfermeira|enfermeiro",
             "escrevendo um artigo");

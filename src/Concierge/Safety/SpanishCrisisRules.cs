@@ -21,7 +21,7 @@ internal static class SpanishCrisisRules
             "morir* de lo ..1 rico|bueno|lindo|linda|bonito|feliz", "morir*|muert*|muerta de|del ..1 risa|hambre|ganas|verguenza|sueno|cansancio|frio|calor|susto|aburrimiento|envidia|amor|celos|nervios|sed|miedo|pena|tristeza",
             "de muerte", "para morirse", "!voy|vou|vo me|te|nos|le|la|lo mata|matan|mataste|matas", "matando",
             "matar ..1 tiempo|rato|proceso|pajaros|tarea|servidor|programa", "va|van|vas|iba|iban|ira|iran a matarme", "me matas|mata|matan con|de",
-            "ba|ban a matar", "cort* ..1 pelo|cabello|unas|flequillo", "cort* con", "cort* ..1 al|afeitando|afeitarme|cocinando|cocinar|rasurarme",
+            "ba|ban a matar", "cort* ..1 pelo|cabello|unas|flequillo|dedo", "cort* con", "cort* ..1 al|afeitando|afeitarme|cocinando|cocinar|rasurarme",
             "tir* ..1 a la piscina|pileta", "saltar ..1 en|la paracaidas|bungee|cuerda",
             "pastilla|pastillas|remedios ..1 para|de ..1 presion|dolor|cabeza|alergia|colesterol|tiroides|diabetes|dormir",
             "cuerda|soga para ..2 tender|ropa|escalar|saltar|amarrar",
@@ -138,8 +138,8 @@ internal static class SpanishCrisisRules
             "se|encontre|elegi donde|como colgar*|amarrar*|atar*|ahorcar*")
         .Cue("cue.time", CrisisCue.Time, "now", "esta noche", "hoy", "ahora")
 
-        .Past("antes", "hace anos|tiempo", "solia", "en el pasado", "cuando era")
-        .Recovered("estoy|me+siento ..2 bien|mejor", "lo supere", "terapia me ayudo|ha+ayudado")
+        .Past("antes", "hace anos|tiempo", "solia", "en el pasado", "cuando era", "en el liceo|colegio|secundario", "en la secundaria|prepa|universidad", "llevo ..2 anos|meses sin")
+        .Recovered("estoy|me+siento ..2 bien|mejor", "lo supere", "terapia me ayudo|ha+ayudado", "llevo ..2 anos|meses sin")
         .Research("para mi|una ..1 tesis|trabajo|clase|tarea|ensayo|investigacion|informe|curso",
             "factores de riesgo", "tasa de suicidio", "prevencion del suicidio", "senales de", "como puedo ayudar", "soy profesor|profesora|psicologo|psicologa|enfermera|enfermero");
 }

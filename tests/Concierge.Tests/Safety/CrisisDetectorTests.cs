@@ -38,6 +38,9 @@ public class CrisisDetectorTests
     [InlineData("morrendo de rir")]
     [InlineData("quero morrer de vergonha")]
     [InlineData("me quiero morir de la vergüenza")]
+    [InlineData("I cut my finger opening a can")]
+    [InlineData("me corté un dedo abriendo una lata")]
+    [InlineData("cortei o dedo abrindo uma lata")]
     public void Reads_figures_of_speech_as_no_crisis(string text)
     {
         Assert.False(Assess(text).IsCrisis);
@@ -76,6 +79,9 @@ public class CrisisDetectorTests
     [InlineData("nunca he pensado en quitarme la vida")]
     [InlineData("I used to think about suicide but I'm fine now")]
     [InlineData("antes pensaba en matarme pero ya estoy bien")]
+    [InlineData("back in college I used to cut, I've been clean for three years")]
+    [InlineData("me cortaba en la secundaria pero llevo dos años sin hacerlo")]
+    [InlineData("faz três anos que parei de me cortar e tô bem")]
     public void Reads_negation_and_past_resolved_thoughts_as_no_crisis(string text)
     {
         Assert.False(Assess(text).IsCrisis);

@@ -19,8 +19,9 @@ public class CrisisGoldenSetTests(ITestOutputHelper output)
         Assert.True(!failing.Any(), $"Below recall {MinimumRecall} or precision {MinimumPrecision}: {string.Join(", ", failing)}\n{report}");
     }
 
-    // Each held-out set's figures as docs/safety.md records them (the latest row per set; set 8 is
-    // its first run, never tuned to). A change may move them, but not down by more than Slack.
+    // Each held-out set's figures as docs/safety.md records them (the latest row per set; set 8's
+    // recall is its first run's, its precision after a general fix of the past-and-resolved frame).
+    // A change may move them, but not down by more than Slack.
     private const double Slack = 0.05;
 
     private static readonly Dictionary<string, Dictionary<string, (double Precision, double Recall)>> Recorded = new()
@@ -30,9 +31,9 @@ public class CrisisGoldenSetTests(ITestOutputHelper output)
         ["crisis-heldout-3.json"] = new() { ["en"] = (1.000, 1.000), ["es"] = (1.000, 1.000), ["pt"] = (1.000, 1.000) },
         ["crisis-heldout-4.json"] = new() { ["en"] = (1.000, 1.000), ["es"] = (1.000, 0.917), ["pt"] = (1.000, 0.833) },
         ["crisis-heldout-5.json"] = new() { ["en"] = (1.000, 0.800), ["es"] = (1.000, 0.800), ["pt"] = (1.000, 0.800) },
-        ["crisis-heldout-6.json"] = new() { ["en"] = (0.933, 0.560), ["es"] = (1.000, 0.920), ["pt"] = (1.000, 0.840) },
+        ["crisis-heldout-6.json"] = new() { ["en"] = (1.000, 0.560), ["es"] = (1.000, 0.920), ["pt"] = (1.000, 0.840) },
         ["crisis-heldout-7.json"] = new() { ["en"] = (0.960, 0.960), ["es"] = (1.000, 0.960), ["pt"] = (1.000, 1.000) },
-        ["crisis-heldout-8.json"] = new() { ["en"] = (0.857, 0.480), ["es"] = (0.867, 0.520), ["pt"] = (0.929, 0.520) },
+        ["crisis-heldout-8.json"] = new() { ["en"] = (0.923, 0.480), ["es"] = (1.000, 0.520), ["pt"] = (1.000, 0.520) },
     };
 
     public static TheoryData<string> HeldOutSets => [.. Recorded.Keys];
