@@ -181,7 +181,7 @@ public sealed class CrisisDetector
         var distress = found.Where(c => c.Rule.Cue == CrisisCue.Distress).ToList();
         var crisisHits = Matches(_crises, text, tokens, distress, ref suppressed);
         var past = Any(CrisisRuleKind.Past, text, tokens);
-        var resolved = past && Any(CrisisRuleKind.Recovered, text, tokens);
+        var resolved = past && Recovered(text, tokens);
         var research = Any(CrisisRuleKind.Research, text, tokens);
         if (resolved || research)
         {
@@ -216,6 +216,12 @@ public sealed class CrisisDetector
 
         return hits;
     }
+
+    // "I used to be happy, now I'm not okay": a recovery phrase with a negator in its gap or just
+    // before it ("im ..2 okay", "no estoy bien") is no recovery, so it cannot silence the message.
+    private bool Recovered(string text, IReadOnlySet<string> tokens) =>
+        _frames.Candidates(tokens).Where(f => f.Kind == CrisisRuleKind.Recovered).Any(f => f.Pattern.Matches(text).Any(m =>
+            !IsDenied(text, m.Index, []) && !m.Value.Split(' ').Any(_negators.Contains)));
 
     private bool Any(CrisisRuleKind kind, string text, IReadOnlySet<string> tokens) =>
         _frames.Candidates(tokens).Any(f => f.Kind == kind && f.Pattern.IsMatch(text));

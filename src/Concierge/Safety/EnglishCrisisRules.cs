@@ -139,7 +139,7 @@ internal static class EnglishCrisisRules
             "wont need ..3 where im going|anymore", "giving|gave|give ..1 away ..3 my")
         .Cue("cue.time", CrisisCue.Time, "now", "tonight", "today", "right now", "now")
 
-        .Past("used to", "years|months ago", "in the past", "back then", "when i was", "in high+school|middle+school|college")
+        .Past("used to", "years|months ago", "in the past", "back then", "when i was")
         .Recovered("im|i+am|feel|doing ..2 fine|ok|okay|better|good|well|alright", "therapy helped", "got help", "recovered", "been|im|i+am|stayed clean|sober")
         .Research("for my|a ..2 essay|paper|thesis|class|homework|research|project|course|assignment|school|presentation",
             "risk factors", "warning signs", "signs of|that", "im a teacher|counselor|nurse|therapist|parent", "suicide rate|rates|statistics", "suicide prevention",

@@ -128,8 +128,8 @@ internal static class PortugueseCrisisRules
             "sei|achei|escolhi onde|como amarrar|pendurar|enforcar*")
         .Cue("cue.time", CrisisCue.Time, "now", "hoje", "agora", "esta noite", "hoje a noite")
 
-        .Past("antes", "anos atras", "pensava", "costumava", "no passado", "ja pensei", "faz ..2 anos|meses", "na escola|faculdade", "no colegio|ensino+medio")
-        .Recovered("estou|to ..1 bem|melhor", "superei", "terapia ajudou|me+ajudou", "faz ..2 anos|meses que parei", "parei ha ..2 anos|meses")
+        .Past("antes", "anos atras", "pensava", "costumava", "no passado", "ja pensei", "faz ..2 anos|meses que parei")
+        .Recovered("estou|to ..1 bem|melhor", "superei", "terapia ajudou|me+ajudou")
         .Research("para|pra meu|minha|um|uma ..1 trabalho|tese|artigo|aula|pesquisa|faculdade|tcc|escola|prova",
             "fatores de risco", "taxa de suicidio", "prevencao do suicidio", "sinais de", "como posso ajudar", "sou professor|professora|psicologo|psicologa|enfermeira|enfermeiro",
             "escrevendo um artigo");

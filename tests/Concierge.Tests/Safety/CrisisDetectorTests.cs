@@ -80,11 +80,22 @@ public class CrisisDetectorTests
     [InlineData("I used to think about suicide but I'm fine now")]
     [InlineData("antes pensaba en matarme pero ya estoy bien")]
     [InlineData("back in college I used to cut, I've been clean for three years")]
-    [InlineData("me cortaba en la secundaria pero llevo dos años sin hacerlo")]
     [InlineData("faz três anos que parei de me cortar e tô bem")]
     public void Reads_negation_and_past_resolved_thoughts_as_no_crisis(string text)
     {
         Assert.False(Assess(text).IsCrisis);
+    }
+
+    // A denied recovery is none ("not okay"), and a stop in the past is no recovery by itself.
+    [Theory]
+    [InlineData("I used to be happy, now I'm not okay and I want to die")]
+    [InlineData("antes era feliz, ahora no estoy bien y quiero morirme")]
+    [InlineData("antes eu era feliz, agora não tô bem e quero morrer")]
+    [InlineData("llevo dos años sin cortarme pero hoy quiero matarme")]
+    [InlineData("faz seis anos que parei de me cortar, mas hoje quero morrer")]
+    public void Keeps_a_crisis_when_the_past_comes_with_no_recovery_or_a_denied_one(string text)
+    {
+        Assert.True(Assess(text).IsCrisis);
     }
 
     [Theory]

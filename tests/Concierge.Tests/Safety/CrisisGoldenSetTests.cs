@@ -33,7 +33,7 @@ public class CrisisGoldenSetTests(ITestOutputHelper output)
         ["crisis-heldout-5.json"] = new() { ["en"] = (1.000, 0.800), ["es"] = (1.000, 0.800), ["pt"] = (1.000, 0.800) },
         ["crisis-heldout-6.json"] = new() { ["en"] = (1.000, 0.560), ["es"] = (1.000, 0.920), ["pt"] = (1.000, 0.840) },
         ["crisis-heldout-7.json"] = new() { ["en"] = (0.960, 0.960), ["es"] = (1.000, 0.960), ["pt"] = (1.000, 1.000) },
-        ["crisis-heldout-8.json"] = new() { ["en"] = (0.923, 0.480), ["es"] = (1.000, 0.520), ["pt"] = (1.000, 0.520) },
+        ["crisis-heldout-8.json"] = new() { ["en"] = (0.923, 0.480), ["es"] = (0.929, 0.520), ["pt"] = (1.000, 0.520) },
     };
 
     public static TheoryData<string> HeldOutSets => [.. Recorded.Keys];
