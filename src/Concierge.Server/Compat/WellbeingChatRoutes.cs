@@ -33,7 +33,7 @@ public static class WellbeingChatRoutes
         var group = routes.MapGroup("/api/v1/chat").WithTags("Compatible: wellbeing chat (seed 004)")
             .RequireRole(Role.Customer)
             .RequireRateLimit("chat", RateLimitPerMinute)
-            .ExemptCrisis();
+            .ExemptCrisis(ContinuingSessionAsync);
         group.MapPost("/send", SendAsync).WithSummary("Sends the user's message to the wellbeing agent; answers with both stored messages.");
         group.MapPost("/send-stream", SendStreamAsync).WithSummary("The same turn streamed as server-sent events (seed 004's delta / done events).");
         return routes;
@@ -77,6 +77,20 @@ public static class WellbeingChatRoutes
             return new ChatStreamDone("done", view.UserMessage, view.AiMessage);
         });
         return TypedResults.Empty;
+    }
+
+    // What the crisis exemption reads as context: the conversation this request would continue
+    // (found, never started: a refused request writes nothing).
+    private static async ValueTask<Session?> ContinuingSessionAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        var tenant = http.RequestServices.GetRequiredService<RequestTenant>();
+        if (!tenant.IsResolved || tenant.Caller is not { } caller)
+        {
+            return null;
+        }
+
+        var directory = http.RequestServices.GetRequiredService<SessionDirectory>();
+        return await directory.FindContinuingAsync(tenant.Id, AgentKey, caller.CustomerId ?? caller.Subject, cancellationToken);
     }
 
     private static async Task<TurnRequest> StartAsync(

@@ -34,11 +34,15 @@ public sealed class SessionDirectory(ISessionStore store, IAgentCatalog agents, 
     /// The customer's continuing session with the agent (customer-keyed sessions do not expire), or
     /// a new one when the customer has none yet.
     /// </summary>
-    public async Task<Session> ContinueOrStartAsync(Guid tenantId, string agentKey, string channel, string customerId, CancellationToken cancellationToken)
+    public async Task<Session> ContinueOrStartAsync(Guid tenantId, string agentKey, string channel, string customerId, CancellationToken cancellationToken) =>
+        await FindContinuingAsync(tenantId, agentKey, customerId, cancellationToken)
+            ?? await StartAsync(tenantId, agentKey, channel, customerId, cancellationToken);
+
+    /// <summary>The customer's continuing session with the agent, or null (nothing is started).</summary>
+    public async Task<Session?> FindContinuingAsync(Guid tenantId, string agentKey, string customerId, CancellationToken cancellationToken)
     {
         var agent = await agents.FindByKeyAsync(tenantId, agentKey, cancellationToken) ?? throw new AgentNotFoundException(agentKey);
-        return await store.FindByCustomerAsync(tenantId, agent.Id, customerId, cancellationToken)
-            ?? await StartAsync(tenantId, agentKey, channel, customerId, cancellationToken);
+        return await store.FindByCustomerAsync(tenantId, agent.Id, customerId, cancellationToken);
     }
 
     /// <summary>The session for reading; unknown or malformed ids are not found, expired ones are gone.</summary>

@@ -57,4 +57,10 @@ internal enum CrisisConcept
 
     /// <summary>Everyday or technical contexts that borrow the words (a process, a game, a headache, a phone).</summary>
     Benign,
+
+    /// <summary>
+    /// A team, a match, a show: a trivial stake that, with a laugh, makes a wish to die a figure of
+    /// speech ("mi equipo perdió otra vez, me quiero morir jajaja"). Weighs nothing by itself.
+    /// </summary>
+    Pastime,
 }

@@ -16,11 +16,22 @@ internal sealed record CrisisConceptScore(IReadOnlyDictionary<CrisisConcept, int
     /// A death cue with a method or a burden is about the writer too ("qual o jeito mais rápido de
     /// morrer", "nadie se daría cuenta si desapareciera").
     public bool FirstPerson => this[CrisisConcept.Self] > 0 || this[CrisisConcept.Intent] > 0
-        || (this[CrisisConcept.Death] > 0 && (this[CrisisConcept.Means] > 0 || this[CrisisConcept.Burden] > 0));
+        || (this[CrisisConcept.Death] > 0 && (this[CrisisConcept.Means] > 0 || this[CrisisConcept.Burden] > 0))
+        || (this[CrisisConcept.Means] > 0 && this[CrisisConcept.Access] > 0);
 
     /// <summary>Families that can carry a crisis; the others only add to one.</summary>
     public bool HasCore => this[CrisisConcept.Death] > 0 || this[CrisisConcept.SelfHarm] > 0 || this[CrisisConcept.Means] > 0
         || this[CrisisConcept.Burden] > 0 || this[CrisisConcept.Farewell] > 0;
+
+    /// <summary>Someone else's story told without a first-person word: "a movie where the character takes pills to end it all".</summary>
+    public bool ReportedOnly => this[CrisisConcept.Reported] > 0 && this[CrisisConcept.Self] == 0 && this[CrisisConcept.Intent] == 0;
+
+    /// <summary>A laugh about a trivial stake: "meu time perdeu de novo, quero morrer kkkk" (a laugh alone is not enough: "quiero morir lol").</summary>
+    public bool LaughingAboutAPastime => Laughing && this[CrisisConcept.Pastime] > 0;
+
+    /// <summary>Distress an earlier message passes on, so that one cue of the next one ("bought a bunch of pills") weighs as after distress.</summary>
+    public bool IsDistress => this[CrisisConcept.Death] > 0 || this[CrisisConcept.Hopeless] > 0
+        || this[CrisisConcept.Burden] > 0 || this[CrisisConcept.SelfHarm] > 0;
 
     /// <summary>Something an earlier message passes on to the next one: despair, loss, a death or burden cue.</summary>
     public bool IsContext => this[CrisisConcept.Death] > 0 || this[CrisisConcept.Hopeless] > 0 || this[CrisisConcept.Loss] > 0

@@ -84,6 +84,13 @@ internal sealed class CrisisConceptScorer
 
                     concept = CrisisConcept.Farewell;
                     break;
+                // "asking for a friend" is the writer's own question, not someone else's story.
+                case CrisisConcept.Reported when hits.Any(h => h.Entry.Concept == CrisisConcept.Intent && h.Overlaps(hit)):
+                    continue;
+                // A benign phrase inside a longer cue is that cue's word, not a context: the "a day"
+                // of "pick a day" is a plan, not a dosage.
+                case CrisisConcept.Benign when hits.Any(h => h.Entry.Concept != CrisisConcept.Benign && h.Length > hit.Length && h.Overlaps(hit)):
+                    continue;
                 case CrisisConcept.Death or CrisisConcept.SelfHarm or CrisisConcept.Means or CrisisConcept.Access:
                     if (Negated(tokens, hit.Start, DeathNegationWindow, hits))
                     {
@@ -179,5 +186,8 @@ internal sealed class CrisisConceptScorer
 
     internal sealed record Entry(CrisisConcept Concept, string Language, string Key, CrisisConceptLexicon.Token[] Tokens);
 
-    private readonly record struct Hit(Entry Entry, int Start, int Length);
+    private readonly record struct Hit(Entry Entry, int Start, int Length)
+    {
+        public bool Overlaps(Hit other) => Start < other.Start + other.Length && other.Start < Start + Length;
+    }
 }

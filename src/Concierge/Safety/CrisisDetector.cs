@@ -59,9 +59,11 @@ public sealed class CrisisDetector
         var earlier = (recentUserMessages ?? []).TakeLast(ContextMessages).Select(ReadEarlier).ToList();
         var language = current.Language ?? earlier.LastOrDefault(e => e.Language is not null)?.Language;
 
-        if (current.Crises.Count > 0)
+        var earlierSignal = earlier.Any(e => e.HasSignal);
+        var crises = WithoutFigures(current, earlierSignal);
+        if (crises.Count > 0)
         {
-            var top = current.Crises.OrderByDescending(h => h.Rule.Severity).First();
+            var top = crises.OrderByDescending(h => h.Rule.Severity).First();
             var severity = top.Rule.Severity;
             if (current.Has(CrisisCue.Means) || current.Has(CrisisCue.Action))
             {
@@ -72,11 +74,10 @@ public sealed class CrisisDetector
         }
 
         var signals = Distinct(current.Cues.Where(c => c.Rule.Cue != CrisisCue.Time));
-        var earlierSignal = earlier.Any(e => e.HasSignal);
         var concept = current.Concepts;
         var conceptContext = earlierSignal || earlier.Any(e => e.Concepts.IsContext);
         var conceptValue = concept.Value(conceptContext);
-        var ambiguous = signals.Count > 0 || current.Suppressed || earlierSignal || (concept.HasCore && conceptValue >= CrisisConceptScorer.AmbiguousAt);
+        var ambiguous = signals.Count > 0 || current.Suppressed || current.Crises.Count > 0 || earlierSignal || (concept.HasCore && conceptValue >= CrisisConceptScorer.AmbiguousAt);
         var acting = signals.Any(c => c.Rule.Cue is CrisisCue.Means or CrisisCue.Action);
         var code = (signals.Count > 0 ? LanguageOf(signals[0], language) : language ?? concept.Language) ?? "und";
         if (signals.Count >= 2)
@@ -85,8 +86,9 @@ public sealed class CrisisDetector
             return new CrisisAssessment(true, Escalate(acting ? CrisisSeverity.High : CrisisSeverity.Medium, current), $"{code}.context.combined", code, reason) { HasCue = true };
         }
 
-        // A single cue is ordinary on its own ("I'm on the bridge") but not after distress.
-        if (signals.Count == 1 && earlierSignal)
+        // A single cue is ordinary on its own ("I'm on the bridge") but not after distress, whether
+        // the tables or the concept families read the distress ("I can't take this pain anymore").
+        if (signals.Count == 1 && (earlierSignal || earlier.Any(e => e.Concepts.IsDistress)))
         {
             var severity = acting || signals[0].Rule.Cue == CrisisCue.Farewell ? CrisisSeverity.High : CrisisSeverity.Medium;
             return new CrisisAssessment(true, Escalate(severity, current), $"{code}.context.after_distress", code, $"{signals[0].Rule.Reason} after earlier distress") { HasCue = true };
@@ -106,6 +108,18 @@ public sealed class CrisisDetector
     }
 
     private static CrisisSeverity Max(CrisisSeverity a, CrisisSeverity b) => a > b ? a : b;
+
+    // A wish to die said laughing about a game ("perdió mi equipo, me quiero morir jajaja") or someone else's story
+    // told without a first-person word ("a movie where the character takes pills to end it all") is
+    // a figure of speech when nothing else in the session points to a crisis. Only wishes and
+    // thoughts (Medium and below) are read so: a plan, the means or an act under way always counts,
+    // and so does any cue in this message or distress in the last few. The message stays ambiguous,
+    // so a configured model still gives its second opinion.
+    private static List<CrisisHit> WithoutFigures(CrisisReading current, bool earlierSignal)
+    {
+        var figurative = !earlierSignal && !current.HasSignalBesidesCrises && (current.Concepts.LaughingAboutAPastime || current.Concepts.ReportedOnly);
+        return figurative ? [.. current.Crises.Where(h => h.Rule.Severity > CrisisSeverity.Medium)] : [.. current.Crises];
+    }
 
     // "tonight", "ahora": a plan with a time is no longer only a plan.
     private static CrisisSeverity Escalate(CrisisSeverity severity, CrisisReading reading) =>
@@ -167,7 +181,7 @@ public sealed class CrisisDetector
         var distress = found.Where(c => c.Rule.Cue == CrisisCue.Distress).ToList();
         var crisisHits = Matches(_crises, text, tokens, distress, ref suppressed);
         var past = Any(CrisisRuleKind.Past, text, tokens);
-        var resolved = past && Any(CrisisRuleKind.Recovered, text, tokens);
+        var resolved = past && Recovered(text, tokens);
         var research = Any(CrisisRuleKind.Research, text, tokens);
         if (resolved || research)
         {
@@ -202,6 +216,12 @@ public sealed class CrisisDetector
 
         return hits;
     }
+
+    // "I used to be happy, now I'm not okay": a recovery phrase with a negator in its gap or just
+    // before it ("im ..2 okay", "no estoy bien") is no recovery, so it cannot silence the message.
+    private bool Recovered(string text, IReadOnlySet<string> tokens) =>
+        _frames.Candidates(tokens).Where(f => f.Kind == CrisisRuleKind.Recovered).Any(f => f.Pattern.Matches(text).Any(m =>
+            !IsDenied(text, m.Index, []) && !m.Value.Split(' ').Any(_negators.Contains)));
 
     private bool Any(CrisisRuleKind kind, string text, IReadOnlySet<string> tokens) =>
         _frames.Candidates(tokens).Any(f => f.Kind == kind && f.Pattern.IsMatch(text));

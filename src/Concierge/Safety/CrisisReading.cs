@@ -10,4 +10,7 @@ internal sealed record CrisisReading(IReadOnlyList<CrisisHit> Crises, IReadOnlyL
     public bool HasSignal => Crises.Count > 0 || Cues.Any(c => c.Rule.Cue != CrisisCue.Time);
 
     public bool Has(CrisisCue cue) => Cues.Any(c => c.Rule.Cue == cue);
+
+    /// <summary>A distress, means, action or farewell cue of the tables (a time alone is not one).</summary>
+    public bool HasSignalBesidesCrises => Cues.Any(c => c.Rule.Cue != CrisisCue.Time);
 }

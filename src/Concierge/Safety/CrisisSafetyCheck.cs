@@ -85,6 +85,7 @@ public sealed class CrisisSafetyCheck(CrisisDetector detector, CrisisProtocols p
             + $"Answer in the user's language (the protocol's language is '{protocol.Language}').";
     }
 
-    private static List<string> RecentUserMessages(IReadOnlyList<Message> history) =>
+    /// <summary>The detector's context: the last <see cref="ContextMessages"/> user messages of a history, oldest first.</summary>
+    public static List<string> RecentUserMessages(IReadOnlyList<Message> history) =>
         history.Where(m => m.Role == MessageRole.User).TakeLast(ContextMessages).Select(m => m.Content).ToList();
 }

@@ -205,6 +205,8 @@ internal static partial class CrisisText
     [GeneratedRegex(@"(?<![\p{L}.*-])(?:\p{L}[.*-]){2,}\p{L}(?![\p{L}])")]
     private static partial Regex SpelledOut();
 
-    [GeneratedRegex("^(?:(?:ja|je|ji|ha|he|hi|ka|rs)+[jhk]?|k|lol|lmao|lmfao|rofl|xd|kk)$")]
+    // Two syllables at least: a single "ja", "he", "ha" or "hi" is a word ("já", "he pensado", "he",
+    // "hi"), not laughter; "kkkk" squeezes to "k", and "rs" is a laugh on its own in Brazil.
+    [GeneratedRegex("^(?:(?:ja|je|ji|ha|he|hi|ka|rs){2,}[jhk]?|rs|k|kk|lol|lmao|lmfao|rofl|xd)$")]
     private static partial Regex LaughToken();
 }

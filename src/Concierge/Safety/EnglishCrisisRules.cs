@@ -11,6 +11,8 @@ internal static class EnglishCrisisRules
         .Words("place", "bridge|roof|rooftop|building|balcony|window|cliff|train|tracks|car|bus|ledge|overpass|tower|subway|traffic|river|truck")
         .Words("pills", "pills|pill|meds|tablets|medication|paracetamol|tylenol|ibuprofen|painkillers|sleeping+pills|bottle")
         .Words("suicide", "suicide|suicidal|suicde|sucide|suiside")
+        // Effort words: "killing myself studying" is hyperbole about work, not a plan.
+        .Words("effort", "studying|working|training|running|cleaning|trying|practicing|at+work|at+the+gym|at+school|to+finish|to+pass|for+this+exam|on+this+project")
         .Negating("not never no dont doesnt didnt wont wouldnt isnt arent aint nor")
         .Breaking("but and though although however")
         .Marking("the i to and you my is it im dont want of for this that a in on be with what how just feel cant anymore")
@@ -22,10 +24,13 @@ internal static class EnglishCrisisRules
             "die|dye|dyed my|her|his|your ..1 hair", "bored|scared|worried|starving|starved|freezing to death",
             "jump ..1 on|into ..1 call|meeting|queue|pool|bandwagon|train", "could die",
             "pills|pill|meds|medication for ..2 pressure|headache|allergies|cholesterol|thyroid|diabetes|pain|sleep",
-            "rope for ..2 climbing|camping|sailing|swing|gym", "cut ..2 hair|bangs|cake|onions|costs|class|ties")
+            "rope for ..2 climbing|camping|sailing|swing|gym", "cut ..2 hair|bangs|cake|onions|costs|class|ties|finger|thumb",
+            "kill|killing|killed|kills myself @effort", "work|working|worked|study|studying|studied|train|training myself to death",
+            // "if I have to sit through one more meeting I'll shoot myself": a conditional complaint.
+            "if i have|need|hear|see ..6 one+more|another|again ..6 ill|i+will|id|im+gonna|im+going+to ..1 kill|shoot|hang|stab myself")
 
         .Crisis("direct.ideation", CrisisSeverity.Medium, "suicidal ideation",
-            "@want to|2? die|dye|overdose|od|disappear+forever|be+dead|not+exist|not+be+alive|not+be+here",
+            "@want to|2? die|dye|di|dy|overdose|od|disappear+forever|be+dead|not+exist|not+be+alive|not+be+here",
             "@verb @myself", "kms",
             "thinking|think|thought|thoughts ..3 @suicide|killing+myself|ending+my+life|ending+it",
             "im|i+am|feel|feeling|been|getting suicidal", "feel|feeling so|really|very suicidal",
@@ -35,7 +40,8 @@ internal static class EnglishCrisisRules
             "dont|not know if|whether i @want to|2? live|keep+living|be+alive|go+on",
             "not sure i @want to|2? live|keep+living|be+alive|go+on",
             "sleep ..2 never wake*|waking",
-            "@want it|this|everything|it+all ..1 to end|stop|be+over",
+            // A gap word here would read "I want this anxiety to stop" as wanting life to stop.
+            "@want it|this|everything|it+all|this+life|my+life all|just|to+just? to end|stop|be+over",
             "im|i+am done with life|living",
             "ready to die")
         .Crisis("direct.selfharm", CrisisSeverity.Medium, "self-harm",
@@ -56,7 +62,7 @@ internal static class EnglishCrisisRules
             "take|taking|swallow|swallowing ..1 all|whole|entire ..3 @pills")
         .Crisis("imminent.overdose", CrisisSeverity.Imminent, "overdose taken",
             "swallowed|took|taken|ate ..1 all|the+whole|whole|entire ..3 @pills|pack|box",
-            "swallowed|took|taken|ate ..1 like|about|around|over? 10|12|15|20|25|30|40|50|60|100|a+dozen|dozens|twenty|thirty|fifty ..1 @pills")
+            "swallowed|took|taken|ate ..1 like|about|around|over? 10|12|15|20|25|30|40|50|60|100|a+dozen|dozens|twenty|thirty|fifty ..4 @pills")
         .Crisis("direct.farewell", CrisisSeverity.High, "farewell letter",
             "@suicide note|letter", "goodbye|farewell letter|letters|note|notes")
         .Crisis("indirect.burden", CrisisSeverity.Low, "feels a burden",
@@ -73,6 +79,7 @@ internal static class EnglishCrisisRules
             "tired of being alive|living|life|existing")
         .Crisis("indirect.farewell", CrisisSeverity.Low, "giving things away, not being missed",
             "giving|give|gave ..1 away ..3 things|stuff|belongings|possessions",
+            "giving|give|gave|giving+all|gave+all my|all+my things|stuff|belongings|possessions|everything away",
             "nobody|no+one ..3 notice|miss|care ..4 gone|disappeared|died|dead|wasnt+here",
             "wont be around|here ..1 much? longer|for+long")
         .Crisis("indirect.disappear", CrisisSeverity.Low, "wants to disappear for good",
@@ -133,7 +140,7 @@ internal static class EnglishCrisisRules
         .Cue("cue.time", CrisisCue.Time, "now", "tonight", "today", "right now", "now")
 
         .Past("used to", "years|months ago", "in the past", "back then", "when i was")
-        .Recovered("im|i+am|feel|doing ..2 fine|ok|okay|better|good|well|alright", "therapy helped", "got help", "recovered")
+        .Recovered("im|i+am|feel|doing ..2 fine|ok|okay|better|good|well|alright", "therapy helped", "got help", "recovered", "been|im|i+am|stayed clean|sober")
         .Research("for my|a ..2 essay|paper|thesis|class|homework|research|project|course|assignment|school|presentation",
             "risk factors", "warning signs", "signs of|that", "im a teacher|counselor|nurse|therapist|parent", "suicide rate|rates|statistics", "suicide prevention",
             "how can i help|support", "nursing school", "writing a paper");

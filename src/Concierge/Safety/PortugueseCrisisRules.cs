@@ -9,7 +9,10 @@ internal static class PortugueseCrisisRules
         .Words("self", "me+matar|me+mata|me+suicidar|me+enforcar|tirar+minha+vida|tirar+a+minha+vida|tirar+minha+propria+vida|tirar+a+minha+propria+vida|acabar+com+a+minha+propria+vida|acabar+com+a+minha+vida|acabar+com+minha+vida")
         .Words("place", "ponte|predio|janela|terraco|telhado|sacada|viaduto|trem|metro|carro|caminhao|penhasco|frente|varanda|rio")
         .Words("pills", "remedios|remedio|comprimidos|pilulas|overdose|rivotril|paracetamol|dipirona|cartela|caixa")
-        .Negating("nao nunca jamais nem")
+        // Effort words: "vou me matar de estudar" is hyperbole about work, not a plan.
+        .Words("effort", "estudar|trabalhar|treinar|correr|limpar|malhar|estudando|trabalhando|treinando|malhando|correndo|limpando|na+academia|no+trabalho")
+        // "n" is chat shorthand for "não" ("n quero mais viver").
+        .Negating("nao nunca jamais nem n")
         .Breaking("mas e porem embora")
         .Marking("nao eu voce um uma com pra estou to quero tenho sou muito ja ele ela isso isto meu minha e mim hoje noite kkk vou tudo")
 
@@ -17,15 +20,16 @@ internal static class PortugueseCrisisRules
             "morrendo|morri|morto|morta|morrer|morre|morrendo de|do|da ..1 rir|fome|sono|cansaco|vontade|vergonha|saudade|saudades|frio|calor|medo|susto|inveja|tedio|raiva|amor",
             "!vou|vo|eu me mata|matou", "esta|ta|estao|tao ..1 me? matando", "bai|bao|ba me matar|mata",
             "matar ..1 aula|tempo|processo|saudade|coelhos|trabalho", "matando ..1 tempo|aula", "de morrer",
-            "cort* com|o+cabelo|cabelo|a+unha", "cort* ..1 fazendo|cozinhando|barba|ao", "pular de|da ..1 paraquedas|corda",
+            "cort* com|o+cabelo|cabelo|a+unha", "cort* ..1 fazendo|cozinhando|barba|ao|dedo", "pular de|da ..1 paraquedas|corda",
             "remedios|remedio|comprimidos de|pra|para ..1 pressao|dor|cabeca|alergia|colesterol|tireoide|diabetes|dormir",
-            "corda pra|para ..1 varal|escalar|pular|amarrar")
+            "corda pra|para ..1 varal|escalar|pular|amarrar",
+            "matar|mato|matando|matei|mata de|tanto|de+tanto? @effort")
 
         .Crisis("direct.ideation", CrisisSeverity.Medium, "suicidal ideation",
             "@want ..1 morrer*|@self|suicid*",
             "@want me ..1 matar|mata|suicidar|enforcar|jogar",
             "pensando|penso|pensado|pensei|pensava ..2 suicid*|@self|morrer",
-            "nao @want mais? viver|existir|continuar+vivendo|estar+aqui|acordar",
+            "nao|n @want mais? viver|existir|continuar+vivendo|estar+aqui|acordar",
             "nao sei se @want continuar|viver|seguir ..1 vivendo?",
             "dormir ..2 nunca mais acordar",
             "@want que tudo acabe|termine|pare",
@@ -124,7 +128,7 @@ internal static class PortugueseCrisisRules
             "sei|achei|escolhi onde|como amarrar|pendurar|enforcar*")
         .Cue("cue.time", CrisisCue.Time, "now", "hoje", "agora", "esta noite", "hoje a noite")
 
-        .Past("antes", "anos atras", "pensava", "costumava", "no passado", "ja pensei")
+        .Past("antes", "anos atras", "pensava", "costumava", "no passado", "ja pensei", "faz ..2 anos|meses que parei")
         .Recovered("estou|to ..1 bem|melhor", "superei", "terapia ajudou|me+ajudou")
         .Research("para|pra meu|minha|um|uma ..1 trabalho|tese|artigo|aula|pesquisa|faculdade|tcc|escola|prova",
             "fatores de risco", "taxa de suicidio", "prevencao do suicidio", "sinais de", "como posso ajudar", "sou professor|professora|psicologo|psicologa|enfermeira|enfermeiro",

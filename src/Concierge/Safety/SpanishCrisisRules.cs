@@ -9,6 +9,8 @@ internal static class SpanishCrisisRules
         .Words("self", "matarme|suicidarme|suicidarme|ahorcarme|colgarme|quitarme+la+vida|kitarme+la+vida|acabar+con+mi+vida|terminar+con+mi+vida")
         .Words("place", "puente|edificio|balcon|azotea|techo|ventana|metro|tren|vias|auto|camion|precipicio|acantilado|piso|cerro|viaducto|rio")
         .Words("pills", "pastillas|pildoras|remedios|medicamentos|blister|sobredosis|clonazepam|paracetamol|ravotril|tabletas")
+        // Effort words: "me mato estudiando" is hyperbole about work, not a plan.
+        .Words("effort", "estudiando|trabajando|entrenando|corriendo|limpiando|practicando|estudiar|trabajar|entrenar|limpiar|practicar|en+el+gimnasio|en+el+gym|en+la+pega|en+el+trabajo")
         .Negating("no nunca jamas ni tampoco")
         .Breaking("pero y aunque mas sino")
         .Marking("el los las del por para con una estoy quiero tengo soy muy pero ya yo hay eso esto nada mi y puedo noche hoy weon cachai cuando como mas")
@@ -19,10 +21,11 @@ internal static class SpanishCrisisRules
             "morir* de lo ..1 rico|bueno|lindo|linda|bonito|feliz", "morir*|muert*|muerta de|del ..1 risa|hambre|ganas|verguenza|sueno|cansancio|frio|calor|susto|aburrimiento|envidia|amor|celos|nervios|sed|miedo|pena|tristeza",
             "de muerte", "para morirse", "!voy|vou|vo me|te|nos|le|la|lo mata|matan|mataste|matas", "matando",
             "matar ..1 tiempo|rato|proceso|pajaros|tarea|servidor|programa", "va|van|vas|iba|iban|ira|iran a matarme", "me matas|mata|matan con|de",
-            "ba|ban a matar", "cort* ..1 pelo|cabello|unas|flequillo", "cort* con", "cort* ..1 al|afeitando|afeitarme|cocinando|cocinar|rasurarme",
+            "ba|ban a matar", "cort* ..1 pelo|cabello|unas|flequillo|dedo", "cort* con", "cort* ..1 al|afeitando|afeitarme|cocinando|cocinar|rasurarme",
             "tir* ..1 a la piscina|pileta", "saltar ..1 en|la paracaidas|bungee|cuerda",
             "pastilla|pastillas|remedios ..1 para|de ..1 presion|dolor|cabeza|alergia|colesterol|tiroides|diabetes|dormir",
-            "cuerda|soga para ..2 tender|ropa|escalar|saltar|amarrar")
+            "cuerda|soga para ..2 tender|ropa|escalar|saltar|amarrar",
+            "mato|matando|matarme|matar|mataba|mate|matamos de|a|tanto|de+tanto? @effort")
 
         .Crisis("direct.ideation", CrisisSeverity.Medium, "suicidal ideation",
             "@want ..1 morir*|@self|suicid*",
@@ -60,6 +63,7 @@ internal static class SpanishCrisisRules
             "tomar* ..1 todas|todos ..2 @pills")
         .Crisis("imminent.overdose", CrisisSeverity.Imminent, "overdose taken",
             "tome|trague|tomado|tragado todas|todos|muchas|demasiadas|el+frasco|la+caja|un+frasco|una+caja",
+            "tome|trague|tomado|tragado todo|toda el|la|un|una ..1 frasco|caja|blister|tira|paquete|botella|tableta",
             "tome|trague|tomado|tragado ..1 como|unas|unos|mas+de? 10|12|15|20|25|30|40|50|100|veinte|treinta|cincuenta ..1 @pills")
         .Crisis("direct.farewell", CrisisSeverity.High, "farewell letter",
             "carta|cartas|mensaje de despedida")
@@ -135,7 +139,7 @@ internal static class SpanishCrisisRules
         .Cue("cue.time", CrisisCue.Time, "now", "esta noche", "hoy", "ahora")
 
         .Past("antes", "hace anos|tiempo", "solia", "en el pasado", "cuando era")
-        .Recovered("estoy|me+siento ..2 bien|mejor", "lo supere", "terapia me ayudo|ha+ayudado")
+        .Recovered("estoy|me+siento ..2 bien|mejor", "lo supere", "terapia me ayudo|ha+ayudado", "llevo ..2 anos|meses sin hacerlo|cortarme|lastimarme|hacerme")
         .Research("para mi|una ..1 tesis|trabajo|clase|tarea|ensayo|investigacion|informe|curso",
             "factores de riesgo", "tasa de suicidio", "prevencion del suicidio", "senales de", "como puedo ayudar", "soy profesor|profesora|psicologo|psicologa|enfermera|enfermero");
 }

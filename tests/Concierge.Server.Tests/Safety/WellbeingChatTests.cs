@@ -146,6 +146,40 @@ public sealed class WellbeingChatTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Over_the_limit_the_second_half_of_a_crisis_spread_over_two_messages_still_gets_the_protocol()
+    {
+        // Alone, "tengo las pastillas aquí" is only a means cue: a user without the first half is refused.
+        var stranger = _app.ClientAs(Role.Customer);
+        await ExhaustTheLimitAsync(stranger, "hola");
+        using var strangerRefused = await PostAsync(stranger, "/api/v1/chat/send", """{"message":"tengo las pastillas aquí"}""");
+
+        var client = _app.ClientAs(Role.Customer);
+        await ExhaustTheLimitAsync(client, "no aguanto más");
+        using var secondHalf = await PostAsync(client, "/api/v1/chat/send", """{"message":"tengo las pastillas aquí"}""");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, strangerRefused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, secondHalf.StatusCode);
+        var turn = await secondHalf.ReadObjectAsync();
+        Assert.True((bool)turn["user_message"]!["crisis"]!);
+        Assert.Equal("crisis", (string?)turn["ai_message"]!["protocol"]);
+    }
+
+    [Fact]
+    public async Task Over_the_limit_a_session_in_crisis_mode_still_gets_its_supportive_reply()
+    {
+        var client = _app.ClientAs(Role.Customer);
+        await ExhaustTheLimitAsync(client, "quiero matarme");
+
+        using var calm = await PostAsync(client, "/api/v1/chat/send", """{"message":"gracias"}""");
+        using var streamed = await PostAsync(client, "/api/v1/chat/send-stream", """{"message":"ok"}""");
+
+        Assert.Equal(HttpStatusCode.OK, calm.StatusCode);
+        Assert.Contains("*4141", (string?)(await calm.ReadObjectAsync())["ai_message"]!["content"]);
+        Assert.Equal(HttpStatusCode.OK, streamed.StatusCode);
+        Assert.Contains("*4141", await streamed.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
     public async Task Send_stream_speaks_seed_004s_data_only_events_ending_with_done()
     {
         var client = _app.ClientAs(Role.Customer);
@@ -223,6 +257,15 @@ public sealed class WellbeingChatTests : IAsyncLifetime
         Assert.Equal(3, received.Count);
         Assert.Single(received.Select(r => (string?)r.Body["id"]).Distinct());
         Assert.Equal([1, 2, 3], received.Select(r => (int)r.Body["attempt"]!));
+    }
+
+    // Uses up the minute's requests, the last one carrying the given message.
+    private static async Task ExhaustTheLimitAsync(HttpClient client, string lastMessage)
+    {
+        for (var i = 1; i <= WellbeingChatRoutes.RateLimitPerMinute; i++)
+        {
+            await SendAsync(client, i == WellbeingChatRoutes.RateLimitPerMinute ? lastMessage : "hola");
+        }
     }
 
     private static async Task<JsonObject> SendAsync(HttpClient client, string message)

@@ -38,9 +38,38 @@ public class CrisisDetectorTests
     [InlineData("morrendo de rir")]
     [InlineData("quero morrer de vergonha")]
     [InlineData("me quiero morir de la vergüenza")]
+    [InlineData("I cut my finger opening a can")]
+    [InlineData("me corté un dedo abriendo una lata")]
+    [InlineData("cortei o dedo abrindo uma lata")]
     public void Reads_figures_of_speech_as_no_crisis(string text)
     {
         Assert.False(Assess(text).IsCrisis);
+    }
+
+    // Killing oneself *at* something is working too hard; being killed by mom is being in trouble.
+    [Theory]
+    [InlineData("vou me matar de estudar pra essa prova")]
+    [InlineData("tô me matando de trabalhar essa semana")]
+    [InlineData("minha mãe vai me matar quando ver a nota")]
+    [InlineData("me mato estudiando para el examen")]
+    [InlineData("me voy a matar entrenando este finde")]
+    [InlineData("mi mamá me va a matar si ve la nota")]
+    [InlineData("I'm killing myself studying for finals")]
+    [InlineData("my mom is going to kill me when she sees my grades")]
+    [InlineData("I've been working myself to death")]
+    public void Reads_killing_oneself_with_work_and_a_parent_killing_you_as_hyperbole(string text)
+    {
+        Assert.False(Assess(text).IsCrisis);
+    }
+
+    [Theory]
+    [InlineData("vou me matar hoje")]
+    [InlineData("vou me matar, não aguento mais estudar")]
+    [InlineData("me voy a matar")]
+    [InlineData("I want to kill myself, studying is pointless")]
+    public void Keeps_killing_oneself_a_crisis_when_no_effort_follows_it(string text)
+    {
+        Assert.True(Assess(text).IsCrisis);
     }
 
     [Theory]
@@ -50,9 +79,23 @@ public class CrisisDetectorTests
     [InlineData("nunca he pensado en quitarme la vida")]
     [InlineData("I used to think about suicide but I'm fine now")]
     [InlineData("antes pensaba en matarme pero ya estoy bien")]
+    [InlineData("back in college I used to cut, I've been clean for three years")]
+    [InlineData("faz três anos que parei de me cortar e tô bem")]
     public void Reads_negation_and_past_resolved_thoughts_as_no_crisis(string text)
     {
         Assert.False(Assess(text).IsCrisis);
+    }
+
+    // A denied recovery is none ("not okay"), and a stop in the past is no recovery by itself.
+    [Theory]
+    [InlineData("I used to be happy, now I'm not okay and I want to die")]
+    [InlineData("antes era feliz, ahora no estoy bien y quiero morirme")]
+    [InlineData("antes eu era feliz, agora não tô bem e quero morrer")]
+    [InlineData("llevo dos años sin cortarme pero hoy quiero matarme")]
+    [InlineData("faz seis anos que parei de me cortar, mas hoje quero morrer")]
+    public void Keeps_a_crisis_when_the_past_comes_with_no_recovery_or_a_denied_one(string text)
+    {
+        Assert.True(Assess(text).IsCrisis);
     }
 
     [Theory]
