@@ -44,7 +44,7 @@ public static class FaultChecker
             }
         }
 
-        var sends = graph?.Sent.GroupBy(Recipient).ToDictionary(g => g.Key, g => g.Count()) ?? [];
+        var sends = graph?.Accepted.GroupBy(Recipient).ToDictionary(g => g.Key, g => g.Count()) ?? [];
         foreach (var ack in acks.Where(a => a.Kind == AckKind.WhatsApp))
         {
             var session = await ChannelFixtures.SessionIdAsync(operatorClient, ack.Scope);
@@ -80,7 +80,7 @@ public static class FaultChecker
     public static int RepliesFor(FaultLedger ledger, FakeGraphServer graph)
     {
         var numbers = ledger.Acks.Where(a => a.Kind == AckKind.WhatsApp).Select(a => a.Scope).ToHashSet();
-        return graph.Sent.Select(Recipient).Where(numbers.Contains).Distinct().Count();
+        return graph.Accepted.Select(Recipient).Where(numbers.Contains).Distinct().Count();
     }
 
     // Concierge sends to "+16505551234"; the webhook's customer is "16505551234".

@@ -16,6 +16,9 @@ public sealed class FakeGraphServer : IAsyncDisposable
 {
     private readonly ConcurrentQueue<Func<HttpContext, JsonNode?, CancellationToken, Task>> _steps = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly ConcurrentQueue<RecordedRequest> _accepted = new();
+    private volatile bool _sendsFailing;
+    private int _failedSends;
     private readonly CancellationTokenSource _stopping = new();
     private LoopbackServer? _server;
     private long _ids = 594425479261500;
@@ -97,6 +100,22 @@ public sealed class FakeGraphServer : IAsyncDisposable
             await CreateAsync(http, body, ct).ConfigureAwait(false);
         });
 
+    /// <summary>
+    /// An outage: every send fails until <see cref="RestoreSends"/>, in turn with Graph's transient
+    /// 500 (code 2), its throughput 429 (code 130429) and a proxy's HTML 503.
+    /// </summary>
+    public FakeGraphServer FailSends()
+    {
+        _sendsFailing = true;
+        return this;
+    }
+
+    /// <summary>Ends the outage of <see cref="FailSends"/>: sends are accepted again.</summary>
+    public void RestoreSends() => _sendsFailing = false;
+
+    /// <summary>The sends answered 200 (the messages a customer would have received), oldest first.</summary>
+    public IReadOnlyList<RecordedRequest> Accepted => [.. _accepted];
+
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
@@ -128,21 +147,26 @@ public sealed class FakeGraphServer : IAsyncDisposable
         {
         }
 
-        _requests.Enqueue(new RecordedRequest(
+        var recorded = new RecordedRequest(
             http.Request.Method,
             http.Request.Path.Value ?? string.Empty,
             http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             raw,
             body,
-            DateTimeOffset.UtcNow));
+            DateTimeOffset.UtcNow);
+        _requests.Enqueue(recorded);
 
         var segments = (http.Request.Path.Value ?? string.Empty).Trim('/').Split('/');
         if (HttpMethods.IsPost(http.Request.Method) && segments.Length == 3 && segments[2] == "messages")
         {
             try
             {
-                var send = _steps.TryDequeue(out var scripted) ? scripted : SentAsync;
+                var send = _sendsFailing ? OutageAsync : _steps.TryDequeue(out var scripted) ? scripted : SentAsync;
                 await send(http, body, cancellationToken).ConfigureAwait(false);
+                if (http.Response.StatusCode == 200)
+                {
+                    _accepted.Enqueue(recorded);
+                }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -189,6 +213,27 @@ public sealed class FakeGraphServer : IAsyncDisposable
             ["contacts"] = new JsonArray(new JsonObject { ["input"] = body?["to"]?.GetValue<string>(), ["wa_id"] = body?["to"]?.GetValue<string>()?.TrimStart('+') }),
             ["messages"] = new JsonArray(new JsonObject { ["id"] = "wamid.FAKE" + Interlocked.Increment(ref _ids).ToString(System.Globalization.CultureInfo.InvariantCulture) }),
         }, cancellationToken);
+
+    private Task OutageAsync(HttpContext http, JsonNode? body, CancellationToken cancellationToken)
+    {
+        switch (Interlocked.Increment(ref _failedSends) % 3)
+        {
+            case 0:
+                return WriteAsync(http, 500, new JsonObject
+                {
+                    ["error"] = new JsonObject { ["message"] = "An unexpected error has occurred. Please retry your request later.", ["type"] = "OAuthException", ["is_transient"] = true, ["code"] = 2, ["fbtrace_id"] = "FakeTrace" },
+                }, cancellationToken);
+            case 1:
+                return WriteAsync(http, 429, new JsonObject
+                {
+                    ["error"] = new JsonObject { ["message"] = "(#130429) Rate limit hit", ["type"] = "OAuthException", ["code"] = 130429, ["fbtrace_id"] = "FakeTrace" },
+                }, cancellationToken);
+            default:
+                http.Response.StatusCode = 503;
+                http.Response.ContentType = "text/html";
+                return http.Response.WriteAsync("<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>", cancellationToken);
+        }
+    }
 
     private Task CreateAsync(HttpContext http, JsonNode? body, CancellationToken cancellationToken) =>
         WriteAsync(http, 200, new JsonObject
