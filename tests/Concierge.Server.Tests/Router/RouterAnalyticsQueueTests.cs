@@ -54,7 +54,7 @@ public sealed class RouterAnalyticsQueueTests
     public async Task A_shutdown_writes_the_searches_still_queued(DatabaseKind kind)
     {
         var url = await TestDatabase.CreateAsync(kind);
-        var app = RouterTestKit.App(url, settings: new() { ["Concierge:Router:AnalyticsFlushInterval"] = "01:00:00" });
+        var app = RouterTestKit.App(url, settings: new() { [RouterSetup.FlushIntervalKey] = "1h" });
         var client = app.FromIp("192.0.2.21");
         for (var i = 0; i < 7; i++)
         {
