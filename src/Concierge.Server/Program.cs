@@ -66,8 +66,7 @@ try
     builder.Services.AddKnowledge(builder.Configuration, model);
     builder.Services.AddSafety(builder.Configuration);
     builder.Services.AddShops(builder.Configuration);
-    RouterSettings.Validate(builder.Configuration);
-    builder.Services.AddSingleton<RouterSettings>();
+    builder.Services.AddRouter(builder.Configuration);
 
     var app = builder.Build();
     if (StorageCommands.IsMigrate(args))

@@ -85,7 +85,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<Shops.SqlShopStore>();
         services.AddSingleton<Concierge.Shops.IShopStore>(sp => sp.GetRequiredService<Shops.SqlShopStore>());
         services.AddSingleton<Concierge.Geocoding.IGeocodeCache, Shops.SqlGeocodeCache>();
-        services.AddSingleton<Concierge.Shops.IRouterAnalytics, Shops.SqlRouterAnalytics>();
+        services.AddSingleton<Shops.SqlRouterAnalytics>();
+        services.AddSingleton<Concierge.Shops.IRouterAnalytics>(sp => sp.GetRequiredService<Shops.SqlRouterAnalytics>());
         services.AddSingleton(new RecurringJob(JobKinds.SessionsSweep, cleanup.Interval));
         services.AddSingleton(new RecurringJob(JobKinds.JobsPurge, TimeSpan.FromHours(1)));
         services.AddSingleton<SqlTurnStreamStore>();

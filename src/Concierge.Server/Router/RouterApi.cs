@@ -66,15 +66,8 @@ public static class RouterApi
         HttpRequest request, IShopStore shops, IRouterAnalytics analytics, RequestTenant tenant, TimeProvider clock, ILogger<RouterSettings> logger, CancellationToken cancellationToken)
     {
         var search = RouterSearchRequest.From(await JsonBody.ReadObjectAsync(request, cancellationToken));
-        // Rank on the coordinates alone (the index's columns), then read only the shops that answer.
-        var points = await shops.PointsInBoxAsync(tenant.Id, search.Center.BoxAround(search.RadiusKm), search.Category, cancellationToken);
-        var nearest = points
-            .Where(p => GeoPoint.IsValid(p.Latitude, p.Longitude))
-            .Select(p => (p.Slug, Km: search.Center.DistanceKmTo(new GeoPoint(p.Latitude, p.Longitude))))
-            .Where(x => x.Km <= search.RadiusKm)
-            .OrderBy(x => x.Km).ThenBy(x => x.Slug, StringComparer.Ordinal)
-            .Take(search.Limit)
-            .ToList();
+        // Ranked on the coordinates alone (the database sorts the box, a few rows are ranked exactly), then only the answers are read.
+        var nearest = await new NearestShops(shops).FindAsync(tenant.Id, search.Center, search.RadiusKm, search.Category, search.Limit, cancellationToken);
         var found = (await shops.FindManyAsync(tenant.Id, [.. nearest.Select(n => n.Slug)], cancellationToken)).ToDictionary(s => s.Slug, StringComparer.Ordinal);
         var results = nearest
             .Where(x => found.ContainsKey(x.Slug))

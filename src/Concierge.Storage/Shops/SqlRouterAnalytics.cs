@@ -10,34 +10,51 @@ public sealed class SqlRouterAnalytics(Database database) : IRouterAnalytics
         "FROM bookings b JOIN router_analytics a ON a.tenant_id = b.tenant_id AND a.session_id = b.session_id AND a.event_type = 'delegation' "
         + "WHERE b.tenant_id = @tenantId AND b.created_at >= @from";
 
-    public Task RecordSearchAsync(Guid tenantId, RouterSearch search, CancellationToken cancellationToken)
+    public Task RecordSearchAsync(Guid tenantId, RouterSearch search, CancellationToken cancellationToken) =>
+        RecordSearchesAsync([new TenantSearch(tenantId, search)], cancellationToken);
+
+    public Task RecordSearchesAsync(IReadOnlyList<TenantSearch> searches, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(search);
+        ArgumentNullException.ThrowIfNull(searches);
+        if (searches.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var rows = searches.Select(s => new
+        {
+            id = database.Id(s.Search.Id),
+            tenantId = database.Id(s.TenantId),
+            count = s.Search.FoundSlugs.Count,
+            latitude = s.Search.Center.Latitude,
+            longitude = s.Search.Center.Longitude,
+            radiusKm = s.Search.RadiusKm,
+            category = s.Search.Category,
+            at = database.Time(s.Search.At),
+        }).ToList();
+        var found = searches.SelectMany(s => s.Search.FoundSlugs.Select((slug, i) => new
+        {
+            searchId = database.Id(s.Search.Id),
+            tenantId = database.Id(s.TenantId),
+            slug,
+            position = i + 1,
+            at = database.Time(s.Search.At),
+        })).ToList();
         return database.WriteAsync(
             async (connection, transaction) =>
             {
-                var at = database.Time(search.At);
+                // ON CONFLICT DO NOTHING: a batch retried after a failed commit may have been written after all.
                 await connection.ExecuteAsync(new CommandDefinition(
                     "INSERT INTO router_analytics (id, tenant_id, event_type, result_count, latitude, longitude, radius_km, category, created_at) "
-                    + "VALUES (@id, @tenantId, 'search', @count, @latitude, @longitude, @radiusKm, @category, @at)",
-                    new
-                    {
-                        id = database.Id(search.Id),
-                        tenantId = database.Id(tenantId),
-                        count = search.FoundSlugs.Count,
-                        latitude = search.Center.Latitude,
-                        longitude = search.Center.Longitude,
-                        radiusKm = search.RadiusKm,
-                        category = search.Category,
-                        at,
-                    },
+                    + "VALUES (@id, @tenantId, 'search', @count, @latitude, @longitude, @radiusKm, @category, @at) ON CONFLICT DO NOTHING",
+                    rows,
                     transaction,
                     cancellationToken: cancellationToken));
-                if (search.FoundSlugs.Count > 0)
+                if (found.Count > 0)
                 {
                     await connection.ExecuteAsync(new CommandDefinition(
                         "INSERT INTO router_search_results (search_id, tenant_id, shop_slug, position, created_at) VALUES (@searchId, @tenantId, @slug, @position, @at) ON CONFLICT DO NOTHING",
-                        search.FoundSlugs.Select((slug, i) => new { searchId = database.Id(search.Id), tenantId = database.Id(tenantId), slug, position = i + 1, at }).ToList(),
+                        found,
                         transaction,
                         cancellationToken: cancellationToken));
                 }

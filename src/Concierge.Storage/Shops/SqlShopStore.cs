@@ -8,6 +8,7 @@ namespace Concierge.Storage.Shops;
 /// <summary><see cref="IShopStore"/> over the shops table; the search's prefilter is a range scan of the (tenant, latitude, longitude) index.</summary>
 public sealed class SqlShopStore(Database database, TenantSeeder seeder) : IShopStore
 {
+    private const string PointColumns = "slug, latitude, longitude";
     private const string Columns = "id, tenant_id, slug, name, category, address, latitude, longitude, phone, hours, agent_key, created_at, updated_at";
 
     public async Task<Shop?> AddAsync(Shop shop, Agent? newAgent, CancellationToken cancellationToken)
@@ -89,12 +90,28 @@ public sealed class SqlShopStore(Database database, TenantSeeder seeder) : IShop
         return rows.Select(Read).ToList();
     }
 
-    public async Task<IReadOnlyList<(string Slug, double Latitude, double Longitude)>> PointsInBoxAsync(Guid tenantId, GeoBox box, string? category, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ShopPoint>> PointsInBoxAsync(Guid tenantId, GeoBox box, string? category, CancellationToken cancellationToken)
     {
-        var (sql, parameters) = BoxQuery("slug, latitude, longitude", tenantId, box, category);
+        var (sql, parameters) = BoxQuery(PointColumns, tenantId, box, category);
         await using var connection = await database.OpenAsync(cancellationToken);
-        var points = await connection.QueryAsync<(string, double, double)>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
-        return points.AsList();
+        return (await connection.QueryAsync<ShopPoint>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).AsList();
+    }
+
+    public async Task<IReadOnlyList<ShopPoint>> NearestInBoxAsync(Guid tenantId, GeoBox box, string? category, FlatDistance order, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var (sql, parameters) = BoxQuery(PointColumns, tenantId, box, category);
+
+        // FlatDistance.DegreesSquared in SQL (the same arithmetic, so the bound it proves holds for these rows).
+        const string East = "(CASE WHEN longitude - @centerLon > 180 THEN longitude - @centerLon - 360 "
+            + "WHEN longitude - @centerLon < -180 THEN longitude - @centerLon + 360 ELSE longitude - @centerLon END) * @lonScale";
+        sql += $" ORDER BY (latitude - @centerLat) * (latitude - @centerLat) + ({East}) * ({East}) LIMIT @limit";
+        parameters.Add("centerLat", order.Center.Latitude);
+        parameters.Add("centerLon", order.Center.Longitude);
+        parameters.Add("lonScale", order.LongitudeScale);
+        parameters.Add("limit", limit);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<ShopPoint>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).AsList();
     }
 
     public async Task<IReadOnlyList<Shop>> FindManyAsync(Guid tenantId, IReadOnlyList<string> slugs, CancellationToken cancellationToken)

@@ -5,6 +5,9 @@ public interface IRouterAnalytics
 {
     Task RecordSearchAsync(Guid tenantId, RouterSearch search, CancellationToken cancellationToken);
 
+    /// <summary>Many searches (of any tenants) in one write: how searches queued off the request path are flushed.</summary>
+    Task RecordSearchesAsync(IReadOnlyList<TenantSearch> searches, CancellationToken cancellationToken);
+
     Task RecordDelegationAsync(Guid tenantId, RouterDelegation delegation, CancellationToken cancellationToken);
 
     /// <summary>
@@ -21,6 +24,8 @@ public interface IRouterAnalytics
 }
 
 public sealed record RouterSearch(Guid Id, GeoPoint Center, double RadiusKm, string? Category, IReadOnlyList<string> FoundSlugs, DateTimeOffset At);
+
+public sealed record TenantSearch(Guid TenantId, RouterSearch Search);
 
 public sealed record RouterDelegation(Guid Id, Guid SessionId, string ShopSlug, Guid? SearchId, DateTimeOffset At);
 

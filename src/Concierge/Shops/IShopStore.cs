@@ -25,7 +25,13 @@ public interface IShopStore
     Task<IReadOnlyList<Shop>> InBoxAsync(Guid tenantId, GeoBox box, string? category, CancellationToken cancellationToken);
 
     /// <summary>Only the slugs and coordinates of the shops inside the box: what a search ranks before it reads the few it answers with.</summary>
-    Task<IReadOnlyList<(string Slug, double Latitude, double Longitude)>> PointsInBoxAsync(Guid tenantId, GeoBox box, string? category, CancellationToken cancellationToken);
+    Task<IReadOnlyList<ShopPoint>> PointsInBoxAsync(Guid tenantId, GeoBox box, string? category, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The first <paramref name="limit"/> shops inside the box by <paramref name="order"/> (sorted by the
+    /// database, so that a search reads a few rows, not the whole box); ties in any order.
+    /// </summary>
+    Task<IReadOnlyList<ShopPoint>> NearestInBoxAsync(Guid tenantId, GeoBox box, string? category, FlatDistance order, int limit, CancellationToken cancellationToken);
 
     /// <summary>The tenant's shops with these slugs (in no particular order).</summary>
     Task<IReadOnlyList<Shop>> FindManyAsync(Guid tenantId, IReadOnlyList<string> slugs, CancellationToken cancellationToken);
@@ -33,3 +39,6 @@ public interface IShopStore
     /// <summary>Sets the coordinates of a shop that still has none and still has <paramref name="address"/>; false otherwise.</summary>
     Task<bool> SetCoordinatesAsync(Guid tenantId, Guid shopId, string address, GeoPoint point, CancellationToken cancellationToken);
 }
+
+/// <summary>A shop's slug and coordinates: all a search ranks by.</summary>
+public sealed record ShopPoint(string Slug, double Latitude, double Longitude);
