@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Concierge.Channels;
+using Concierge.Conversations;
 using Concierge.Jobs;
 using Concierge.Server.WhatsApp;
 using Concierge.Storage.Channels;
@@ -27,6 +28,12 @@ public sealed class ChannelSendHandler(
 {
     public const int WindowClosedGraph = 131047;
     public const int WindowClosedTwilio = 63016;
+
+    // Meta's limits on interactive messages (FACTS.md): 3 buttons of 20 characters, list rows of 24, a body of 1024.
+    private const int MaxButtons = 3;
+    private const int ButtonTitleLimit = 20;
+    private const int RowTitleLimit = 24;
+    private const int InteractiveBodyLimit = 1024;
 
     public string Kind => JobKinds.ChannelSend;
 
@@ -91,7 +98,7 @@ public sealed class ChannelSendHandler(
     {
         if (account.Provider == ChannelProviders.Twilio)
         {
-            var sid = await twilio.SendAsync(account.AccountSid ?? string.Empty, account.Secrets.AuthToken ?? string.Empty, TwilioForm(account, row, new() { ["Body"] = Limit(row.Body, 1600) }), cancellationToken);
+            var sid = await twilio.SendAsync(account.AccountSid ?? string.Empty, account.Secrets.AuthToken ?? string.Empty, TwilioForm(account, row, new() { ["Body"] = Limit(NumberedChoices.Append(row.Body, row.Choices), 1600) }), cancellationToken);
             return ("text", sid);
         }
 
@@ -159,18 +166,26 @@ public sealed class ChannelSendHandler(
         logger.LogWarning("Delivery {DeliveryId} failed for good (error {Code})", row.Id, code);
     }
 
-    /// <summary>The Graph payload: text, or interactive buttons (up to 3 choices) or a list (up to 10) when the reply offers choices.</summary>
-    public static (string Kind, JsonObject Payload) WhatsAppPayload(string recipient, string body, IReadOnlyList<string> choices)
+    /// <summary>
+    /// The Graph payload: text, or interactive buttons for up to 3 choices, a list for 4 to 10 (titles
+    /// cut to 20 and 24 characters, ids kept whole: a tap comes back as the id, read as typed text),
+    /// and numbered lines under the text for more than a list holds.
+    /// </summary>
+    public static (string Kind, JsonObject Payload) WhatsAppPayload(string recipient, string body, IReadOnlyList<ReplyChoice> choices)
     {
-        var usable = choices.Where(c => !string.IsNullOrWhiteSpace(c)).Distinct(StringComparer.Ordinal).Take(10).ToArray();
-        if (usable.Length > 0 && body.Length is > 0 and <= 1024)
+        ArgumentNullException.ThrowIfNull(choices);
+        var usable = choices
+            .Where(c => c.Id.Length is > 0 and <= ReplyChoice.MaxIdLength && !string.IsNullOrWhiteSpace(c.Title))
+            .DistinctBy(c => c.Id, StringComparer.Ordinal)
+            .ToArray();
+        if (usable.Length is > 0 and <= ReplyChoice.MaxCount && body.Length is > 0 and <= InteractiveBodyLimit)
         {
-            if (usable.Length <= 3)
+            if (usable.Length <= MaxButtons)
             {
-                var buttons = new JsonArray([.. usable.Select((c, i) => (JsonNode)new JsonObject
+                var buttons = new JsonArray([.. usable.Select(c => (JsonNode)new JsonObject
                 {
                     ["type"] = "reply",
-                    ["reply"] = new JsonObject { ["id"] = $"choice_{i + 1}", ["title"] = Limit(c, 20) },
+                    ["reply"] = new JsonObject { ["id"] = c.Id, ["title"] = c.TitleWithin(ButtonTitleLimit) },
                 })]);
                 return ("interactive", Envelope(recipient, "interactive", new JsonObject
                 {
@@ -180,7 +195,7 @@ public sealed class ChannelSendHandler(
                 }));
             }
 
-            var rows = new JsonArray([.. usable.Select((c, i) => (JsonNode)new JsonObject { ["id"] = $"choice_{i + 1}", ["title"] = Limit(c, 24) })]);
+            var rows = new JsonArray([.. usable.Select(c => (JsonNode)new JsonObject { ["id"] = c.Id, ["title"] = c.TitleWithin(RowTitleLimit) })]);
             return ("interactive", Envelope(recipient, "interactive", new JsonObject
             {
                 ["type"] = "list",
@@ -193,7 +208,7 @@ public sealed class ChannelSendHandler(
             }));
         }
 
-        return ("text", Envelope(recipient, "text", new JsonObject { ["preview_url"] = false, ["body"] = Limit(body, 4096) }));
+        return ("text", Envelope(recipient, "text", new JsonObject { ["preview_url"] = false, ["body"] = Limit(NumberedChoices.Append(body, usable), 4096) }));
     }
 
     private static JsonObject Envelope(string recipient, string type, JsonObject content) => new()

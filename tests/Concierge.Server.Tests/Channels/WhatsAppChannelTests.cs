@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Concierge.Conversations;
 using Concierge.Jobs;
 using Concierge.Server.Tests.Infrastructure;
 using Concierge.Testing.FakeGraph;
@@ -144,12 +145,12 @@ public sealed class WhatsAppChannelTests
 
         await PostSignedAsync(app.Client(), Message(new JsonObject { ["type"] = "image", ["image"] = new JsonObject { ["id"] = "1", ["caption"] = "مرحبا 👋 can you help?" } }, "wamid.caption"));
         await DeliveredReplyAsync(app, "sent");
-        await PostSignedAsync(app.Client(), Message(new JsonObject { ["type"] = "interactive", ["interactive"] = new JsonObject { ["type"] = "button_reply", ["button_reply"] = new JsonObject { ["id"] = "choice_1", ["title"] = "Utility" } } }, "wamid.button"));
+        await PostSignedAsync(app.Client(), Message(new JsonObject { ["type"] = "interactive", ["interactive"] = new JsonObject { ["type"] = "button_reply", ["button_reply"] = new JsonObject { ["id"] = "UTILITY", ["title"] = "Utility" } } }, "wamid.button"));
         await EventuallyAsync(async () => graph.Sent.Count >= 2 ? graph.Sent : null, "the second reply");
 
         var messages = await MessagesAsync(app.OperatorClient(), (await SessionIdAsync(app.OperatorClient()))!);
         Assert.Equal("مرحبا 👋 can you help?", messages[0]!["content"]!.GetValue<string>());
-        Assert.Equal("Utility", messages[2]!["content"]!.GetValue<string>());
+        Assert.Equal("UTILITY", messages[2]!["content"]!.GetValue<string>());
     }
 
     [Fact]
@@ -287,22 +288,31 @@ public sealed class WhatsAppChannelTests
     }
 
     [Fact]
-    public void Choices_become_buttons_up_to_three_and_a_list_up_to_ten()
+    public void Choices_become_buttons_up_to_three_a_list_up_to_ten_and_numbered_lines_beyond()
     {
-        var (kind, buttons) = Concierge.Server.Channels.ChannelSendHandler.WhatsAppPayload(WaId, "Which category?", ["Marketing", "Utility", "Authentication"]);
+        ReplyChoice[] categories = [new("MARKETING", "Marketing"), new("UTILITY", "Utility"), new("AUTHENTICATION", "Authentication")];
+        var (kind, buttons) = Concierge.Server.Channels.ChannelSendHandler.WhatsAppPayload(WaId, "Which category?", categories);
         Assert.Equal("interactive", kind);
         Assert.Equal("button", buttons["interactive"]!["type"]!.GetValue<string>());
-        Assert.Equal(3, buttons["interactive"]!["action"]!["buttons"]!.AsArray().Count);
-        Assert.Equal("Authentication", buttons["interactive"]!["action"]!["buttons"]![2]!["reply"]!["title"]!.GetValue<string>());
+        var replies = buttons["interactive"]!["action"]!["buttons"]!.AsArray().Select(b => b!["reply"]!).ToList();
+        Assert.Equal(["MARKETING", "UTILITY", "AUTHENTICATION"], replies.Select(r => r!["id"]!.GetValue<string>()));
+        Assert.Equal("Authentication", replies[2]!["title"]!.GetValue<string>());
 
-        var (_, list) = Concierge.Server.Channels.ChannelSendHandler.WhatsAppPayload(WaId, "Which time?", [.. Enumerable.Range(1, 12).Select(i => $"{i}:00 with a very long label here")]);
+        ReplyChoice[] Slots(int count) => [.. Enumerable.Range(1, count).Select(i => new ReplyChoice($"Thursday, March 5 at {i}:00 PM", $"{i}:00 PM, the chef's table by the window"))];
+        var (_, list) = Concierge.Server.Channels.ChannelSendHandler.WhatsAppPayload(WaId, "Which time?", Slots(10));
         Assert.Equal("list", list["interactive"]!["type"]!.GetValue<string>());
         var rows = list["interactive"]!["action"]!["sections"]![0]!["rows"]!.AsArray();
         Assert.Equal(10, rows.Count);
-        Assert.All(rows, r => Assert.True(r!["title"]!.GetValue<string>().Length <= 24));
+        Assert.Equal("Thursday, March 5 at 10:00 PM", rows[9]!["id"]!.GetValue<string>());
+        Assert.All(rows, r => Assert.Equal(24, r!["title"]!.GetValue<string>().Length));
+
+        var (many, lines) = Concierge.Server.Channels.ChannelSendHandler.WhatsAppPayload(WaId, "Which time?", Slots(11));
+        Assert.Equal("text", many);
+        Assert.EndsWith("\n11. 11:00 PM, the chef's table by the window", lines["text"]!["body"]!.GetValue<string>(), StringComparison.Ordinal);
 
         var (plain, text) = Concierge.Server.Channels.ChannelSendHandler.WhatsAppPayload(WaId, "Hello", []);
         Assert.Equal("text", plain);
+        Assert.Equal("Hello", text["text"]!["body"]!.GetValue<string>());
         Assert.Equal("+" + WaId, text["to"]!.GetValue<string>());
     }
 }
