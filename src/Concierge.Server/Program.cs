@@ -24,6 +24,7 @@ using Concierge.Server.Streaming;
 using Concierge.Storage;
 using Concierge.Server.Templates;
 using Concierge.Server.Usage;
+using Concierge.Server.WebChat;
 using Concierge.Server.WhatsApp;
 
 try
@@ -102,6 +103,7 @@ try
     app.MapRouter();
     app.MapRouterAnalytics().RequireRole(Role.Operator);
     app.MapOpenApi().AllowAnonymous();
+    app.MapWebChat();
 
     await app.RunAsync();
     return 0;

@@ -55,6 +55,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(ReadFollowUps(configuration));
         services.AddSingleton<SqlBookingStore>();
         services.AddSingleton<Concierge.Storage.Channels.SqlChannelStore>();
+        services.AddSingleton<IEffectWriter, Concierge.Storage.Channels.InboundAnsweredWriter>();
         services.AddSingleton<IJobHandler, FollowUpSendHandler>();
         services.AddSingleton<IBookingStore>(sp => sp.GetRequiredService<SqlBookingStore>());
         services.AddSingleton<IBookingDesks, SqlBookingDesks>();

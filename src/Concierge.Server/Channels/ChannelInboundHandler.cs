@@ -7,34 +7,14 @@ using Concierge.Storage.Channels;
 
 namespace Concierge.Server.Channels;
 
-/// <summary>States of an inbound row (channel_inbound.state).</summary>
-public static class InboundStates
-{
-    /// <summary>A WhatsApp message waiting for its job.</summary>
-    public const string Queued = "queued";
-
-    /// <summary>A Twilio message whose webhook is still waiting to answer with TwiML.</summary>
-    public const string Waiting = "waiting";
-
-    /// <summary>The turn's reply is ready for the waiting Twilio webhook.</summary>
-    public const string ReplyReady = "reply_ready";
-
-    /// <summary>The Twilio webhook answered with the reply as TwiML.</summary>
-    public const string Twiml = "twiml";
-
-    /// <summary>The Twilio webhook gave up waiting (empty TwiML): the reply goes through the REST API.</summary>
-    public const string Rest = "rest";
-
-    /// <summary>Processed: the turn ran and its reply is queued (or there was nothing to answer).</summary>
-    public const string Done = "done";
-}
-
 /// <summary>
 /// Runs channel.inbound: the customer's session for (business number, customer) — one per pair,
 /// customer-keyed, never expiring — then the turn for text, button and list replies and captions,
 /// a polite answer for media, locations and contacts, an event for reactions and other types. The
 /// reply goes to the customer through channel.send (or, for Twilio while the webhook still waits,
-/// back as TwiML).
+/// back as TwiML). The message is marked answered, and its reply queued, in the same transaction
+/// as the turn (or the polite answer): a run taken over after a crash, or racing a run still at
+/// work, finds it answered and makes no second turn.
 /// </summary>
 public sealed class ChannelInboundHandler(
     SqlChannelStore store,
@@ -70,6 +50,13 @@ public sealed class ChannelInboundHandler(
             return;
         }
 
+        // An earlier run answered it (its mark is stored) but the row says otherwise: no second turn.
+        if (await store.InboundAnsweredAsync(provider, key, cancellationToken))
+        {
+            await AlreadyAnsweredAsync(inbound, cancellationToken);
+            return;
+        }
+
         var account = await directory.ByIdAsync(accountId, cancellationToken);
         if (account is null)
         {
@@ -94,7 +81,7 @@ public sealed class ChannelInboundHandler(
                 await TurnAsync(inbound, outbound, (string?)p["text"] ?? string.Empty, cancellationToken);
                 return;
             case InboundKinds.Media:
-                await ReplyAsync(inbound, outbound with { Body = MediaReply }, null, cancellationToken);
+                await ReplyAsync(inbound, outbound with { Body = MediaReply }, cancellationToken);
                 return;
             default:
                 // Reactions and unsupported types: recorded, not answered.
@@ -119,46 +106,44 @@ public sealed class ChannelInboundHandler(
         catch (InvalidTurnInputException e)
         {
             logger.LogInformation("Inbound message on session {SessionId} refused ({Code}); answered politely", outbound.SessionId, e.Code);
-            await ReplyAsync(inbound, outbound with { Body = e.Code == TurnInputCodes.TooLong ? TooLongReply : MediaReply }, null, cancellationToken);
+            await ReplyAsync(inbound, outbound with { Body = e.Code == TurnInputCodes.TooLong ? TooLongReply : MediaReply }, cancellationToken);
             return;
         }
 
-        var result = await turn.TakeAsync(new TurnRequest(outbound.TenantId, outbound.SessionId, text, outbound.Provider), cancellationToken);
-        await ReplyAsync(inbound, outbound with { Body = result.Reply.Content, Choices = result.Decision.Choices }, result.Reply.Id, cancellationToken);
+        // The message is answered in the turn's own transaction (InboundAnswered): a run of this job
+        // after a crash, or alongside a run whose claim it took over, finds it answered and stops.
+        var request = new TurnRequest(outbound.TenantId, outbound.SessionId, text, outbound.Provider)
+        {
+            ReplyEffect = (reply, decision) => new InboundAnswered(
+                inbound.Provider, inbound.ExternalKey, outbound with { Body = reply.Content, Choices = decision.Choices }, reply.Id),
+        };
+        try
+        {
+            await turn.TakeAsync(request, cancellationToken);
+        }
+        catch (InboundAlreadyAnsweredException)
+        {
+            await AlreadyAnsweredAsync(inbound, cancellationToken);
+        }
     }
 
-    /// <summary>
-    /// The reply to the customer. For Twilio while its webhook still waits, the reply is handed to it
-    /// (TwiML); otherwise it is queued for channel.send. <paramref name="messageId"/> is the turn's
-    /// stored reply; null means a polite answer that is appended to the session here.
-    /// </summary>
-    private async Task ReplyAsync(InboundRow inbound, NewOutbound outbound, Guid? messageId, CancellationToken cancellationToken)
+    /// <summary>A polite answer (a photo, a message too long): appended to the session and the message answered with it, in one transaction.</summary>
+    private async Task ReplyAsync(InboundRow inbound, NewOutbound answer, CancellationToken cancellationToken)
     {
-        if (inbound.Provider == ChannelProviders.Twilio
-            && await store.MoveInboundAsync(inbound.Provider, inbound.ExternalKey, [InboundStates.Waiting], InboundStates.ReplyReady, outbound.Body, outbound.SessionId, cancellationToken))
+        try
         {
-            if (messageId is { } replied)
-            {
-                await store.RecordTwimlAsync(outbound, replied, cancellationToken);
-            }
-            else
-            {
-                await store.AppendAndQueueAsync(outbound, "channel_reply", queue: false, cancellationToken);
-            }
-
-            return;
+            await store.AnswerWithMessageAsync(inbound.Provider, inbound.ExternalKey, answer, "channel_reply", cancellationToken);
         }
-
-        if (messageId is { } id)
+        catch (InboundAlreadyAnsweredException)
         {
-            await store.QueueReplyAsync(outbound, id, cancellationToken);
+            await AlreadyAnsweredAsync(inbound, cancellationToken);
         }
-        else
-        {
-            await store.AppendAndQueueAsync(outbound, "channel_reply", queue: true, cancellationToken);
-        }
+    }
 
-        await FinishAsync(inbound, outbound.SessionId, cancellationToken);
+    private async Task AlreadyAnsweredAsync(InboundRow inbound, CancellationToken cancellationToken)
+    {
+        logger.LogWarning("Inbound {Provider} message {Key} was answered by an earlier run of its job; no second answer", inbound.Provider, inbound.ExternalKey);
+        await FinishAsync(inbound, null, cancellationToken);
     }
 
     private Task FinishAsync(InboundRow inbound, Guid? sessionId, CancellationToken cancellationToken) =>
@@ -211,10 +196,6 @@ public sealed class ChannelInboundHandler(
     public static Guid SessionIdOf(ChannelAccount account, string customer)
     {
         ArgumentNullException.ThrowIfNull(account);
-        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"concierge.channel.session|{account.TenantId}|{account.Id}|{customer}"));
-        var bytes = hash.AsSpan(0, 16).ToArray();
-        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes, bigEndian: true);
+        return NameIds.Of($"concierge.channel.session|{account.TenantId}|{account.Id}|{customer}");
     }
 }

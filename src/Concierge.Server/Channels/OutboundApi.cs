@@ -42,7 +42,7 @@ public static class OutboundApi
         var outbound = new NewOutbound(tenant.Id, session.Id, contact.AccountId, provider, contact.Customer, text.Value, []);
         try
         {
-            var (messageId, deliveryId) = await store.AppendAndQueueAsync(outbound, "operator_message", queue: true, cancellationToken);
+            var (messageId, deliveryId) = await store.AppendAndQueueAsync(outbound, "operator_message", cancellationToken);
             return TypedResults.Accepted($"/api/v1/sessions/{session.Id}/messages", new OutboundView(session.Id, messageId, deliveryId, DeliveryStates.Queued));
         }
         catch (SessionBusyOrGoneException)

@@ -16,8 +16,10 @@ public static class SessionsApi
 {
     public static RouteGroupBuilder MapSessions(this IEndpointRouteBuilder routes)
     {
-        // Customers may use their own sessions; listing and debug views are for staff.
-        var group = routes.MapGroup("/api/v1/sessions").WithTags("Sessions").RequireRole(Role.Customer).RequireRateLimiting(HttpSetup.RateLimitPolicy);
+        // A conversation's own routes are public-agent routes (the web chat calls them with its
+        // X-Agent-Key, as the seed routes are called): a signed-in customer still sees only their own
+        // sessions, staff see the tenant's. Listing and debug views are for staff.
+        var group = routes.MapGroup("/api/v1/sessions").WithTags("Sessions").RequireRateLimiting(HttpSetup.RateLimitPolicy);
 
         group.MapGet("/", ListAsync).WithSummary(
             "The tenant's sessions, newest first; filters: customer_id, agent (key), channel, from/to (active in the range: a date or a time with offset), "
@@ -25,12 +27,12 @@ public static class SessionsApi
             + "page with after=next_after.").RequireRole(Role.Operator);
 
         group.MapPost("/", StartAsync)
-            .WithSummary("Start a session with an agent (the tenant's default agent when none is named).")
-            .Accepts<StartSessionRequest>("application/json");
-        group.MapGet("/{id}", GetAsync).WithSummary("A session's state.");
-        group.MapPost("/{id}/messages", SendAsync).WithSummary("Send a user message; answers with the reply once both are stored.");
-        group.MapGet("/{id}/messages", PageAsync).WithSummary("A page of a session's messages, oldest first, after a sequence number.");
-        group.MapTurnStream();
+            .WithSummary("Start a session with an agent (the tenant's default agent when none is named; an anonymous caller gets the public agent its key names).")
+            .Accepts<StartSessionRequest>("application/json").AllowPublicAgent();
+        group.MapGet("/{id}", GetAsync).WithSummary("A session's state.").AllowPublicAgent();
+        group.MapPost("/{id}/messages", SendAsync).WithSummary("Send a user message; answers with the reply once both are stored.").AllowPublicAgent();
+        group.MapGet("/{id}/messages", PageAsync).WithSummary("A page of a session's messages, oldest first, after a sequence number.").AllowPublicAgent();
+        group.MapTurnStream().AllowPublicAgent();
         group.MapGet("/{id}/debug", DebugAsync).WithSummary("The debug document: messages, memory, draft and every model call.").RequireRole(Role.Operator);
         return group;
     }
@@ -41,7 +43,28 @@ public static class SessionsApi
         var body = await OptionalJsonBody.ReadAsync<StartSessionRequest>(request, cancellationToken);
         // A customer's sessions always carry their own customer id, whatever the body says.
         var customerId = tenant.CustomerScope ?? Normalize(body?.CustomerId, "customer_id");
-        var session = await directory.StartAsync(tenant.Id, Normalize(body?.Agent, "agent"), "api", customerId, cancellationToken);
+        var agent = Normalize(body?.Agent, "agent");
+        var channel = "api";
+        if (tenant.PublicAgent is { } publicAgent)
+        {
+            // An anonymous caller talks to the agent its key names, and to no other agent of the tenant.
+            if (agent is not null && agent != publicAgent.Key)
+            {
+                throw new RequestFieldException("agent", $"Field 'agent' must be left out or be '{publicAgent.Key}', the agent the agent key names.");
+            }
+
+            // A customer id is an identity: only a signed-in caller may put one on a session, or
+            // anyone could plant sessions in a customer's own list.
+            if (body?.CustomerId is not null)
+            {
+                throw new RequestFieldException("customer_id", "Field 'customer_id' needs a signed-in caller; an agent key alone cannot name a customer.");
+            }
+
+            agent = publicAgent.Key;
+            channel = "web";
+        }
+
+        var session = await directory.StartAsync(tenant.Id, agent, channel, customerId, cancellationToken);
         return TypedResults.Created($"/api/v1/sessions/{session.Id}", SessionView.From(session, reader.ViewOf(session)));
     }
 

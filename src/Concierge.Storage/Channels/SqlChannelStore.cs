@@ -156,8 +156,13 @@ public sealed class SqlChannelStore(Database database, TimeProvider clock)
     }
 
     /// <summary>Moves the inbound row from one of <paramref name="from"/> to <paramref name="to"/> (compare and set); false when it was elsewhere.</summary>
-    public async Task<bool> MoveInboundAsync(
-        string provider, string externalKey, IReadOnlyList<string> from, string to, string? replyText, Guid? sessionId, CancellationToken cancellationToken)
+    public Task<bool> MoveInboundAsync(
+        string provider, string externalKey, IReadOnlyList<string> from, string to, string? replyText, Guid? sessionId, CancellationToken cancellationToken) =>
+        database.WriteStatementAsync(c => MoveInboundAsync(c, null, provider, externalKey, from, to, replyText, sessionId, cancellationToken), cancellationToken);
+
+    private async Task<bool> MoveInboundAsync(
+        DbConnection connection, DbTransaction? transaction, string provider, string externalKey, IReadOnlyList<string> from, string to, string? replyText, Guid? sessionId,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(from);
         var states = string.Join(", ", from.Select((_, i) => "@s" + i));
@@ -175,14 +180,79 @@ public sealed class SqlChannelStore(Database database, TimeProvider clock)
             args.Add("s" + i, from[i]);
         }
 
-        return await database.WriteStatementAsync(
-            c => c.ExecuteAsync(new CommandDefinition(
-                "UPDATE channel_inbound SET state = @to, reply_text = COALESCE(@reply, reply_text), session_id = COALESCE(@session, session_id), updated_at = @now "
-                + $"WHERE provider = @provider AND external_key = @key AND state IN ({states})",
-                args,
-                cancellationToken: cancellationToken)),
-            cancellationToken) == 1;
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE channel_inbound SET state = @to, reply_text = COALESCE(@reply, reply_text), session_id = COALESCE(@session, session_id), updated_at = @now "
+            + $"WHERE provider = @provider AND external_key = @key AND state IN ({states})",
+            args,
+            transaction,
+            cancellationToken: cancellationToken)) == 1;
     }
+
+    /// <summary>
+    /// Inside the caller's transaction (a turn's, or the polite answer's): the inbound message is
+    /// answered by the session's message <paramref name="messageId"/>. A Twilio webhook still waiting
+    /// gets the reply as TwiML (recorded as sent); otherwise the reply is queued with its send job and
+    /// the row is done. Throws <see cref="InboundAlreadyAnsweredException"/> when an earlier run
+    /// answered it, so that the caller's transaction (the second turn) rolls back whole.
+    /// </summary>
+    public async Task AnswerInboundAsync(
+        DbConnection connection, DbTransaction transaction, string provider, string externalKey, NewOutbound reply, Guid messageId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+
+        // The mark of the answer has an id derived from the message's key: a second answer meets the
+        // first at the primary key, whatever state the row is in (and outlives the row's own record).
+        var now = clock.GetUtcNow();
+        var marked = await connection.ExecuteAsync(new CommandDefinition(
+            $"INSERT INTO events (id, tenant_id, session_id, name, data, created_at) VALUES (@id, @tenantId, @sessionId, @name, {database.Json("data")}, @now) ON CONFLICT DO NOTHING",
+            new
+            {
+                id = database.Id(AnswerMarkId(provider, externalKey)),
+                tenantId = database.Id(reply.TenantId),
+                sessionId = database.Id(reply.SessionId),
+                name = InboundAnsweredEvent,
+                data = new JsonObject { ["provider"] = provider, ["key"] = externalKey, ["message_id"] = messageId.ToString() }.ToJsonString(),
+                now = database.Time(now),
+            },
+            transaction,
+            cancellationToken: cancellationToken));
+        if (marked == 0)
+        {
+            throw new InboundAlreadyAnsweredException(provider, externalKey);
+        }
+
+        if (provider == ChannelProviders.Twilio
+            && await MoveInboundAsync(connection, transaction, provider, externalKey, [InboundStates.Waiting], InboundStates.ReplyReady, reply.Body, reply.SessionId, cancellationToken))
+        {
+            await WriteOutboundAsync(connection, transaction, reply, messageId, false, cancellationToken);
+            return;
+        }
+
+        if (!await MoveInboundAsync(
+            connection, transaction, provider, externalKey, [InboundStates.Queued, InboundStates.Waiting, InboundStates.Rest], InboundStates.Done, null, reply.SessionId, cancellationToken))
+        {
+            // Answered before the mark existed (or the row is gone): no second answer either way.
+            throw new InboundAlreadyAnsweredException(provider, externalKey);
+        }
+
+        await WriteOutboundAsync(connection, transaction, reply, messageId, true, cancellationToken);
+    }
+
+    /// <summary>Whether an earlier run answered the inbound message (its mark is stored), whatever its row says.</summary>
+    public async Task<bool> InboundAnsweredAsync(string provider, string externalKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QueryRowAsync(new CommandDefinition(
+            "SELECT COUNT(*) AS n FROM events WHERE id = @id",
+            new { id = database.Id(AnswerMarkId(provider, externalKey)) },
+            cancellationToken: cancellationToken));
+        return row is { } r && r.Long("n") > 0;
+    }
+
+    /// <summary>The name of the event that marks an inbound message answered (one per message).</summary>
+    public const string InboundAnsweredEvent = "channel_inbound_answered";
+
+    private static Guid AnswerMarkId(string provider, string externalKey) => NameIds.Of($"concierge.channel.inbound-answered|{provider}|{externalKey}");
 
     // ---- contacts (the window) ----
 
@@ -224,10 +294,6 @@ public sealed class SqlChannelStore(Database database, TimeProvider clock)
 
     // ---- outbound ----
 
-    /// <summary>Queues the delivery of an assistant message already stored (a turn's reply) with its send job; the job's dedup key makes a second call a no-op.</summary>
-    public Task<Guid> QueueReplyAsync(NewOutbound outbound, Guid messageId, CancellationToken cancellationToken) =>
-        database.WriteAsync((c, t) => QueueAsync(c, t, outbound, messageId, cancellationToken), cancellationToken);
-
     /// <summary>
     /// Inside the caller's transaction: writes the outbound row for <paramref name="messageId"/> and its
     /// send job (dedup key: the message id). Used by a follow-up and an operator's message, whose
@@ -235,10 +301,6 @@ public sealed class SqlChannelStore(Database database, TimeProvider clock)
     /// </summary>
     public async Task<Guid> QueueAsync(DbConnection connection, DbTransaction transaction, NewOutbound outbound, Guid? messageId, CancellationToken cancellationToken) =>
         await WriteOutboundAsync(connection, transaction, outbound, messageId, true, cancellationToken);
-
-    /// <summary>Records a reply that went back inside the webhook's answer (Twilio's TwiML): sent, no send job.</summary>
-    public Task RecordTwimlAsync(NewOutbound outbound, Guid messageId, CancellationToken cancellationToken) =>
-        database.WriteAsync((c, t) => WriteOutboundAsync(c, t, outbound, messageId, false, cancellationToken), cancellationToken);
 
     private async Task<Guid> WriteOutboundAsync(
         DbConnection connection, DbTransaction transaction, NewOutbound outbound, Guid? messageId, bool send, CancellationToken cancellationToken)
@@ -380,37 +442,57 @@ public sealed class SqlChannelStore(Database database, TimeProvider clock)
     }
 
     /// <summary>
-    /// Appends a business-initiated assistant message (an operator's, a polite answer to a photo) to
-    /// the session and queues its delivery, in one transaction. Retried by the caller while a turn holds the session.
+    /// Appends a business-initiated assistant message (an operator's) to the session and queues its
+    /// delivery, in one transaction. Retried by the caller while a turn holds the session.
     /// </summary>
-    public Task<(Guid MessageId, Guid DeliveryId)> AppendAndQueueAsync(NewOutbound outbound, string eventName, bool queue, CancellationToken cancellationToken) =>
+    public Task<(Guid MessageId, Guid DeliveryId)> AppendAndQueueAsync(NewOutbound outbound, string eventName, CancellationToken cancellationToken) =>
         database.WriteAsync(
             async (c, t) =>
             {
-                var now = clock.GetUtcNow();
-                var (tenantId, sessionId) = (database.Id(outbound.TenantId), database.Id(outbound.SessionId));
-                var seq = await c.QueryRowAsync(new CommandDefinition(
-                    "UPDATE sessions SET message_count = message_count + 1, version = version + 1, updated_at = @now "
-                    + "WHERE tenant_id = @tenantId AND id = @sessionId AND (lease_until IS NULL OR lease_until < @now) RETURNING message_count",
-                    new { now = database.Time(now), tenantId, sessionId },
-                    t,
-                    cancellationToken: cancellationToken))
-                    ?? throw new SessionBusyOrGoneException(outbound.SessionId);
-                var messageId = Guid.CreateVersion7(now);
-                await c.ExecuteAsync(new CommandDefinition(
-                    "INSERT INTO messages (id, tenant_id, session_id, seq, role, content, tokens, created_at) VALUES (@messageId, @tenantId, @sessionId, @seq, 'assistant', @text, NULL, @now)",
-                    new { messageId = database.Id(messageId), tenantId, sessionId, seq = seq.Int("message_count"), text = outbound.Body, now = database.Time(now) },
-                    t,
-                    cancellationToken: cancellationToken));
-                await c.ExecuteAsync(new CommandDefinition(
-                    $"INSERT INTO events (id, tenant_id, session_id, name, data, created_at) VALUES (@eventId, @tenantId, @sessionId, @name, {database.Json("data")}, @now)",
-                    new { eventId = database.Id(Guid.CreateVersion7(now)), tenantId, sessionId, name = eventName, data = new JsonObject { ["message_id"] = messageId.ToString() }.ToJsonString(), now = database.Time(now) },
-                    t,
-                    cancellationToken: cancellationToken));
-                var deliveryId = await WriteOutboundAsync(c, t, outbound, messageId, queue, cancellationToken);
-                return (messageId, deliveryId);
+                var messageId = await AppendAsync(c, t, outbound, eventName, cancellationToken);
+                return (messageId, await WriteOutboundAsync(c, t, outbound, messageId, true, cancellationToken));
             },
             cancellationToken);
+
+    /// <summary>
+    /// A polite answer to an inbound message (a photo, a message too long): appended to the session
+    /// and the message answered with it (<see cref="AnswerInboundAsync"/>), in one transaction.
+    /// Retried by the caller while a turn holds the session.
+    /// </summary>
+    public Task AnswerWithMessageAsync(string provider, string externalKey, NewOutbound answer, string eventName, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            async (c, t) =>
+            {
+                var messageId = await AppendAsync(c, t, answer, eventName, cancellationToken);
+                await AnswerInboundAsync(c, t, provider, externalKey, answer, messageId, cancellationToken);
+            },
+            cancellationToken);
+
+    private async Task<Guid> AppendAsync(DbConnection c, DbTransaction t, NewOutbound outbound, string eventName, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(outbound);
+        var now = clock.GetUtcNow();
+        var (tenantId, sessionId) = (database.Id(outbound.TenantId), database.Id(outbound.SessionId));
+        var seq = await c.QueryRowAsync(new CommandDefinition(
+            "UPDATE sessions SET message_count = message_count + 1, version = version + 1, updated_at = @now "
+            + "WHERE tenant_id = @tenantId AND id = @sessionId AND (lease_until IS NULL OR lease_until < @now) RETURNING message_count",
+            new { now = database.Time(now), tenantId, sessionId },
+            t,
+            cancellationToken: cancellationToken))
+            ?? throw new SessionBusyOrGoneException(outbound.SessionId);
+        var messageId = Guid.CreateVersion7(now);
+        await c.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO messages (id, tenant_id, session_id, seq, role, content, tokens, created_at) VALUES (@messageId, @tenantId, @sessionId, @seq, 'assistant', @text, NULL, @now)",
+            new { messageId = database.Id(messageId), tenantId, sessionId, seq = seq.Int("message_count"), text = outbound.Body, now = database.Time(now) },
+            t,
+            cancellationToken: cancellationToken));
+        await c.ExecuteAsync(new CommandDefinition(
+            $"INSERT INTO events (id, tenant_id, session_id, name, data, created_at) VALUES (@eventId, @tenantId, @sessionId, @name, {database.Json("data")}, @now)",
+            new { eventId = database.Id(Guid.CreateVersion7(now)), tenantId, sessionId, name = eventName, data = new JsonObject { ["message_id"] = messageId.ToString() }.ToJsonString(), now = database.Time(now) },
+            t,
+            cancellationToken: cancellationToken));
+        return messageId;
+    }
 
     /// <summary>Records an event on a session (a reaction, an unsupported message) outside any turn.</summary>
     public Task RecordEventAsync(Guid tenantId, Guid sessionId, string name, JsonObject data, CancellationToken cancellationToken) =>

@@ -18,6 +18,14 @@ public static class DemoTenant
     /// <summary>The demo agents' public keys; fixed, so a web page written for the demo keeps working.</summary>
     public const string AgentPublicKey = "pk_demo";
     public const string AssistantPublicKey = "pk_demo_assistant";
+    public const string HibachiPublicKey = "pk_demo_hibachi";
+    public const string SupportPublicKey = "pk_demo_support";
+
+    /// <summary>
+    /// The wellbeing companion is public too: it is a consumer-facing chat (seed 004's app talks to it
+    /// without a login), and the key gives nothing its own chat route does not.
+    /// </summary>
+    public const string WellbeingPublicKey = "pk_demo_wellbeing";
 
     /// <summary>Every demo agent; the first is the tenant's default (what /session/new talks to).</summary>
     public static IReadOnlyList<Agent> Agents => [Agent, Assistant, Hibachi, Support, Wellbeing];
@@ -78,6 +86,7 @@ public static class DemoTenant
         Key = "hibachi",
         Name = "the hibachi booking assistant",
         Skill = "bookings",
+        PublicKey = HibachiPublicKey,
         Locale = "en-US",
         DetectEmotions = true,
         ServiceKeys = ["hibachi"],
@@ -95,6 +104,7 @@ public static class DemoTenant
         Key = "support",
         Name = "Concierge support",
         Skill = "knowledge",
+        PublicKey = SupportPublicKey,
         Instructions =
             "You are Concierge's support assistant. You answer questions about Concierge from its "
             + "documentation only, and you say plainly when the documentation does not cover something.",
@@ -112,6 +122,7 @@ public static class DemoTenant
         Name = "Flou, tu compañía de bienestar",
         Skill = "chat",
         Locale = "es-CL",
+        PublicKey = WellbeingPublicKey,
         CrisisDetection = true,
         Instructions =
             "Eres un acompañante de bienestar emocional. Escuchas con calidez, validas lo que la persona siente, "

@@ -39,8 +39,6 @@ public sealed class Turn(
     public async Task<TurnResult> TakeAsync(TurnRequest request, ITurnObserver? observer, CancellationToken cancellationToken)
     {
         // 1. The message was validated once, at the edge (UserText): a refused message wrote nothing.
-        var text = request.Text.Value;
-
         // 3. Hold the session for this turn (see SessionClaims for how); the turn runs to its
         //    commit even if the caller goes away, so an accepted message is never lost.
         var attempts = 0;
@@ -56,13 +54,14 @@ public sealed class Turn(
                     await RestartAsync(observer);
                 }
 
-                return await RunAsync(claim, text, observer);
+                return await RunAsync(claim, request, observer);
             },
             cancellationToken);
     }
 
-    private async Task<TurnResult> RunAsync(SessionClaim claim, string text, ITurnObserver? observer)
+    private async Task<TurnResult> RunAsync(SessionClaim claim, TurnRequest request, ITurnObserver? observer)
     {
+        var text = request.Text.Value;
         using var activity = TurnTelemetry.Source.StartActivity("turn");
         var started = clock.GetTimestamp();
         var session = claim.Session;
@@ -101,13 +100,19 @@ public sealed class Turn(
             ? await agents.FindByKeyAsync(session.TenantId, key, CancellationToken.None) ?? throw new AgentNotFoundException(key)
             : null;
         var write = TurnComposer.Compose(context, phrased, handedTo, clock.GetUtcNow(), options.SessionTtl, verdict.Flag);
+        if (request.ReplyEffect is { } callers)
+        {
+            write = write with { Effects = [.. write.Effects, callers(write.Messages[1], decided.Decision)] };
+        }
+
         await claim.CommitAsync(write);
         if (agent.DetectEmotions)
         {
             Emotions.EmotionTelemetry.Requested.Add(1);
         }
         var view = skills.Get(write.Session.Skill ?? handedTo?.Skill ?? agent.Skill).View(write.Session.State);
-        var result = new TurnResult(write.Session, write.Messages[0], write.Messages[1], decided.Decision, phrased.Source, write.ModelCalls, view);
+        // The phrased decision, not the decided one: an accepted model reply's sources are the ones it cited.
+        var result = new TurnResult(write.Session, write.Messages[0], write.Messages[1], phrased.Decided.Decision, phrased.Source, write.ModelCalls, view);
         TurnTelemetry.Record(result, agent.Key, skill.Name, clock.GetElapsedTime(started));
         await RecordSpendAsync(agent, write);
         activity?.SetTag("concierge.session_id", session.Id).SetTag("concierge.agent", agent.Key).SetTag("concierge.source", result.Source.ToString());
@@ -305,7 +310,15 @@ public sealed class Turn(
                 Source = decided.Source == TurnSource.Offline ? TurnSource.Model : decided.Source,
                 ModelCalls = [.. decided.ModelCalls, .. result.Calls],
             };
-            return new PhrasedTurn(modelDecided, answer.Text.Trim(), answer.OutputTokens);
+            // The footer is the skill's (the sources the reply cited), never the model's: it goes
+            // out after the model's words, so the streamed pieces add up to the committed reply.
+            var footer = check?.Footer ?? string.Empty;
+            if (footer.Length > 0)
+            {
+                await SendAsync(observer, footer);
+            }
+
+            return new PhrasedTurn(modelDecided, answer.Text.Trim() + footer, answer.OutputTokens);
         }
 
         // What was streamed is void: the caller is told to start again, and gets the fallback whole.

@@ -17,6 +17,13 @@ public sealed record FaultReport(
     IReadOnlyDictionary<string, int> Refusals,
     IReadOnlyDictionary<string, string> Measures)
 {
+    /// <summary>
+    /// Replies queued once that the provider received twice: the instance died after Graph accepted
+    /// the message and before it recorded so, and the send ran again (Graph has no idempotency key).
+    /// Reported, not failed: the send is at-least-once by design.
+    /// </summary>
+    public IReadOnlyList<string> SentTwiceAtProvider { get; init; } = [];
+
     public int Total => Acknowledged.Values.Sum();
 
     public override string ToString()
@@ -25,6 +32,11 @@ public sealed record FaultReport(
         text.Append(CultureInfo.InvariantCulture, $"{Scenario}: acknowledged {Total} (");
         text.AppendJoin(", ", Acknowledged.Select(a => $"{a.Key.ToString().ToLowerInvariant()} {a.Value}"));
         text.Append(CultureInfo.InvariantCulture, $"), lost {Lost.Count}, duplicated {Duplicated.Count}");
+        if (SentTwiceAtProvider.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $", sent twice at the provider {SentTwiceAtProvider.Count} ({string.Join("; ", SentTwiceAtProvider.Take(3))})");
+        }
+
         foreach (var (name, value) in Measures)
         {
             text.Append(CultureInfo.InvariantCulture, $", {name} {value}");

@@ -55,7 +55,7 @@ public sealed class KnowledgeModelTests : IAsyncLifetime
 
         var turn = await AskAsync();
 
-        Assert.Equal(("model", "A birthday cake arrives within 48 hours anywhere in Lisbon [1]."), ((string?)turn["source"], (string?)turn["reply"]));
+        Assert.Equal(("model", "A birthday cake arrives within 48 hours anywhere in Lisbon [1].\n\nSources: [1] Lisbon Bakery FAQ"), ((string?)turn["source"], (string?)turn["reply"]));
         var source = Assert.Single(turn["sources"]!.AsArray())!;
         Assert.Equal(_documentId, (string?)source["document_id"]);
         var prompt = (string)_model.Requests[^1].Body!["messages"]![0]!["content"]!;

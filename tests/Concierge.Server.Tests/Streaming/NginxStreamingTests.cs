@@ -8,7 +8,7 @@ using Concierge.Testing.Nginx;
 namespace Concierge.Server.Tests.Streaming;
 
 /// <summary>
-/// A real nginx running deploy/nginx/concierge.conf in front of a real Concierge process: the
+/// A real nginx running deploy/nginx/concierge.conf (TLS with a test CA) in front of a real Concierge process: the
 /// deployment's proxy does not hold deltas back, heartbeats keep a quiet stream past nginx's read
 /// timeout, resume and WebSockets work through it.
 /// </summary>
@@ -95,7 +95,8 @@ public sealed class NginxStreamingTests(NginxStreamingTests.Proxy proxy) : IClas
         var session = await Client.NewChatSessionAsync();
         using var socket = new ClientWebSocket();
         socket.Options.SetRequestHeader("Authorization", Client.DefaultRequestHeaders.Authorization!.ToString());
-        await socket.ConnectAsync(new Uri($"ws://127.0.0.1:{Nginx!.Port}/api/v1/sessions/{session}/ws"), Ct);
+        using var invoker = new HttpMessageInvoker(Nginx!.Tls.Handler());
+        await socket.ConnectAsync(Nginx.WebSocketUrl($"/api/v1/sessions/{session}/ws"), invoker, Ct);
         await socket.SendAsync("""{"type":"message","content":"Through the proxy?"}"""u8.ToArray(), WebSocketMessageType.Text, true, Ct);
         var frames = await WebSocketTests.UntilDoneAsync(socket);
         Assert.Equal(Answer, (string?)frames[^1]["reply_message"]!["content"]);
@@ -132,8 +133,8 @@ public sealed class NginxStreamingTests(NginxStreamingTests.Proxy proxy) : IClas
             }
 
             // The deployed file as it is, but a read timeout short enough to show what the heartbeat is for.
-            Nginx = await NginxServer.StartOrSkipAsync(SiteConfig(), _server.Port, new Dictionary<string, string> { ["proxy_read_timeout"] = "1s" }, Ct);
-            Client = new HttpClient { BaseAddress = Nginx?.BaseUrl ?? direct.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+            Nginx = await NginxServer.StartOrSkipAsync(NginxServer.ShippedSite(), [_server.Port], new Dictionary<string, string> { ["proxy_read_timeout"] = "1s" }, Ct);
+            Client = Nginx?.Client() ?? new HttpClient { BaseAddress = direct.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
             Client.DefaultRequestHeaders.Authorization = direct.DefaultRequestHeaders.Authorization;
         }
 
@@ -148,19 +149,5 @@ public sealed class NginxStreamingTests(NginxStreamingTests.Proxy proxy) : IClas
             _server.Dispose();
             await Model.DisposeAsync();
         }
-    }
-
-    private static string SiteConfig()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            var candidate = Path.Combine(folder.FullName, "deploy", "nginx", "concierge.conf");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException("deploy/nginx/concierge.conf was not found above " + AppContext.BaseDirectory);
     }
 }

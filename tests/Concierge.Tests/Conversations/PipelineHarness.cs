@@ -15,14 +15,16 @@ internal sealed class PipelineHarness
     public static readonly Agent First = DemoTenant.Assistant with { Key = "first", Skill = ProbeSkill.SkillName, DetectEmotions = true };
     public static readonly Agent Second = DemoTenant.Assistant with { Id = Guid.NewGuid(), Key = "second", Skill = "chat" };
 
-    public PipelineHarness(ILanguageModel? model = null, ISafetyCheck? safety = null, ProbeSkill? probe = null)
+    /// <param name="extra">Another skill the stock agents may run (the support agent's knowledge skill).</param>
+    public PipelineHarness(ILanguageModel? model = null, ISafetyCheck? safety = null, ProbeSkill? probe = null, ISkill? extra = null)
     {
         Store = new InMemorySessionStore(Clock);
         Probe = probe ?? new ProbeSkill();
         var options = new ConversationOptions();
         var claims = new SessionClaims(Store, new SessionGate(), options, NullLogger<SessionClaims>.Instance);
-        var agents = new InMemoryAgentCatalog(First, Second);
-        Skills = new SkillCatalog([Probe, new global::Concierge.Skills.Chat.ChatSkill(new global::Concierge.Skills.Chat.ChatSkillOptions())]);
+        var agents = new InMemoryAgentCatalog(First, Second, DemoTenant.Support);
+        var chat = new global::Concierge.Skills.Chat.ChatSkill(new global::Concierge.Skills.Chat.ChatSkillOptions());
+        Skills = new SkillCatalog(extra is null ? [Probe, chat] : [Probe, chat, extra]);
         Turn = new Turn(claims, agents, Skills, safety ?? new NoCrisisDetection(), options, Clock, NullLogger<Turn>.Instance, model);
         Directory = new SessionDirectory(Store, agents, options, Clock);
     }
@@ -44,6 +46,9 @@ internal sealed class PipelineHarness
     /// <summary>A session with the chat agent, whose replies the model words.</summary>
     public async Task<Session> StartChatAsync() =>
         await Directory.StartAsync(Second.TenantId, Second.Key, "web", null, CancellationToken.None);
+
+    /// <summary>A session with a stock agent of the demo tenant.</summary>
+    public Task<Session> StartAsync(Agent agent) => Directory.StartAsync(agent.TenantId, agent.Key, "web", null, CancellationToken.None);
 
     public Task<TurnResult> SayAsync(Session session, string text, ITurnObserver? observer = null) =>
         Turn.TakeAsync(new TurnRequest(session.TenantId, session.Id, UserText.From(text, 2000), "web"), observer, CancellationToken.None);

@@ -39,7 +39,7 @@ public static class BookingSlotReader
             Confirms = confirms,
             Intent = intent,
             NeedsHourFor = time is null ? part?.Part : null,
-            Language = LanguageGuess.Guess(text, buffer.Folded),
+            Language = LanguageGuess.Guess(text, buffer.Folded, name),
             Problems = problems,
         };
     }

@@ -27,11 +27,24 @@ internal static class LanguageGuess
         "the", "for", "table", "people", "tomorrow", "today", "tonight", "please", "my", "name", "is", "yes", "book", "at", "and", "i",
         "we", "are", "of", "party", "next", "friday", "saturday", "sunday", "monday", "want", "would", "like", "can", "dinner", "lunch",
         "thanks", "thank", "you", "in", "days", "week", "what's", "free", "march", "on", "this", "evening", "reservation", "four", "two",
+
+        // Everyday function words: without them "do you do dinners?" counted only Portuguese's "do".
+        "do", "does", "hey", "hi", "hello", "have", "how", "much", "with", "our", "us", "it", "around", "go", "ahead", "sounds", "good",
+        "that", "any", "your", "there", "will", "need", "get", "be", "to", "or", "what", "when", "could", "should", "just", "about",
     };
 
-    public static string? Guess(string original, string folded)
+    /// <param name="original">The message as typed (for ñ, ¿, ã...).</param>
+    /// <param name="folded">The message folded (see <see cref="ReadingBuffer.Fold"/>).</param>
+    /// <param name="name">A name read from the message: its words say nothing of the language ("Marco" is not "março").</param>
+    public static string? Guess(string original, string folded, string? name = null)
     {
-        var words = folded.Split([' ', ',', '.', '!', '?', '¿', '¡', ';', ':'], StringSplitOptions.RemoveEmptyEntries);
+        var nameWords = name is null ? [] : ReadingBuffer.Fold(name).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // An e-mail address is no language either: "marco@example.com" would give Portuguese its "com".
+        var words = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => !w.Contains('@', StringComparison.Ordinal))
+            .SelectMany(w => w.Split([',', '.', '!', '?', '¿', '¡', ';', ':'], StringSplitOptions.RemoveEmptyEntries))
+            .Where(w => !nameWords.Contains(w, StringComparer.Ordinal))
+            .ToArray();
         var es = words.Count(Spanish.Contains) + (original.IndexOfAny(['ñ', 'Ñ', '¿', '¡']) >= 0 ? 2 : 0);
         var pt = words.Count(Portuguese.Contains) + (original.IndexOfAny(['ã', 'õ', 'ç', 'Ã', 'Õ', 'Ç', 'ê', 'ô']) >= 0 ? 2 : 0);
         var en = words.Count(English.Contains);

@@ -88,7 +88,9 @@ internal static class NameReading
 
     private static string? Bare(ReadingBuffer buffer)
     {
-        var text = buffer.Original.Trim().TrimEnd('.', '!', ' ');
+        // What is left once the contact was taken: "Marco Bianchi, marco@example.com" answers the
+        // name question with a name and a contact.
+        var text = Remaining(buffer).Trim().Trim(',', ';', '-', ' ').TrimEnd('.', '!', ' ');
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length is < 1 or > 4 || !words.All(w => w.All(c => char.IsLetter(c) || c is '\'' or '-')))
         {
@@ -97,6 +99,19 @@ internal static class NameReading
 
         var folded = words.Select(ReadingBuffer.Fold).ToList();
         return folded.Any(w => Stops.Contains(w) && !Particles.Contains(w)) ? null : Tidy(text);
+    }
+
+    /// <summary>The original text with what earlier readers took (the contact) blanked, spaces folded.</summary>
+    private static string Remaining(ReadingBuffer buffer)
+    {
+        var work = buffer.Work;
+        var kept = new char[work.Length];
+        for (var i = 0; i < work.Length; i++)
+        {
+            kept[i] = work[i] == ' ' ? ' ' : buffer.Original[i];
+        }
+
+        return string.Join(' ', new string(kept).Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 
     /// <summary>Title case for a name typed all in lower or upper case; a mixed-case name is kept as typed.</summary>

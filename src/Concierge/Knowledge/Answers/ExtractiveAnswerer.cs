@@ -51,22 +51,12 @@ public static class ExtractiveAnswerer
             }
         }
 
-        var citations = quoted.GroupBy(q => q.Source).Select(group =>
-        {
-            var passage = passages[group.First().Sentence.Passage];
-            var snippet = Snippet(string.Join(' ', group.Select(q => q.Sentence.Text)));
-            return new Citation(group.Key, passage.DocumentId, passage.Title, passage.ChunkId, snippet);
-        }).ToList();
-
-        var reply = new StringBuilder();
-        foreach (var group in quoted.GroupBy(q => q.Source))
-        {
-            reply.Append(reply.Length == 0 ? string.Empty : " ");
-            reply.Append(string.Join(' ', group.Select(q => q.Sentence.Text))).Append($" [{group.Key}]");
-        }
-
-        reply.Append("\n\n").Append(phrases.Sources).Append(": ")
-            .AppendJoin("; ", citations.Select(c => $"[{c.Number}] {SourceName(c, citations, passages)}"));
+        var cited = quoted.GroupBy(q => q.Source)
+            .Select(group => (Number: group.Key, Passage: passages[group.First().Sentence.Passage], Text: string.Join(' ', group.Select(q => q.Sentence.Text))))
+            .ToList();
+        var citations = cited.Select(c => new Citation(c.Number, c.Passage.DocumentId, c.Passage.Title, c.Passage.ChunkId, Snippet(c.Text))).ToList();
+        var reply = new StringBuilder().AppendJoin(' ', cited.Select(c => $"{c.Text} [{c.Number}]"))
+            .Append(SourceList.Separator).Append(SourceList.Format([.. cited.Select(c => (c.Number, c.Passage))], replyLanguage));
         return new ExtractiveAnswer(AnswerStatus.Answered, reply.ToString(), quoted.Select(q => q.Sentence.Text).ToList(), citations, Math.Min(1, top.Coverage));
     }
 
@@ -94,20 +84,6 @@ public static class ExtractiveAnswerer
             .OrderByDescending(s => s.Score)
             .Take(MaxSentences - chosen.Count));
         return chosen.Take(MaxSentences).OrderBy(s => s.Index).ToList();
-    }
-
-    // Two chunks of one document would read "[1] FAQ; [2] FAQ": then the section tells them apart.
-    private static string SourceName(Citation citation, List<Citation> citations, IReadOnlyList<RankedPassage> passages)
-    {
-        if (citations.Count(c => c.Title == citation.Title) < 2)
-        {
-            return citation.Title;
-        }
-
-        var section = passages.First(p => p.ChunkId == citation.ChunkId).HeadingPath;
-        var prefix = citation.Title + Chunking.Chunk.HeadingSeparator;
-        section = section.StartsWith(prefix, StringComparison.Ordinal) ? section[prefix.Length..] : section;
-        return section.Length == 0 || section == citation.Title ? citation.Title : $"{citation.Title} ({section})";
     }
 
     private static ExtractiveAnswer NothingFound(AnswerPhrases phrases, IReadOnlyList<string>? topics, double score)

@@ -62,7 +62,7 @@ public sealed class KnowledgeSkill(KnowledgeSearch search, IKnowledgeStore store
 
         var sources = answer.Citations.Select(c => new ReplySource(c.DocumentId, c.Title, c.ChunkId, c.Snippet)).ToList();
         var reply = context.ModelAvailable
-            ? ReplyPlan.Model(KnowledgeCitations.Wording(context, passages, language), answer.Reply) with { Check = text => KnowledgeCitations.Check(text, passages) }
+            ? ReplyPlan.Model(KnowledgeCitations.Wording(context, passages, language), answer.Reply) with { Check = text => KnowledgeCitations.Check(text, passages, language) }
             : ReplyPlan.Text(answer.Reply);
         return Decision(context, AnswerAction, reply, sources);
     }

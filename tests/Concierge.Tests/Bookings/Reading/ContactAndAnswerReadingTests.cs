@@ -79,8 +79,14 @@ public class ContactAndAnswerReadingTests
     [InlineData("table for 4 tomorrow at 8", "en")]
     [InlineData("uma mesa para 4 amanhã às 20h", "pt")]
     [InlineData("4", null)]
+    [InlineData("hey, do you do private chef dinners?", "en")]
+    [InlineData("sounds good, go ahead", "en")]
     public void The_language_is_the_one_the_text_shows(string text, string? expected) =>
         Assert.Equal(expected, Read(text).Language);
+
+    [Fact]
+    public void A_name_that_is_also_a_word_does_not_decide_the_language() =>
+        Assert.Null(Read("Marco Bianchi, marco@example.com", BookingField.Name).Language);
 
     [Fact]
     public void One_message_can_give_every_fact()

@@ -66,6 +66,17 @@ public class PartyAndNameReadingTests
         Assert.Equal(expected, Read(text, BookingField.Name).Name);
 
     [Theory]
+    [InlineData("Marco Bianchi, marco@example.com", "Marco Bianchi")]
+    [InlineData("ana rojas +1 212 555 0143", "Ana Rojas")]
+    [InlineData("marco@example.com - Marco", "Marco")]
+    public void A_name_question_answered_with_name_and_contact_gives_both(string text, string expected)
+    {
+        var slots = Read(text, BookingField.Name);
+        Assert.Equal(expected, slots.Name);
+        Assert.NotNull(slots.Contact);
+    }
+
+    [Theory]
     [InlineData("sí")]
     [InlineData("mañana a las 8")]
     [InlineData("no")]
