@@ -222,7 +222,8 @@ public sealed class SqlChannelStore(Database database, TimeProvider clock)
         }
 
         if (provider == ChannelProviders.Twilio
-            && await MoveInboundAsync(connection, transaction, provider, externalKey, [InboundStates.Waiting], InboundStates.ReplyReady, reply.Body, reply.SessionId, cancellationToken))
+            && await MoveInboundAsync(
+                connection, transaction, provider, externalKey, [InboundStates.Waiting], InboundStates.ReplyReady, NumberedChoices.Append(reply.Body, reply.Choices), reply.SessionId, cancellationToken))
         {
             await WriteOutboundAsync(connection, transaction, reply, messageId, false, cancellationToken);
             return;
@@ -425,6 +426,20 @@ public sealed class SqlChannelStore(Database database, TimeProvider clock)
 
         ChannelTelemetry.RecordDelivery(provider, state);
         return await OutboundAsync(r.Guid("tenant_id"), r.Guid("id"), cancellationToken);
+    }
+
+    /// <summary>
+    /// The choices the session's latest outbound message offered (none when it offered none): a
+    /// Twilio reply that is just a number is read against them.
+    /// </summary>
+    public async Task<IReadOnlyList<ReplyChoice>> LastOfferedChoicesAsync(Guid tenantId, Guid sessionId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QueryRowAsync(new CommandDefinition(
+            "SELECT choices FROM channel_deliveries WHERE tenant_id = @tenantId AND session_id = @sessionId ORDER BY created_at DESC, id DESC LIMIT 1",
+            new { tenantId = database.Id(tenantId), sessionId = database.Id(sessionId) },
+            cancellationToken: cancellationToken));
+        return row is { } r ? ReadChoices(r.JsonOrNull("choices")) : [];
     }
 
     /// <summary>The session's outbound deliveries, oldest first (the history's and the debug document's <c>delivery</c>).</summary>

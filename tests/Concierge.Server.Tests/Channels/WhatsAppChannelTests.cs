@@ -287,6 +287,62 @@ public sealed class WhatsAppChannelTests
         Assert.Equal(HttpStatusCode.Forbidden, (await app.ClientAs(Concierge.Tenants.Role.Customer).PostAsync($"/api/v1/sessions/{id}/outbound", Json.Body("""{"text":"hi"}"""), Ct)).StatusCode);
     }
 
+    private const string BookingAgent = "hibachi";
+    private const string Customer = "I'm Ana Rojas, +1 212 555 0143";
+
+    private static JsonObject Interactive(string type, string id, string title) => new()
+    {
+        ["type"] = "interactive",
+        ["interactive"] = new JsonObject { ["type"] = type, [type] = new JsonObject { ["id"] = id, ["title"] = title } },
+    };
+
+    [Fact]
+    public async Task A_booking_confirmation_goes_as_yes_and_no_buttons_and_tapping_yes_books()
+    {
+        var (app, graph) = await StartAsync(new() { ["WHATSAPP_AGENT"] = BookingAgent });
+        await using var _ = app;
+        await using var __ = graph;
+
+        await PostSignedAsync(app.Client(), Text($"Hibachi at home for 6 tomorrow at 7pm, {Customer}", "wamid.book1"));
+        var question = (await EventuallyAsync(async () => graph.Sent.Count >= 1 ? graph.Sent : null, "the confirmation question"))[0].Body!;
+        var buttons = question["interactive"]!["action"]!["buttons"]!.AsArray().Select(b => b!["reply"]!).ToList();
+        await PostSignedAsync(app.Client(), Message(Interactive("button_reply", (string)buttons[0]!["id"]!, (string)buttons[0]!["title"]!), "wamid.book2"));
+        var answer = (await EventuallyAsync(async () => graph.Sent.Count >= 2 ? graph.Sent : null, "the booking's reply"))[1].Body!;
+
+        Assert.Equal("interactive", (string?)question["type"]);
+        Assert.Equal("button", (string?)question["interactive"]!["type"]);
+        Assert.StartsWith("Shall I book Hibachi at home for 6 people", (string?)question["interactive"]!["body"]!["text"], StringComparison.Ordinal);
+        Assert.Equal(["yes", "no"], buttons.Select(b => (string)b!["id"]!));
+        Assert.Equal(["Yes", "No"], buttons.Select(b => (string)b!["title"]!));
+        Assert.Equal("text", (string?)answer["type"]);
+        Assert.Contains("confirmed", (string?)answer["text"]!["body"], StringComparison.Ordinal);
+        var bookings = (await app.OperatorClient().GetJsonAsync("/api/v1/bookings"))["bookings"]!.AsArray();
+        Assert.Equal(6, (int)Assert.Single(bookings)!["party_size"]!);
+    }
+
+    [Fact]
+    public async Task The_free_slots_of_the_day_go_as_a_list_and_a_tapped_row_is_asked_to_confirm()
+    {
+        var (app, graph) = await StartAsync(new() { ["WHATSAPP_AGENT"] = BookingAgent });
+        await using var _ = app;
+        await using var __ = graph;
+
+        await PostSignedAsync(app.Client(), Text($"Hibachi at home for 6 tomorrow, {Customer}", "wamid.slots1"));
+        var question = (await EventuallyAsync(async () => graph.Sent.Count >= 1 ? graph.Sent : null, "the time question"))[0].Body!;
+        var rows = question["interactive"]!["action"]!["sections"]![0]!["rows"]!.AsArray();
+        var picked = rows[2]!;
+        await PostSignedAsync(app.Client(), Message(Interactive("list_reply", (string)picked["id"]!, (string)picked["title"]!), "wamid.slots2"));
+        var confirm = (await EventuallyAsync(async () => graph.Sent.Count >= 2 ? graph.Sent : null, "the confirmation question"))[1].Body!;
+
+        Assert.Equal("list", (string?)question["interactive"]!["type"]);
+        Assert.InRange(rows.Count, 4, 10);
+        Assert.All(rows, r => Assert.EndsWith((string)r!["title"]!, (string)r["id"]!, StringComparison.Ordinal));
+        Assert.Equal("button", (string?)confirm["interactive"]!["type"]);
+        Assert.Contains((string)picked["title"]!, (string?)confirm["interactive"]!["body"]!["text"], StringComparison.Ordinal);
+        var messages = await MessagesAsync(app.OperatorClient(), (await SessionIdAsync(app.OperatorClient()))!);
+        Assert.Equal((string)picked["id"]!, (string?)messages[2]!["content"]);
+    }
+
     [Fact]
     public void Choices_become_buttons_up_to_three_a_list_up_to_ten_and_numbered_lines_beyond()
     {
