@@ -1,8 +1,11 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Concierge.Agents;
 using Concierge.Conversations;
 using Concierge.Jobs;
 using Concierge.Server.Tests.Infrastructure;
+using Concierge.Server.Tests.Templates;
+using Concierge.Templates;
 using Concierge.Testing.FakeGraph;
 using Microsoft.Extensions.DependencyInjection;
 using static Concierge.Server.Tests.Channels.ChannelFixtures;
@@ -182,6 +185,61 @@ public sealed class WhatsAppChannelTests
         var held = await DeliveredReplyAsync(app, "held");
 
         Assert.Equal(131047, held["delivery"]!["error_code"]!.GetValue<int>());
+    }
+
+    /// <summary>The demo tenant's window template, APPROVED as the status webhook would leave it.</summary>
+    private static async Task ApproveWindowTemplateAsync(ConciergeApp app)
+    {
+        var templates = app.Services.GetRequiredService<ITemplateStore>();
+        var saved = await templates.SaveFinalAsync(DemoTenant.TenantId, null, TemplateSamples.Payload(name: "follow_up", language: "en_US"), Ct);
+        await templates.MarkSubmittedAsync(DemoTenant.TenantId, saved.Id, "594425479261599", TemplateStatus.Approved, "UTILITY", Ct);
+    }
+
+    private static void AssertWindowTemplate(JsonNode sent, string reply)
+    {
+        Assert.Equal("template", (string?)sent["type"]);
+        Assert.Equal("+" + WaId, (string?)sent["to"]);
+        Assert.Equal("follow_up", (string?)sent["template"]!["name"]);
+        Assert.Equal("en_US", (string?)sent["template"]!["language"]!["code"]);
+        var body = Assert.Single(sent["template"]!["components"]!.AsArray())!;
+        Assert.Equal("body", (string?)body["type"]);
+        var parameter = Assert.Single(body["parameters"]!.AsArray())!;
+        Assert.Equal("text", (string?)parameter["type"]);
+        // The reply on one line: a template parameter may not hold new lines, tabs or runs of spaces.
+        Assert.Equal(string.Join(' ', reply.Split((char[])['\n', '\r', '\t', ' '], StringSplitOptions.RemoveEmptyEntries)), (string?)parameter["text"]);
+    }
+
+    [Fact]
+    public async Task A_reply_outside_the_window_goes_as_the_approved_window_template_with_the_reply_as_its_parameter()
+    {
+        var (app, graph) = await StartAsync(new() { ["WHATSAPP_WINDOW"] = "1h", ["WHATSAPP_WINDOW_TEMPLATE"] = "follow_up:en_US" });
+        await using var _ = app;
+        await using var __ = graph;
+        await ApproveWindowTemplateAsync(app);
+
+        await PostSignedAsync(app.Client(), Text("I need a template for appointment reminders", "wamid.window-template", DateTimeOffset.UtcNow.AddHours(-2).ToUnixTimeSeconds()));
+        var reply = await DeliveredReplyAsync(app, "sent");
+
+        Assert.Equal("template", (string?)reply["delivery"]!["kind"]);
+        AssertWindowTemplate(Assert.Single(graph.Sent).Body!, (string)reply["content"]!);
+    }
+
+    [Fact]
+    public async Task Graph_131047_inside_our_window_resends_the_reply_as_the_approved_window_template()
+    {
+        var (app, graph) = await StartAsync(new() { ["WHATSAPP_WINDOW_TEMPLATE"] = "follow_up:en_US" });
+        await using var _ = app;
+        await using var __ = graph;
+        await ApproveWindowTemplateAsync(app);
+        graph.Error(400, 131047, message: "(#131047) Re-engagement message");
+
+        await PostSignedAsync(app.Client(), Text("I need a template for appointment reminders", "wamid.131047-template"));
+        var reply = await DeliveredReplyAsync(app, "sent");
+
+        Assert.Equal(2, graph.Sent.Count);
+        Assert.Equal("text", (string?)graph.Sent[0].Body!["type"]);
+        AssertWindowTemplate(graph.Sent[1].Body!, (string)reply["content"]!);
+        Assert.Equal("template", (string?)reply["delivery"]!["kind"]);
     }
 
     [Fact]
