@@ -29,6 +29,12 @@ public sealed class ChannelSendHandler(
     public const int WindowClosedGraph = 131047;
     public const int WindowClosedTwilio = 63016;
 
+    /// <summary>The delivery's kind once it went as the window template.</summary>
+    public const string TemplateKind = "template";
+
+    /// <summary>Payload flag of the one re-send, as the window template, of a delivery reported failed with a closed window.</summary>
+    public const string AsTemplate = "as_template";
+
     // Meta's limits on interactive messages (FACTS.md): 3 buttons of 20 characters, list rows of 24, a body of 1024.
     private const int MaxButtons = 3;
     private const int ButtonTitleLimit = 20;
@@ -46,7 +52,8 @@ public sealed class ChannelSendHandler(
         }
 
         var row = await store.OutboundAsync(context.TenantId, id, cancellationToken);
-        if (row is null || row.Delivery != DeliveryStates.Queued)
+        var resend = context.Payload[AsTemplate] is JsonValue flag && flag.TryGetValue<bool>(out var asTemplate) && asTemplate;
+        if (row is null || (resend ? row.Delivery != DeliveryStates.Failed || row.Kind == TemplateKind : row.Delivery != DeliveryStates.Queued))
         {
             return;
         }
@@ -63,6 +70,12 @@ public sealed class ChannelSendHandler(
         var last = context.Attempt >= SqlChannelStore.SendAttempts;
         try
         {
+            if (resend)
+            {
+                await TemplateOrHoldAsync(account, row, row.ErrorCode ?? (account.Provider == ChannelProviders.WhatsApp ? WindowClosedGraph : WindowClosedTwilio), cancellationToken);
+                return;
+            }
+
             if (!open)
             {
                 await TemplateOrHoldAsync(account, row, account.Provider == ChannelProviders.WhatsApp ? WindowClosedGraph : WindowClosedTwilio, cancellationToken);
@@ -84,8 +97,13 @@ public sealed class ChannelSendHandler(
         catch (Exception e) when (Transient(e) && !last)
         {
             logger.LogWarning("Sending delivery {DeliveryId} failed for now ({Error}); attempt {Attempt} of {Max}", row.Id, e.Message, context.Attempt, SqlChannelStore.SendAttempts);
-            await store.SetOutboundAsync(row.Id, row.Kind, DeliveryStates.Queued, null, Code(e), e.Message, cancellationToken);
-            ChannelTelemetry.RecordDelivery(row.Provider, DeliveryStates.Queued);
+            // A re-send leaves the row failed until it is sent: its retry looks for a failed row.
+            if (!resend)
+            {
+                await store.SetOutboundAsync(row.Id, row.Kind, DeliveryStates.Queued, null, Code(e), e.Message, cancellationToken);
+                ChannelTelemetry.RecordDelivery(row.Provider, DeliveryStates.Queued);
+            }
+
             throw;
         }
         catch (Exception e) when (e is GraphApiException or GraphTimeoutException or GraphUnreachableException or TwilioApiException)
@@ -146,12 +164,12 @@ public sealed class ChannelSendHandler(
                 id = await SendGraphAsync(account, payload, cancellationToken);
             }
 
-            await store.SetOutboundAsync(row.Id, "template", DeliveryStates.Sent, id, null, null, cancellationToken);
+            await store.SetOutboundAsync(row.Id, TemplateKind, DeliveryStates.Sent, id, null, null, cancellationToken);
             ChannelTelemetry.RecordDelivery(row.Provider, DeliveryStates.Sent);
         }
         catch (Exception e) when (e is GraphApiException or TwilioApiException && !Transient(e))
         {
-            await FailAsync(row with { Kind = "template" }, Code(e), e.Message, cancellationToken);
+            await FailAsync(row with { Kind = TemplateKind }, Code(e), e.Message, cancellationToken);
         }
     }
 

@@ -243,6 +243,49 @@ public sealed class WhatsAppChannelTests
     }
 
     [Fact]
+    public async Task A_late_failed_status_131047_resends_the_reply_once_as_the_window_template()
+    {
+        var (app, graph) = await StartAsync(new() { ["WHATSAPP_WINDOW_TEMPLATE"] = "follow_up:en_US" });
+        await using var _ = app;
+        await using var __ = graph;
+        await ApproveWindowTemplateAsync(app);
+        await PostSignedAsync(app.Client(), Text("I need a template for appointment reminders", "wamid.late-131047"));
+        var first = await DeliveredReplyAsync(app, "sent");
+        var wamid = (string)first["delivery"]!["external_id"]!;
+
+        await PostSignedAsync(app.Client(), Status(wamid, "failed", 131047));
+        await EventuallyAsync(async () => graph.Sent.Count >= 2 ? graph.Sent : null, "the re-send as the template");
+        await PostSignedAsync(app.Client(), Status(wamid, "failed", 131047));
+        var resent = await EventuallyAsync(
+            async () => (await DeliveredReplyAsync(app, "sent")) is { } r && (string?)r["delivery"]!["kind"] == "template" ? r : null, "the template delivery");
+        await Task.Delay(500, Ct);
+
+        Assert.Equal(2, graph.Sent.Count);
+        AssertWindowTemplate(graph.Sent[1].Body!, (string)first["content"]!);
+        Assert.NotEqual(wamid, (string?)resent["delivery"]!["external_id"]);
+        Assert.Null(resent["delivery"]!["error_code"]);
+        Assert.Empty((await app.OperatorClient().GetJsonAsync("/api/v1/jobs?kind=alert.send"))["jobs"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_late_failed_status_131047_without_an_approved_template_holds_the_reply_and_raises_one_alert()
+    {
+        var (app, graph) = await StartAsync();
+        await using var _ = app;
+        await using var __ = graph;
+        await PostSignedAsync(app.Client(), Text("hello", "wamid.late-held"));
+        var wamid = (string)(await DeliveredReplyAsync(app, "sent"))["delivery"]!["external_id"]!;
+
+        await PostSignedAsync(app.Client(), Status(wamid, "failed", 131047));
+        var held = await DeliveredReplyAsync(app, "held");
+        await PostSignedAsync(app.Client(), Status(wamid, "failed", 131047));
+
+        Assert.Equal(131047, (int)held["delivery"]!["error_code"]!);
+        Assert.Single(graph.Sent);
+        Assert.Single((await app.OperatorClient().GetJsonAsync("/api/v1/jobs?kind=alert.send"))["jobs"]!.AsArray());
+    }
+
+    [Fact]
     public async Task Graph_429_is_retried_as_a_job_until_it_is_sent()
     {
         var (app, graph) = await StartAsync();
