@@ -86,7 +86,7 @@ public static class AuthSetup
         var settings = app.Services.GetRequiredService<AuthSettings>();
         if (settings.KeyGenerated)
         {
-            app.Logger.LogWarning("SECRET_KEY is not set: a random key was generated for this Development run; tokens stop working when it restarts.");
+            app.Logger.LogWarning("SECRET_KEY is not set: this Development run signs with the key kept in {File} (made on the first run). Outside Development SECRET_KEY is required.", AuthSettings.DevelopmentSecretFile);
         }
 
         app.UseAuthentication();

@@ -42,7 +42,8 @@ public sealed record AuthSettings(
         var generated = false;
         if (secret is null && environment.IsDevelopment())
         {
-            secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
+            // The content root is the working folder, where the default SQLite file lives too.
+            secret = DevelopmentSecret(Path.Combine(environment.ContentRootPath, DevelopmentSecretFile));
             generated = true;
         }
 
@@ -66,6 +67,39 @@ public sealed record AuthSettings(
             lifetime,
             defaultAgent is null ? Concierge.Agents.DemoTenant.AgentPublicKey : defaultAgent.Trim() is { Length: > 0 } k ? k : null,
             generated);
+    }
+
+    /// <summary>Where Development keeps the key it made, from the working folder.</summary>
+    public const string DevelopmentSecretFile = "data/development-secret-key";
+
+    // A key made once and kept: a new one per start would void the tokens and the stored channel
+    // secrets (Data Protection keys are sealed with it) of the database the last run left.
+    private static string DevelopmentSecret(string path)
+    {
+        try
+        {
+            if (File.Exists(path) && File.ReadAllText(path).Trim() is { Length: >= MinSecretLength } kept)
+            {
+                return kept;
+            }
+
+            var made = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var temporary = path + "." + Environment.ProcessId;
+            File.WriteAllText(temporary, made);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+            return made;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A read-only folder: this run's own key, as before.
+            return Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
+        }
     }
 
     private static byte[]? Check(string? secret, string name)

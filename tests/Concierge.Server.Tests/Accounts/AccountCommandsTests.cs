@@ -71,6 +71,26 @@ public sealed class AccountCommandsTests
         Assert.True(generated.KeyGenerated);
     }
 
+    [Fact]
+    public void Development_without_a_secret_key_makes_one_once_and_signs_with_it_after_a_restart()
+    {
+        var folder = Directory.CreateTempSubdirectory("concierge-devkey-").FullName;
+        var development = new Environment(Environments.Development) { ContentRootPath = folder };
+        var none = new ConfigurationBuilder().Build();
+
+        var first = AuthSettings.Bind(none, development);
+        var second = AuthSettings.Bind(none, development);
+        var elsewhere = AuthSettings.Bind(none, new Environment(Environments.Development) { ContentRootPath = Directory.CreateTempSubdirectory("concierge-devkey-").FullName });
+
+        Assert.Equal(first.SigningKey, second.SigningKey);
+        Assert.NotEqual(first.SigningKey, elsewhere.SigningKey);
+        Assert.True(File.Exists(Path.Combine(folder, AuthSettings.DevelopmentSecretFile)));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(folder, AuthSettings.DevelopmentSecretFile)));
+        }
+    }
+
     private static async Task<IConfiguration> ConfigAsync() =>
         Concierge.Server.Configuration.SeedAliases.Build(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["DATABASE_URL"] = await TestDatabase.CreateAsync(DatabaseKind.Sqlite) }));
 

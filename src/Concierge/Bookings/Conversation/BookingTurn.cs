@@ -111,8 +111,26 @@ internal sealed partial class BookingTurn(IBookingPorts ports, DateTimeZone zone
 
         var date = state.Date ?? TenantZones.Today(zone, now);
         var around = TenantZones.ToUtcLenient(zone, date.At(state.Time ?? AroundTime(state.PartOfDay)));
-        var options = await ports.NearestFreeAsync(service.Id, around, state.PartySize ?? 1, 5, cancellationToken);
+        var party = state.PartySize ?? 1;
+        var options = state.Time is null && state.PartOfDay is null
+            ? await SpreadOverTheDayAsync(service.Id, date, around, party)
+            : [.. (await ports.NearestFreeAsync(service.Id, around, party, 5, cancellationToken)).OrderBy(o => o.Start)];
         return Decide(state with { Alternatives = options, Pending = BookingField.Time }, BookingAction.Offer, Facts(state) with { Options = options });
+    }
+
+    // "What's free on Saturday?" with no hour: five times from the day's first free slot to its last,
+    // in order, rather than the five around midday (12:00, 12:30, 13:00...), which say nothing of the evening.
+    private async Task<IReadOnlyList<SlotOption>> SpreadOverTheDayAsync(Guid serviceId, LocalDate date, DateTimeOffset midday, int party)
+    {
+        const int Offered = 5;
+        var nearest = await ports.NearestFreeAsync(serviceId, midday, party, 96, cancellationToken);
+        var day = nearest.Where(o => o.LocalStart.Date == date).OrderBy(o => o.Start).ToList();
+        if (day.Count <= Offered)
+        {
+            return day.Count > 0 ? day : [.. nearest.Take(Offered).OrderBy(o => o.Start)];
+        }
+
+        return [.. Enumerable.Range(0, Offered).Select(i => day[(int)Math.Round(i * (day.Count - 1) / (double)(Offered - 1))])];
     }
 
     /// <summary>

@@ -11,7 +11,7 @@ internal static class AnswerReading
     private const RegexOptions Options = RegexOptions.CultureInvariant;
 
     private static readonly Regex Yes = new(
-        @"^\W*(?:yes|yeah|yep|yup|sure|ok|okay|okey|vale|claro|dale|perfecto|perfect|perfeito|correcto|correct|correto|confirmo|confirm|confirmed|confirmar|confirmado|sim|isso|exacto|exactly|exato|de\s+acuerdo|por\s+supuesto|of\s+course|go\s+ahead|please\s+do|pode\s+ser|esta\s+bien|ta\s+bien|tudo\s+bem|bora|great|genial|adelante|fine|si|book\s+it|do\s+it|hazlo|reservalo|reserva(?:la|lo)|pode\s+reservar|that\s+works|sounds\s+good|me\s+sirve|serve|otimo|excelente|excellent)(?:\W|$)",
+        @"^\W*(?:(?:please|por\s+favor)\W+)?(?:(?:(?:you\s+)?can\s+(?:you\s+)?|pode\s+|podes\s+|puede\s+|puedes\s+|pueden\s+)(?:confirm|book|confirmar|reservar|fechar|agendar)|confirma|confirmalo|confirmala|confirme|let'?s\s+(?:do\s+it|go)|works\s+for\s+me|fechado|combinado|beleza|manda\s+ver|all\s+good|yes|yeah|yep|yup|sure|ok|okay|okey|vale|claro|dale|perfecto|perfect|perfeito|correcto|correct|correto|confirmo|confirm|confirmed|confirmar|confirmado|sim|isso|exacto|exactly|exato|de\s+acuerdo|por\s+supuesto|of\s+course|go\s+ahead|please\s+do|pode\s+ser|esta\s+bien|ta\s+bien|tudo\s+bem|bora|great|genial|adelante|fine|si|book\s+it|do\s+it|hazlo|reservalo|reserva(?:la|lo)|pode\s+reservar|that\s+works|sounds\s+good|me\s+sirve|serve|otimo|excelente|excellent)(?:\W|$)",
         Options);
 
     private static readonly Regex No = new(

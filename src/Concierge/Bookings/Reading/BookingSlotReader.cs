@@ -24,7 +24,8 @@ public static class BookingSlotReader
         var partySize = PartySizeReading.Take(buffer, pending == BookingField.PartySize);
         var confirms = AnswerReading.Confirms(buffer.Folded);
         var intent = AnswerReading.Intent(buffer.Folded);
-        var name = NameReading.Read(buffer, pending == BookingField.Name, confirms is not null || intent is not BookingIntent.None and not BookingIntent.Book);
+        var readOther = date is not null || time is not null || part is not null || partySize is not null;
+        var name = NameReading.Read(buffer, pending == BookingField.Name && !readOther, confirms is not null || intent is not BookingIntent.None and not BookingIntent.Book);
         var service = context.Services is { Count: > 0 } services ? ServiceMatching.Find(buffer.Folded, services) : null;
 
         return new BookingSlots

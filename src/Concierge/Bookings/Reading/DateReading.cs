@@ -21,6 +21,12 @@ internal static class DateReading
     private static readonly Regex MonthDay = new($@"\b(?<m>{Months})\.?\s+(?<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:[:h]\d|am|pm|personas?|people|pessoas?))(?:,?\s+(?<y>\d{{4}}))?", Options);
     private static readonly Regex DayOnly = new(@"\b(?:(?:el|o|no)\s+dia\s+|dia\s+|el\s+|the\s+|on\s+the\s+)(?<d>\d{1,2})(?<th>st|nd|rd|th)?\b(?!\s*(?:[:h.]\d|am|pm|de\s+la|personas?|people|pessoas?|of\s+us|dias?|days?))", Options);
 
+    // "domingo 13", "Sunday the 13th": read as a date only when that day of a coming month is that
+    // weekday, so "sunday 8" (a time, most likely) is left to the time reader.
+    private static readonly Regex WeekdayDay = new(
+        $@"\b(?<day>{CalendarWords.WeekdayAlternation}),?\s+(?:the\s+|el\s+|dia\s+)?(?<d>\d{{1,2}})(?:st|nd|rd|th|o)?\b(?!\s*(?:[:h.]\d|am|pm|h\b|horas?|hrs?|personas?|people|pessoas?|of\s+us))",
+        Options);
+
     private static readonly Regex DayAfterTomorrow = new(@"\b(?:pasado\s+manana|depois\s+de\s+amanha|the\s+day\s+after\s+tomorrow|day\s+after\s+tomorrow)\b", Options);
     private static readonly Regex Tomorrow = new(@"(?<!\b(?:la|esta|pela)\s+)\b(?:manana|amanha|tomorrow|tmrw|tomorow)\b", Options);
     private static readonly Regex Today = new(@"\b(?:hoy|today|hoje)\b", Options);
@@ -51,6 +57,11 @@ internal static class DateReading
         {
             var year = m.Groups["y"].Success ? Int(m, "y") : (int?)null;
             Keep(WithYear(year, CalendarWords.Month(m.Groups["m"].Value), Int(m, "d"), today, m.Value, problems));
+        }
+
+        foreach (var m in buffer.Take(WeekdayDay, m => NextWithWeekday(today, Int(m, "d"), CalendarWords.Weekday(m.Groups["day"].Value)) is not null))
+        {
+            Keep(NextWithWeekday(today, Int(m, "d"), CalendarWords.Weekday(m.Groups["day"].Value)));
         }
 
         foreach (var m in buffer.Take(DayOnly, m => !m.Value.StartsWith("the", StringComparison.Ordinal) || m.Groups["th"].Success))
@@ -118,6 +129,22 @@ internal static class DateReading
         }
 
         return found;
+    }
+
+    /// <summary>The first date on or after today, in this month or the next three, that is day <paramref name="day"/> and falls on <paramref name="weekday"/>.</summary>
+    private static LocalDate? NextWithWeekday(LocalDate today, int day, IsoDayOfWeek weekday)
+    {
+        for (var months = 0; months <= 3; months++)
+        {
+            var month = today.PlusMonths(months);
+            if (day >= 1 && day <= CalendarSystem.Iso.GetDaysInMonth(month.Year, month.Month)
+                && new LocalDate(month.Year, month.Month, day) is var date && date >= today && date.DayOfWeek == weekday)
+            {
+                return date;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Keeps "19-30" or "7/45" (not dates) out of the way of the time reader.</summary>

@@ -16,7 +16,7 @@ internal static class NameReading
         @"\b(?:my\s+name\s+is|my\s+name's|name\s+is|names?\s*:|me\s+llamo|mi\s+nombre\s+es|nombre\s*:|a\s+nombre\s+de|en\s+nombre\s+de|meu\s+nome\s+e|o\s+meu\s+nome\s+e|me\s+chamo|chamo-me|nome\s*:|em\s+nome\s+de|no\s+nome\s+de|under\s+the\s+name(?:\s+of)?|reserva\s+a\s+nombre\s+de)\s+",
         Options);
 
-    private static readonly Regex Weak = new(@"(?:^|[\s,.!¡])(?:soy|sou|i\s+am|i'm|im|this\s+is|aqui\s+(?:es|e|habla|fala)|booking\s+for|reservation\s+for|reserva\s+para)\s+", Options);
+    private static readonly Regex Weak = new(@"(?:^|[\s,.!¡])(?:soy|sou|i\s+am|i'm|im|this\s+is|aqui\s+(?:es|e|habla|fala)|booking\s+for|reservation\s+for|reserva\s+para|name|nombre|nome)\s+", Options);
 
     private static readonly Regex Word = new(@"\G[\s,]*?(?<w>\p{L}[\p{L}'\-]*)", Options);
 
@@ -27,10 +27,13 @@ internal static class NameReading
         "manana", "amanha", "tomorrow", "today", "hoy", "hoje", "please", "por", "favor", "gracias", "thanks", "obrigado", "obrigada",
         "table", "mesa", "reserva", "reservar", "book", "booking", "people", "personas", "pessoas", "from", "de", "da", "do", "del",
         "yes", "no", "si", "sim", "nao", "ok", "okay", "vale", "an", "in", "on", "to", "hungry", "here", "alergico", "alergica",
+        "actually", "make", "it", "change", "instead", "rather", "mejor", "cambia", "melhor", "muda", "better",
     };
 
     private static readonly HashSet<string> Particles = new(StringComparer.Ordinal) { "de", "da", "do", "dos", "das", "del", "la", "van", "von" };
 
+    /// <param name="pending">The last reply asked for the name, and nothing but the contact was read
+    /// from this message: "actually make it 4 people" changes the party and names no one.</param>
     public static string? Read(ReadingBuffer buffer, bool pending, bool isAnswerWord)
     {
         if (Strong.Match(buffer.Folded) is { Success: true } strong && NameAt(buffer, strong.Index + strong.Length, requireCapital: false) is { } named)

@@ -73,7 +73,21 @@ public class BookingDeciderEdgeTests
         Assert.Equal(BookingAction.Offer, decision.Action);
         Assert.Equal(5, decision.Facts.Options.Count);
         Assert.Empty(decision.Effects);
-        Assert.StartsWith("Horarios libres: 19:00, 19:30", chat.Reply);
+        // Without an hour, the day from its first free slot (19:00) to its last (22:30), in order.
+        Assert.StartsWith("Horarios libres: 19:00, 20:00, 21:00, 21:30, 22:30.", chat.Reply);
+        Assert.Equal(decision.Facts.Options.OrderBy(o => o.Start), decision.Facts.Options);
+    }
+
+    [Fact]
+    public async Task Whats_free_in_the_evening_lists_the_nearest_slots_to_the_evening_in_order()
+    {
+        var chat = new BookingConversation("en");
+
+        var decision = await chat.SayAsync("what's free tomorrow evening?");
+
+        Assert.Equal(BookingAction.Offer, decision.Action);
+        Assert.Equal(decision.Facts.Options.OrderBy(o => o.Start), decision.Facts.Options);
+        Assert.Contains(decision.Facts.Options, o => o.LocalStart.Hour == 20);
     }
 
     [Fact]

@@ -39,6 +39,10 @@ public class DateReadingTests
     [InlineData("el 2 de enero", "2027-01-02")]
     [InlineData("el 20", "2026-03-20")]
     [InlineData("on the 3rd", "2026-04-03")]
+    [InlineData("no, mejor el domingo 15 a la misma hora", "2026-03-15")]
+    [InlineData("Sunday the 22nd", "2026-03-22")]
+    [InlineData("sexta-feira, 13", "2026-03-13")]
+    [InlineData("sunday 8pm", "2026-03-08")]
     public void Dates_are_read_from_relative_and_calendar_words(string text, string expected) =>
         Assert.Equal(expected, Read(text).Date?.ToString("yyyy-MM-dd", null));
 

@@ -48,6 +48,7 @@ public class PartyAndNameReadingTests
     [InlineData("a nombre de María José, para 4", "María José")]
     [InlineData("me chamo Beatriz e somos três", "Beatriz")]
     [InlineData("reservation for Smith at 8pm", "Smith")]
+    [InlineData("for 3 on dec 20 at 6pm, name Tom Hardy, tom@h.io", "Tom Hardy")]
     public void Names_are_read_after_their_cues(string text, string expected) =>
         Assert.Equal(expected, Read(text).Name);
 
@@ -80,6 +81,9 @@ public class PartyAndNameReadingTests
     [InlineData("sí")]
     [InlineData("mañana a las 8")]
     [InlineData("no")]
+    [InlineData("actually make it 4 people")]
+    [InlineData("better make it friday")]
+    [InlineData("mejor a las nueve")]
     public void An_answer_that_is_not_a_name_is_not_taken_as_one(string text) =>
         Assert.Null(Read(text, BookingField.Name).Name);
 }
