@@ -78,7 +78,7 @@ public sealed class ChannelInboundHandler(
         switch (kind)
         {
             case InboundKinds.Text:
-                await TurnAsync(inbound, outbound, (string?)p["text"] ?? string.Empty, cancellationToken);
+                await TurnAsync(inbound, outbound, await ChoiceOrTextAsync(outbound, (string?)p["text"] ?? string.Empty, cancellationToken), cancellationToken);
                 return;
             case InboundKinds.Media:
                 await ReplyAsync(inbound, outbound with { Body = MediaReply }, cancellationToken);
@@ -126,6 +126,16 @@ public sealed class ChannelInboundHandler(
             await AlreadyAnsweredAsync(inbound, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// On Twilio the choices were numbered lines: a reply that is just one of those numbers is that
+    /// choice, so the turn reads its id as if typed (WhatsApp sends the id of the tapped button itself).
+    /// </summary>
+    private async Task<string> ChoiceOrTextAsync(NewOutbound outbound, string text, CancellationToken cancellationToken) =>
+        outbound.Provider == ChannelProviders.Twilio && text.Trim().Length is > 0 and <= 4
+            && NumberedChoices.Picked(text, await store.LastOfferedChoicesAsync(outbound.TenantId, outbound.SessionId, cancellationToken)) is { } id
+            ? id
+            : text;
 
     /// <summary>A polite answer (a photo, a message too long): appended to the session and the message answered with it, in one transaction.</summary>
     private async Task ReplyAsync(InboundRow inbound, NewOutbound answer, CancellationToken cancellationToken)

@@ -103,11 +103,35 @@ public sealed class ChannelIntake(SqlChannelStore store, ChannelAccountDirectory
             applied++;
             if (state == DeliveryStates.Failed)
             {
-                await RaiseAsync(moved, status.ErrorCode, status.ErrorTitle, cancellationToken);
+                await FailedAsync(moved, status.ErrorCode, status.ErrorTitle, cancellationToken);
             }
         }
 
         return new IntakeReceipt(applied, duplicates, unmatched, skipped);
+    }
+
+    /// <summary>
+    /// A delivery a status webhook reports failed. When the provider says the window had closed
+    /// (131047, Twilio 63016) after a free-form message went out, the message is sent once more as
+    /// the window template by a channel.send job (its dedup key is per delivery: a repeated status
+    /// makes no second one), which holds it and raises the alert when no template is approved.
+    /// Any other failure: the operators hear of it.
+    /// </summary>
+    public Task FailedAsync(OutboundRow delivery, int? code, string? detail, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        if (code is ChannelSendHandler.WindowClosedGraph or ChannelSendHandler.WindowClosedTwilio && delivery.Kind != ChannelSendHandler.TemplateKind)
+        {
+            logger.LogInformation("Delivery {DeliveryId} failed as the window had closed ({Code}); sending it again as the window template", delivery.Id, code);
+            var job = new JobRequest(
+                JobKinds.ChannelSend,
+                new JsonObject { ["delivery_id"] = delivery.Id.ToString(), [ChannelSendHandler.AsTemplate] = true },
+                DedupKey: "resend:" + delivery.Id,
+                SessionId: delivery.SessionId);
+            return store.EnqueueAsync(delivery.TenantId, job, cancellationToken);
+        }
+
+        return RaiseAsync(delivery, code, detail, cancellationToken);
     }
 
     /// <summary>The operators hear of a message that will not arrive (one alert per delivery).</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Concierge.Channels;
+using Concierge.Conversations;
 using Concierge.Jobs;
 using Concierge.Server.WhatsApp;
 using Concierge.Storage.Channels;
@@ -28,6 +29,18 @@ public sealed class ChannelSendHandler(
     public const int WindowClosedGraph = 131047;
     public const int WindowClosedTwilio = 63016;
 
+    /// <summary>The delivery's kind once it went as the window template.</summary>
+    public const string TemplateKind = "template";
+
+    /// <summary>Payload flag of the one re-send, as the window template, of a delivery reported failed with a closed window.</summary>
+    public const string AsTemplate = "as_template";
+
+    // Meta's limits on interactive messages (FACTS.md): 3 buttons of 20 characters, list rows of 24, a body of 1024.
+    private const int MaxButtons = 3;
+    private const int ButtonTitleLimit = 20;
+    private const int RowTitleLimit = 24;
+    private const int InteractiveBodyLimit = 1024;
+
     public string Kind => JobKinds.ChannelSend;
 
     public async Task HandleAsync(JobContext context, CancellationToken cancellationToken)
@@ -39,7 +52,8 @@ public sealed class ChannelSendHandler(
         }
 
         var row = await store.OutboundAsync(context.TenantId, id, cancellationToken);
-        if (row is null || row.Delivery != DeliveryStates.Queued)
+        var resend = context.Payload[AsTemplate] is JsonValue flag && flag.TryGetValue<bool>(out var asTemplate) && asTemplate;
+        if (row is null || (resend ? row.Delivery != DeliveryStates.Failed || row.Kind == TemplateKind : row.Delivery != DeliveryStates.Queued))
         {
             return;
         }
@@ -56,6 +70,12 @@ public sealed class ChannelSendHandler(
         var last = context.Attempt >= SqlChannelStore.SendAttempts;
         try
         {
+            if (resend)
+            {
+                await TemplateOrHoldAsync(account, row, row.ErrorCode ?? (account.Provider == ChannelProviders.WhatsApp ? WindowClosedGraph : WindowClosedTwilio), cancellationToken);
+                return;
+            }
+
             if (!open)
             {
                 await TemplateOrHoldAsync(account, row, account.Provider == ChannelProviders.WhatsApp ? WindowClosedGraph : WindowClosedTwilio, cancellationToken);
@@ -77,8 +97,13 @@ public sealed class ChannelSendHandler(
         catch (Exception e) when (Transient(e) && !last)
         {
             logger.LogWarning("Sending delivery {DeliveryId} failed for now ({Error}); attempt {Attempt} of {Max}", row.Id, e.Message, context.Attempt, SqlChannelStore.SendAttempts);
-            await store.SetOutboundAsync(row.Id, row.Kind, DeliveryStates.Queued, null, Code(e), e.Message, cancellationToken);
-            ChannelTelemetry.RecordDelivery(row.Provider, DeliveryStates.Queued);
+            // A re-send leaves the row failed until it is sent: its retry looks for a failed row.
+            if (!resend)
+            {
+                await store.SetOutboundAsync(row.Id, row.Kind, DeliveryStates.Queued, null, Code(e), e.Message, cancellationToken);
+                ChannelTelemetry.RecordDelivery(row.Provider, DeliveryStates.Queued);
+            }
+
             throw;
         }
         catch (Exception e) when (e is GraphApiException or GraphTimeoutException or GraphUnreachableException or TwilioApiException)
@@ -91,7 +116,7 @@ public sealed class ChannelSendHandler(
     {
         if (account.Provider == ChannelProviders.Twilio)
         {
-            var sid = await twilio.SendAsync(account.AccountSid ?? string.Empty, account.Secrets.AuthToken ?? string.Empty, TwilioForm(account, row, new() { ["Body"] = Limit(row.Body, 1600) }), cancellationToken);
+            var sid = await twilio.SendAsync(account.AccountSid ?? string.Empty, account.Secrets.AuthToken ?? string.Empty, TwilioForm(account, row, new() { ["Body"] = Limit(NumberedChoices.Append(row.Body, row.Choices), 1600) }), cancellationToken);
             return ("text", sid);
         }
 
@@ -139,12 +164,12 @@ public sealed class ChannelSendHandler(
                 id = await SendGraphAsync(account, payload, cancellationToken);
             }
 
-            await store.SetOutboundAsync(row.Id, "template", DeliveryStates.Sent, id, null, null, cancellationToken);
+            await store.SetOutboundAsync(row.Id, TemplateKind, DeliveryStates.Sent, id, null, null, cancellationToken);
             ChannelTelemetry.RecordDelivery(row.Provider, DeliveryStates.Sent);
         }
         catch (Exception e) when (e is GraphApiException or TwilioApiException && !Transient(e))
         {
-            await FailAsync(row with { Kind = "template" }, Code(e), e.Message, cancellationToken);
+            await FailAsync(row with { Kind = TemplateKind }, Code(e), e.Message, cancellationToken);
         }
     }
 
@@ -159,18 +184,26 @@ public sealed class ChannelSendHandler(
         logger.LogWarning("Delivery {DeliveryId} failed for good (error {Code})", row.Id, code);
     }
 
-    /// <summary>The Graph payload: text, or interactive buttons (up to 3 choices) or a list (up to 10) when the reply offers choices.</summary>
-    public static (string Kind, JsonObject Payload) WhatsAppPayload(string recipient, string body, IReadOnlyList<string> choices)
+    /// <summary>
+    /// The Graph payload: text, or interactive buttons for up to 3 choices, a list for 4 to 10 (titles
+    /// cut to 20 and 24 characters, ids kept whole: a tap comes back as the id, read as typed text),
+    /// and numbered lines under the text for more than a list holds.
+    /// </summary>
+    public static (string Kind, JsonObject Payload) WhatsAppPayload(string recipient, string body, IReadOnlyList<ReplyChoice> choices)
     {
-        var usable = choices.Where(c => !string.IsNullOrWhiteSpace(c)).Distinct(StringComparer.Ordinal).Take(10).ToArray();
-        if (usable.Length > 0 && body.Length is > 0 and <= 1024)
+        ArgumentNullException.ThrowIfNull(choices);
+        var usable = choices
+            .Where(c => c.Id.Length is > 0 and <= ReplyChoice.MaxIdLength && !string.IsNullOrWhiteSpace(c.Title))
+            .DistinctBy(c => c.Id, StringComparer.Ordinal)
+            .ToArray();
+        if (usable.Length is > 0 and <= ReplyChoice.MaxCount && body.Length is > 0 and <= InteractiveBodyLimit)
         {
-            if (usable.Length <= 3)
+            if (usable.Length <= MaxButtons)
             {
-                var buttons = new JsonArray([.. usable.Select((c, i) => (JsonNode)new JsonObject
+                var buttons = new JsonArray([.. usable.Select(c => (JsonNode)new JsonObject
                 {
                     ["type"] = "reply",
-                    ["reply"] = new JsonObject { ["id"] = $"choice_{i + 1}", ["title"] = Limit(c, 20) },
+                    ["reply"] = new JsonObject { ["id"] = c.Id, ["title"] = c.TitleWithin(ButtonTitleLimit) },
                 })]);
                 return ("interactive", Envelope(recipient, "interactive", new JsonObject
                 {
@@ -180,7 +213,7 @@ public sealed class ChannelSendHandler(
                 }));
             }
 
-            var rows = new JsonArray([.. usable.Select((c, i) => (JsonNode)new JsonObject { ["id"] = $"choice_{i + 1}", ["title"] = Limit(c, 24) })]);
+            var rows = new JsonArray([.. usable.Select(c => (JsonNode)new JsonObject { ["id"] = c.Id, ["title"] = c.TitleWithin(RowTitleLimit) })]);
             return ("interactive", Envelope(recipient, "interactive", new JsonObject
             {
                 ["type"] = "list",
@@ -193,7 +226,7 @@ public sealed class ChannelSendHandler(
             }));
         }
 
-        return ("text", Envelope(recipient, "text", new JsonObject { ["preview_url"] = false, ["body"] = Limit(body, 4096) }));
+        return ("text", Envelope(recipient, "text", new JsonObject { ["preview_url"] = false, ["body"] = Limit(NumberedChoices.Append(body, usable), 4096) }));
     }
 
     private static JsonObject Envelope(string recipient, string type, JsonObject content) => new()

@@ -140,7 +140,7 @@ public static class TwilioWebhooks
                 var moved = await store.ApplyStatusAsync(ChannelProviders.Twilio, statusSid, state, code, parameters["ErrorMessage"], cancellationToken);
                 if (moved is not null && state == DeliveryStates.Failed)
                 {
-                    await intake.RaiseAsync(moved, code, parameters["ErrorMessage"], cancellationToken);
+                    await intake.FailedAsync(moved, code, parameters["ErrorMessage"], cancellationToken);
                 }
 
                 return Twiml(EmptyTwiml);

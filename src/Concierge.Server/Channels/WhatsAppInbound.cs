@@ -158,7 +158,9 @@ public static class WhatsAppInbound
             return null;
         }
 
-        return Nested(interactive, "button_reply", "title") ?? Nested(interactive, "list_reply", "title");
+        // The id is the choice's text as a customer would type it (ReplyChoice); the title only when a reply has no id.
+        return Nested(interactive, "button_reply", "id") ?? Nested(interactive, "list_reply", "id")
+            ?? Nested(interactive, "button_reply", "title") ?? Nested(interactive, "list_reply", "title");
     }
 
     private static string? Nested(JsonElement element, string child, string property) =>

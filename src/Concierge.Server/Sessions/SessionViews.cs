@@ -74,12 +74,23 @@ public sealed record TurnView(
     string Source,
     MessageView UserMessage,
     MessageView ReplyMessage,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<SourceView>? Sources = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<SourceView>? Sources = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ChoiceView>? Choices = null)
 {
     public static TurnView From(TurnResult turn) => new(
         turn.Session.Id, turn.Reply.Content, turn.Action, turn.View.Draft, turn.Decision.Missing,
         turn.View.FinalPayload, turn.Source.ToString().ToLowerInvariant(),
-        MessageView.From(turn.UserMessage), MessageView.From(turn.Reply), SourceView.From(turn));
+        MessageView.From(turn.UserMessage), MessageView.From(turn.Reply), SourceView.From(turn), ChoiceView.From(turn));
+}
+
+/// <summary>
+/// An answer the reply offers, for the web chat to show as a button: sending <c>id</c> as the next
+/// message is the same as typing it. Only replies that offer choices carry <c>choices</c>.
+/// </summary>
+public sealed record ChoiceView(string Id, string Title)
+{
+    public static IReadOnlyList<ChoiceView>? From(TurnResult turn) =>
+        turn.Decision.Choices.Count == 0 ? null : [.. turn.Decision.Choices.Select(c => new ChoiceView(c.Id, c.Title))];
 }
 
 /// <summary>

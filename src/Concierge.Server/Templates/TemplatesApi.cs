@@ -1,3 +1,5 @@
+using Concierge.Channels;
+using Concierge.Server.Channels;
 using Concierge.Server.WhatsApp;
 using System.Globalization;
 using Concierge.Server.Accounts;
@@ -31,6 +33,22 @@ public static class TemplatesApi
         return group;
     }
 
+    /// <summary>
+    /// Where the tenant's templates go: its own stored WhatsApp account (the first with a WABA id and
+    /// an access token), else the configured one — the demo tenant's, nothing set for any other
+    /// tenant, which then gets whatsapp_not_configured. Graph's address and timeout are the settings'.
+    /// </summary>
+    private static async Task<WhatsAppAccount> SubmitAccountAsync(
+        Guid tenantId, IWhatsAppAccounts accounts, ChannelAccountDirectory directory, CancellationToken cancellationToken)
+    {
+        var configured = accounts.ForTenant(tenantId);
+        var stored = (await directory.AllAsync(cancellationToken)).FirstOrDefault(a =>
+            a.TenantId == tenantId && a.Provider == ChannelProviders.WhatsApp && !a.IsConfigured && a.WabaId is not null && a.Secrets.AccessToken is not null);
+        return stored is null
+            ? configured
+            : configured with { WabaId = stored.WabaId, AccessToken = stored.Secrets.AccessToken, AppSecret = stored.Secrets.AppSecret, VerifyToken = stored.Secrets.VerifyToken };
+    }
+
     private static async Task<Ok<TemplateList>> ListAsync(ITemplateStore store, RequestTenant tenant, CancellationToken cancellationToken) =>
         TypedResults.Ok(new TemplateList([.. (await store.ListAsync(tenant.Id, cancellationToken)).Select(TemplateView.From)]));
 
@@ -45,6 +63,7 @@ public static class TemplatesApi
         ITemplateStore store,
         RequestTenant tenant,
         IWhatsAppAccounts accounts,
+        ChannelAccountDirectory directory,
         GraphApiClient graph,
         HttpContext http,
         ILoggerFactory loggers,
@@ -61,13 +80,14 @@ public static class TemplatesApi
             return Problem(http, TemplateProblems.AlreadySubmitted, $"Template '{template.Id}' is {template.Status.ToWire()} at Meta (id {template.MetaTemplateId}); a new FINAL for it puts it back to DRAFT.");
         }
 
-        var account = accounts.ForTenant(tenant.Id);
+        var account = await SubmitAccountAsync(tenant.Id, accounts, directory, cancellationToken);
         if (account.MissingForSubmit.Count > 0)
         {
             return Problem(
                 http,
                 TemplateProblems.NotConfigured,
-                $"Submitting templates to Meta needs {string.Join(" and ", account.MissingForSubmit)} (or Concierge:WhatsApp:WabaId / AccessToken) to be set.",
+                $"Submitting templates to Meta needs {string.Join(" and ", account.MissingForSubmit)} (or Concierge:WhatsApp:WabaId / AccessToken) to be set, "
+                + "or a WhatsApp account of the tenant with its waba_id and access_token (POST /api/v1/channels/accounts).",
                 missing: account.MissingForSubmit);
         }
 

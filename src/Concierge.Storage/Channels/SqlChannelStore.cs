@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json.Nodes;
 using Concierge.Channels;
+using Concierge.Conversations;
 using Concierge.Jobs;
 using Dapper;
 
@@ -18,10 +19,10 @@ public sealed record ChannelContact(Guid AccountId, string Customer, Guid Tenant
 /// <summary>An outbound message as its send job reads it.</summary>
 public sealed record OutboundRow(
     Guid Id, Guid TenantId, Guid SessionId, Guid? MessageId, Guid AccountId, string Provider, string Recipient, string Body,
-    IReadOnlyList<string> Choices, string Kind, string Delivery, string? ExternalId, int? ErrorCode, string? ErrorDetail);
+    IReadOnlyList<ReplyChoice> Choices, string Kind, string Delivery, string? ExternalId, int? ErrorCode, string? ErrorDetail);
 
 /// <summary>What to send: the outbound row written with its send job (and, for a business-initiated message, the message itself).</summary>
-public sealed record NewOutbound(Guid TenantId, Guid SessionId, Guid AccountId, string Provider, string Recipient, string Body, IReadOnlyList<string> Choices);
+public sealed record NewOutbound(Guid TenantId, Guid SessionId, Guid AccountId, string Provider, string Recipient, string Body, IReadOnlyList<ReplyChoice> Choices);
 
 /// <summary>
 /// The channels' tables (migration 0010): accounts, inbound deduplication, contacts (the window),
@@ -221,7 +222,8 @@ public sealed class SqlChannelStore(Database database, TimeProvider clock)
         }
 
         if (provider == ChannelProviders.Twilio
-            && await MoveInboundAsync(connection, transaction, provider, externalKey, [InboundStates.Waiting], InboundStates.ReplyReady, reply.Body, reply.SessionId, cancellationToken))
+            && await MoveInboundAsync(
+                connection, transaction, provider, externalKey, [InboundStates.Waiting], InboundStates.ReplyReady, NumberedChoices.Append(reply.Body, reply.Choices), reply.SessionId, cancellationToken))
         {
             await WriteOutboundAsync(connection, transaction, reply, messageId, false, cancellationToken);
             return;
@@ -320,7 +322,7 @@ public sealed class SqlChannelStore(Database database, TimeProvider clock)
                 provider = outbound.Provider,
                 recipient = outbound.Recipient,
                 body = outbound.Body,
-                choices = outbound.Choices.Count == 0 ? null : new JsonArray([.. outbound.Choices.Select(x => (JsonNode?)x)]).ToJsonString(),
+                choices = WriteChoices(outbound.Choices),
                 now = database.Time(now),
                 kind = send ? "text" : "twiml",
                 delivery = send ? DeliveryStates.Queued : DeliveryStates.Sent,
@@ -372,7 +374,7 @@ public sealed class SqlChannelStore(Database database, TimeProvider clock)
             return null;
         }
 
-        var choices = row.JsonOrNull("choices") is JsonArray a ? a.Select(n => (string?)n).OfType<string>().ToArray() : [];
+        var choices = ReadChoices(row.JsonOrNull("choices"));
         return new OutboundRow(
             row.Guid("id"), row.Guid("tenant_id"), row.Guid("session_id"), row.GuidOrNull("message_id"), row.Guid("account_id"), row.String("provider"),
             row.String("recipient"), row.String("body"), choices, row.String("kind"), row.String("delivery"), row.StringOrNull("external_id"),
@@ -424,6 +426,20 @@ public sealed class SqlChannelStore(Database database, TimeProvider clock)
 
         ChannelTelemetry.RecordDelivery(provider, state);
         return await OutboundAsync(r.Guid("tenant_id"), r.Guid("id"), cancellationToken);
+    }
+
+    /// <summary>
+    /// The choices the session's latest outbound message offered (none when it offered none): a
+    /// Twilio reply that is just a number is read against them.
+    /// </summary>
+    public async Task<IReadOnlyList<ReplyChoice>> LastOfferedChoicesAsync(Guid tenantId, Guid sessionId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QueryRowAsync(new CommandDefinition(
+            "SELECT choices FROM channel_deliveries WHERE tenant_id = @tenantId AND session_id = @sessionId ORDER BY created_at DESC, id DESC LIMIT 1",
+            new { tenantId = database.Id(tenantId), sessionId = database.Id(sessionId) },
+            cancellationToken: cancellationToken));
+        return row is { } r ? ReadChoices(r.JsonOrNull("choices")) : [];
     }
 
     /// <summary>The session's outbound deliveries, oldest first (the history's and the debug document's <c>delivery</c>).</summary>
@@ -554,6 +570,14 @@ public sealed class SqlChannelStore(Database database, TimeProvider clock)
             cancellationToken: cancellationToken));
 
     private static string? Shorten(string? text) => text is null || text.Length <= 500 ? text : text[..500];
+
+    /// <summary>The offered choices as stored: <c>[{"id","title"}]</c>, or null for none.</summary>
+    private static string? WriteChoices(IReadOnlyList<ReplyChoice> choices) =>
+        choices.Count == 0 ? null : new JsonArray([.. choices.Select(c => (JsonNode)new JsonObject { ["id"] = c.Id, ["title"] = c.Title })]).ToJsonString();
+
+    private static ReplyChoice[] ReadChoices(JsonNode? stored) => stored is JsonArray array
+        ? [.. array.OfType<JsonObject>().Where(o => (string?)o["id"] is not null).Select(o => new ReplyChoice((string)o["id"]!, (string?)o["title"] ?? (string)o["id"]!))]
+        : [];
 }
 
 /// <summary>The session is in the middle of a turn (retry shortly) or was deleted.</summary>

@@ -34,10 +34,10 @@ public sealed record SkillDecision
     public IReadOnlyList<ReplySource> Sources { get; init; } = [];
 
     /// <summary>
-    /// Short answers the reply offers the customer (at most 10, each at most 24 characters to fit a
-    /// button or list row); channels that can show them do (WhatsApp buttons or a list), others ignore them.
+    /// Short answers the reply offers (at most <see cref="ReplyChoice.MaxCount"/>): WhatsApp shows them
+    /// as buttons or a list, Twilio as numbered lines, the native API returns them for the web chat.
     /// </summary>
-    public IReadOnlyList<string> Choices { get; init; } = [];
+    public IReadOnlyList<ReplyChoice> Choices { get; init; } = [];
 
     public string? RejectionReason { get; init; }
 

@@ -100,7 +100,7 @@ public sealed class TwilioChannelTests
     private static Task<HttpResponseMessage> PostSignedAsync(HttpClient client, Dictionary<string, string> form) =>
         PostAsync(client, form, Sign(PublicBase + "/webhooks/twilio", form));
 
-    private static async Task<(ConciergeApp App, FakeTwilioServer Twilio)> StartAsync(string replyWithin = "10s", string? template = null)
+    private static async Task<(ConciergeApp App, FakeTwilioServer Twilio)> StartAsync(string replyWithin = "10s", string? template = null, string? agent = null)
     {
         var twilio = await FakeTwilioServer.StartAsync(Ct);
         var settings = new Dictionary<string, string?>
@@ -112,6 +112,7 @@ public sealed class TwilioChannelTests
             ["TWILIO_REPLY_WITHIN"] = replyWithin,
             ["PUBLIC_API_BASE"] = PublicBase,
             ["Concierge:Jobs:PollInterval"] = "00:00:00.050",
+            ["WHATSAPP_AGENT"] = agent,
         };
         _ = template;
         return (new ConciergeApp(await TestDatabase.CreateAsync(DatabaseKind.Sqlite), settings), twilio);
@@ -135,6 +136,46 @@ public sealed class TwilioChannelTests
         var messages = await MessagesAsync(app.OperatorClient(), Assert.Single(sessions)!["id"]!.GetValue<string>());
         Assert.Equal("Hello <there> & hi", messages[0]!["content"]!.GetValue<string>());
         Assert.Equal("twiml", messages[1]!["delivery"]!["kind"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Choices_are_numbered_lines_and_a_reply_of_just_a_number_is_that_choice()
+    {
+        var (app, twilio) = await StartAsync(agent: "hibachi");
+        await using var _ = app;
+        await using var __ = twilio;
+
+        var slots = await (await PostSignedAsync(app.Client(), Inbound("SM55555555555555555555555555555551", "Hibachi at home for 6 tomorrow, I'm Ana Rojas, +1 212 555 0143"))).Content.ReadAsStringAsync(Ct);
+        var second = System.Text.RegularExpressions.Regex.Match(slots, @"\n2\. ([^\n<]+)").Groups[1].Value;
+        var confirm = await (await PostSignedAsync(app.Client(), Inbound("SM55555555555555555555555555555552", "2"))).Content.ReadAsStringAsync(Ct);
+        var booked = await (await PostSignedAsync(app.Client(), Inbound("SM55555555555555555555555555555553", "1"))).Content.ReadAsStringAsync(Ct);
+
+        Assert.Contains("\n\n1. ", slots, StringComparison.Ordinal);
+        Assert.NotEmpty(second);
+        Assert.Contains("Shall I book Hibachi at home for 6 people", confirm, StringComparison.Ordinal);
+        Assert.Contains(second, confirm, StringComparison.Ordinal);
+        Assert.EndsWith("\n\n1. Yes\n2. No</Message></Response>", confirm, StringComparison.Ordinal);
+        Assert.Contains("confirmed", booked, StringComparison.Ordinal);
+        var sessions = (await app.OperatorClient().GetJsonAsync($"/api/v1/sessions?customer_id={Uri.EscapeDataString($"twilio:{Number}:{Customer}")}"))["sessions"]!.AsArray();
+        var messages = await MessagesAsync(app.OperatorClient(), Assert.Single(sessions)!["id"]!.GetValue<string>());
+        Assert.EndsWith(second, messages[2]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("yes", messages[4]!["content"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_number_when_the_last_reply_offered_no_choices_is_read_as_typed()
+    {
+        var (app, twilio) = await StartAsync(agent: "hibachi");
+        await using var _ = app;
+        await using var __ = twilio;
+
+        await PostSignedAsync(app.Client(), Inbound("SM66666666666666666666666666666661", "Hibachi at home tomorrow at 7pm, I'm Ana Rojas, +1 212 555 0143"));
+        var asked = await (await PostSignedAsync(app.Client(), Inbound("SM66666666666666666666666666666662", "6"))).Content.ReadAsStringAsync(Ct);
+
+        var sessions = (await app.OperatorClient().GetJsonAsync($"/api/v1/sessions?customer_id={Uri.EscapeDataString($"twilio:{Number}:{Customer}")}"))["sessions"]!.AsArray();
+        var messages = await MessagesAsync(app.OperatorClient(), Assert.Single(sessions)!["id"]!.GetValue<string>());
+        Assert.Equal("6", messages[2]!["content"]!.GetValue<string>());
+        Assert.Contains("for 6 people", asked, StringComparison.Ordinal);
     }
 
     [Fact]

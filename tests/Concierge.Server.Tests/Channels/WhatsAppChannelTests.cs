@@ -1,7 +1,11 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Concierge.Agents;
+using Concierge.Conversations;
 using Concierge.Jobs;
 using Concierge.Server.Tests.Infrastructure;
+using Concierge.Server.Tests.Templates;
+using Concierge.Templates;
 using Concierge.Testing.FakeGraph;
 using Microsoft.Extensions.DependencyInjection;
 using static Concierge.Server.Tests.Channels.ChannelFixtures;
@@ -144,12 +148,12 @@ public sealed class WhatsAppChannelTests
 
         await PostSignedAsync(app.Client(), Message(new JsonObject { ["type"] = "image", ["image"] = new JsonObject { ["id"] = "1", ["caption"] = "مرحبا 👋 can you help?" } }, "wamid.caption"));
         await DeliveredReplyAsync(app, "sent");
-        await PostSignedAsync(app.Client(), Message(new JsonObject { ["type"] = "interactive", ["interactive"] = new JsonObject { ["type"] = "button_reply", ["button_reply"] = new JsonObject { ["id"] = "choice_1", ["title"] = "Utility" } } }, "wamid.button"));
+        await PostSignedAsync(app.Client(), Message(new JsonObject { ["type"] = "interactive", ["interactive"] = new JsonObject { ["type"] = "button_reply", ["button_reply"] = new JsonObject { ["id"] = "UTILITY", ["title"] = "Utility" } } }, "wamid.button"));
         await EventuallyAsync(async () => graph.Sent.Count >= 2 ? graph.Sent : null, "the second reply");
 
         var messages = await MessagesAsync(app.OperatorClient(), (await SessionIdAsync(app.OperatorClient()))!);
         Assert.Equal("مرحبا 👋 can you help?", messages[0]!["content"]!.GetValue<string>());
-        Assert.Equal("Utility", messages[2]!["content"]!.GetValue<string>());
+        Assert.Equal("UTILITY", messages[2]!["content"]!.GetValue<string>());
     }
 
     [Fact]
@@ -181,6 +185,104 @@ public sealed class WhatsAppChannelTests
         var held = await DeliveredReplyAsync(app, "held");
 
         Assert.Equal(131047, held["delivery"]!["error_code"]!.GetValue<int>());
+    }
+
+    /// <summary>The demo tenant's window template, APPROVED as the status webhook would leave it.</summary>
+    private static async Task ApproveWindowTemplateAsync(ConciergeApp app)
+    {
+        var templates = app.Services.GetRequiredService<ITemplateStore>();
+        var saved = await templates.SaveFinalAsync(DemoTenant.TenantId, null, TemplateSamples.Payload(name: "follow_up", language: "en_US"), Ct);
+        await templates.MarkSubmittedAsync(DemoTenant.TenantId, saved.Id, "594425479261599", TemplateStatus.Approved, "UTILITY", Ct);
+    }
+
+    private static void AssertWindowTemplate(JsonNode sent, string reply)
+    {
+        Assert.Equal("template", (string?)sent["type"]);
+        Assert.Equal("+" + WaId, (string?)sent["to"]);
+        Assert.Equal("follow_up", (string?)sent["template"]!["name"]);
+        Assert.Equal("en_US", (string?)sent["template"]!["language"]!["code"]);
+        var body = Assert.Single(sent["template"]!["components"]!.AsArray())!;
+        Assert.Equal("body", (string?)body["type"]);
+        var parameter = Assert.Single(body["parameters"]!.AsArray())!;
+        Assert.Equal("text", (string?)parameter["type"]);
+        // The reply on one line: a template parameter may not hold new lines, tabs or runs of spaces.
+        Assert.Equal(string.Join(' ', reply.Split((char[])['\n', '\r', '\t', ' '], StringSplitOptions.RemoveEmptyEntries)), (string?)parameter["text"]);
+    }
+
+    [Fact]
+    public async Task A_reply_outside_the_window_goes_as_the_approved_window_template_with_the_reply_as_its_parameter()
+    {
+        var (app, graph) = await StartAsync(new() { ["WHATSAPP_WINDOW"] = "1h", ["WHATSAPP_WINDOW_TEMPLATE"] = "follow_up:en_US" });
+        await using var _ = app;
+        await using var __ = graph;
+        await ApproveWindowTemplateAsync(app);
+
+        await PostSignedAsync(app.Client(), Text("I need a template for appointment reminders", "wamid.window-template", DateTimeOffset.UtcNow.AddHours(-2).ToUnixTimeSeconds()));
+        var reply = await DeliveredReplyAsync(app, "sent");
+
+        Assert.Equal("template", (string?)reply["delivery"]!["kind"]);
+        AssertWindowTemplate(Assert.Single(graph.Sent).Body!, (string)reply["content"]!);
+    }
+
+    [Fact]
+    public async Task Graph_131047_inside_our_window_resends_the_reply_as_the_approved_window_template()
+    {
+        var (app, graph) = await StartAsync(new() { ["WHATSAPP_WINDOW_TEMPLATE"] = "follow_up:en_US" });
+        await using var _ = app;
+        await using var __ = graph;
+        await ApproveWindowTemplateAsync(app);
+        graph.Error(400, 131047, message: "(#131047) Re-engagement message");
+
+        await PostSignedAsync(app.Client(), Text("I need a template for appointment reminders", "wamid.131047-template"));
+        var reply = await DeliveredReplyAsync(app, "sent");
+
+        Assert.Equal(2, graph.Sent.Count);
+        Assert.Equal("text", (string?)graph.Sent[0].Body!["type"]);
+        AssertWindowTemplate(graph.Sent[1].Body!, (string)reply["content"]!);
+        Assert.Equal("template", (string?)reply["delivery"]!["kind"]);
+    }
+
+    [Fact]
+    public async Task A_late_failed_status_131047_resends_the_reply_once_as_the_window_template()
+    {
+        var (app, graph) = await StartAsync(new() { ["WHATSAPP_WINDOW_TEMPLATE"] = "follow_up:en_US" });
+        await using var _ = app;
+        await using var __ = graph;
+        await ApproveWindowTemplateAsync(app);
+        await PostSignedAsync(app.Client(), Text("I need a template for appointment reminders", "wamid.late-131047"));
+        var first = await DeliveredReplyAsync(app, "sent");
+        var wamid = (string)first["delivery"]!["external_id"]!;
+
+        await PostSignedAsync(app.Client(), Status(wamid, "failed", 131047));
+        await EventuallyAsync(async () => graph.Sent.Count >= 2 ? graph.Sent : null, "the re-send as the template");
+        await PostSignedAsync(app.Client(), Status(wamid, "failed", 131047));
+        var resent = await EventuallyAsync(
+            async () => (await DeliveredReplyAsync(app, "sent")) is { } r && (string?)r["delivery"]!["kind"] == "template" ? r : null, "the template delivery");
+        await Task.Delay(500, Ct);
+
+        Assert.Equal(2, graph.Sent.Count);
+        AssertWindowTemplate(graph.Sent[1].Body!, (string)first["content"]!);
+        Assert.NotEqual(wamid, (string?)resent["delivery"]!["external_id"]);
+        Assert.Null(resent["delivery"]!["error_code"]);
+        Assert.Empty((await app.OperatorClient().GetJsonAsync("/api/v1/jobs?kind=alert.send"))["jobs"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_late_failed_status_131047_without_an_approved_template_holds_the_reply_and_raises_one_alert()
+    {
+        var (app, graph) = await StartAsync();
+        await using var _ = app;
+        await using var __ = graph;
+        await PostSignedAsync(app.Client(), Text("hello", "wamid.late-held"));
+        var wamid = (string)(await DeliveredReplyAsync(app, "sent"))["delivery"]!["external_id"]!;
+
+        await PostSignedAsync(app.Client(), Status(wamid, "failed", 131047));
+        var held = await DeliveredReplyAsync(app, "held");
+        await PostSignedAsync(app.Client(), Status(wamid, "failed", 131047));
+
+        Assert.Equal(131047, (int)held["delivery"]!["error_code"]!);
+        Assert.Single(graph.Sent);
+        Assert.Single((await app.OperatorClient().GetJsonAsync("/api/v1/jobs?kind=alert.send"))["jobs"]!.AsArray());
     }
 
     [Fact]
@@ -286,23 +388,88 @@ public sealed class WhatsAppChannelTests
         Assert.Equal(HttpStatusCode.Forbidden, (await app.ClientAs(Concierge.Tenants.Role.Customer).PostAsync($"/api/v1/sessions/{id}/outbound", Json.Body("""{"text":"hi"}"""), Ct)).StatusCode);
     }
 
-    [Fact]
-    public void Choices_become_buttons_up_to_three_and_a_list_up_to_ten()
+    private const string BookingAgent = "hibachi";
+    private const string Customer = "I'm Ana Rojas, +1 212 555 0143";
+
+    private static JsonObject Interactive(string type, string id, string title) => new()
     {
-        var (kind, buttons) = Concierge.Server.Channels.ChannelSendHandler.WhatsAppPayload(WaId, "Which category?", ["Marketing", "Utility", "Authentication"]);
+        ["type"] = "interactive",
+        ["interactive"] = new JsonObject { ["type"] = type, [type] = new JsonObject { ["id"] = id, ["title"] = title } },
+    };
+
+    [Fact]
+    public async Task A_booking_confirmation_goes_as_yes_and_no_buttons_and_tapping_yes_books()
+    {
+        var (app, graph) = await StartAsync(new() { ["WHATSAPP_AGENT"] = BookingAgent });
+        await using var _ = app;
+        await using var __ = graph;
+
+        await PostSignedAsync(app.Client(), Text($"Hibachi at home for 6 tomorrow at 7pm, {Customer}", "wamid.book1"));
+        var question = (await EventuallyAsync(async () => graph.Sent.Count >= 1 ? graph.Sent : null, "the confirmation question"))[0].Body!;
+        var buttons = question["interactive"]!["action"]!["buttons"]!.AsArray().Select(b => b!["reply"]!).ToList();
+        await PostSignedAsync(app.Client(), Message(Interactive("button_reply", (string)buttons[0]!["id"]!, (string)buttons[0]!["title"]!), "wamid.book2"));
+        var answer = (await EventuallyAsync(async () => graph.Sent.Count >= 2 ? graph.Sent : null, "the booking's reply"))[1].Body!;
+
+        Assert.Equal("interactive", (string?)question["type"]);
+        Assert.Equal("button", (string?)question["interactive"]!["type"]);
+        Assert.StartsWith("Shall I book Hibachi at home for 6 people", (string?)question["interactive"]!["body"]!["text"], StringComparison.Ordinal);
+        Assert.Equal(["yes", "no"], buttons.Select(b => (string)b!["id"]!));
+        Assert.Equal(["Yes", "No"], buttons.Select(b => (string)b!["title"]!));
+        Assert.Equal("text", (string?)answer["type"]);
+        Assert.Contains("confirmed", (string?)answer["text"]!["body"], StringComparison.Ordinal);
+        var bookings = (await app.OperatorClient().GetJsonAsync("/api/v1/bookings"))["bookings"]!.AsArray();
+        Assert.Equal(6, (int)Assert.Single(bookings)!["party_size"]!);
+    }
+
+    [Fact]
+    public async Task The_free_slots_of_the_day_go_as_a_list_and_a_tapped_row_is_asked_to_confirm()
+    {
+        var (app, graph) = await StartAsync(new() { ["WHATSAPP_AGENT"] = BookingAgent });
+        await using var _ = app;
+        await using var __ = graph;
+
+        await PostSignedAsync(app.Client(), Text($"Hibachi at home for 6 tomorrow, {Customer}", "wamid.slots1"));
+        var question = (await EventuallyAsync(async () => graph.Sent.Count >= 1 ? graph.Sent : null, "the time question"))[0].Body!;
+        var rows = question["interactive"]!["action"]!["sections"]![0]!["rows"]!.AsArray();
+        var picked = rows[2]!;
+        await PostSignedAsync(app.Client(), Message(Interactive("list_reply", (string)picked["id"]!, (string)picked["title"]!), "wamid.slots2"));
+        var confirm = (await EventuallyAsync(async () => graph.Sent.Count >= 2 ? graph.Sent : null, "the confirmation question"))[1].Body!;
+
+        Assert.Equal("list", (string?)question["interactive"]!["type"]);
+        Assert.InRange(rows.Count, 4, 10);
+        Assert.All(rows, r => Assert.EndsWith((string)r!["title"]!, (string)r["id"]!, StringComparison.Ordinal));
+        Assert.Equal("button", (string?)confirm["interactive"]!["type"]);
+        Assert.Contains((string)picked["title"]!, (string?)confirm["interactive"]!["body"]!["text"], StringComparison.Ordinal);
+        var messages = await MessagesAsync(app.OperatorClient(), (await SessionIdAsync(app.OperatorClient()))!);
+        Assert.Equal((string)picked["id"]!, (string?)messages[2]!["content"]);
+    }
+
+    [Fact]
+    public void Choices_become_buttons_up_to_three_a_list_up_to_ten_and_numbered_lines_beyond()
+    {
+        ReplyChoice[] categories = [new("MARKETING", "Marketing"), new("UTILITY", "Utility"), new("AUTHENTICATION", "Authentication")];
+        var (kind, buttons) = Concierge.Server.Channels.ChannelSendHandler.WhatsAppPayload(WaId, "Which category?", categories);
         Assert.Equal("interactive", kind);
         Assert.Equal("button", buttons["interactive"]!["type"]!.GetValue<string>());
-        Assert.Equal(3, buttons["interactive"]!["action"]!["buttons"]!.AsArray().Count);
-        Assert.Equal("Authentication", buttons["interactive"]!["action"]!["buttons"]![2]!["reply"]!["title"]!.GetValue<string>());
+        var replies = buttons["interactive"]!["action"]!["buttons"]!.AsArray().Select(b => b!["reply"]!).ToList();
+        Assert.Equal(["MARKETING", "UTILITY", "AUTHENTICATION"], replies.Select(r => r!["id"]!.GetValue<string>()));
+        Assert.Equal("Authentication", replies[2]!["title"]!.GetValue<string>());
 
-        var (_, list) = Concierge.Server.Channels.ChannelSendHandler.WhatsAppPayload(WaId, "Which time?", [.. Enumerable.Range(1, 12).Select(i => $"{i}:00 with a very long label here")]);
+        ReplyChoice[] Slots(int count) => [.. Enumerable.Range(1, count).Select(i => new ReplyChoice($"Thursday, March 5 at {i}:00 PM", $"{i}:00 PM, the chef's table by the window"))];
+        var (_, list) = Concierge.Server.Channels.ChannelSendHandler.WhatsAppPayload(WaId, "Which time?", Slots(10));
         Assert.Equal("list", list["interactive"]!["type"]!.GetValue<string>());
         var rows = list["interactive"]!["action"]!["sections"]![0]!["rows"]!.AsArray();
         Assert.Equal(10, rows.Count);
-        Assert.All(rows, r => Assert.True(r!["title"]!.GetValue<string>().Length <= 24));
+        Assert.Equal("Thursday, March 5 at 10:00 PM", rows[9]!["id"]!.GetValue<string>());
+        Assert.All(rows, r => Assert.Equal(24, r!["title"]!.GetValue<string>().Length));
+
+        var (many, lines) = Concierge.Server.Channels.ChannelSendHandler.WhatsAppPayload(WaId, "Which time?", Slots(11));
+        Assert.Equal("text", many);
+        Assert.EndsWith("\n11. 11:00 PM, the chef's table by the window", lines["text"]!["body"]!.GetValue<string>(), StringComparison.Ordinal);
 
         var (plain, text) = Concierge.Server.Channels.ChannelSendHandler.WhatsAppPayload(WaId, "Hello", []);
         Assert.Equal("text", plain);
+        Assert.Equal("Hello", text["text"]!["body"]!.GetValue<string>());
         Assert.Equal("+" + WaId, text["to"]!.GetValue<string>());
     }
 }

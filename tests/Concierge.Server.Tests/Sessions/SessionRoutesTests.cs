@@ -15,6 +15,26 @@ public abstract class SessionRoutesTests(DatabaseKind kind)
         new(await TestDatabase.CreateAsync(kind), settings) { Clock = clock };
 
     [Fact]
+    public async Task A_turn_that_offers_choices_carries_them_and_sending_a_choice_id_answers_it()
+    {
+        await using var app = await StartAsync();
+        var client = app.OperatorClient();
+        var id = (string)(await client.PostJsonAsync("/api/v1/sessions", new { agent = "hibachi" }))["id"]!;
+
+        var greeting = await client.PostJsonAsync($"/api/v1/sessions/{id}/messages", new { message = "Hi, I'd like to book a hibachi" });
+        var confirm = await client.PostJsonAsync($"/api/v1/sessions/{id}/messages", new { message = "6 people tomorrow at 7pm, I'm Ana Rojas, +1 212 555 0143" });
+        var choices = confirm["choices"]!.AsArray();
+        var booked = await client.PostJsonAsync($"/api/v1/sessions/{id}/messages", new { message = (string)choices[0]!["id"]! });
+
+        Assert.Null(greeting["choices"]);
+        Assert.Equal("CONFIRM", (string?)confirm["action"]);
+        Assert.Equal(["yes", "no"], choices.Select(c => (string)c!["id"]!));
+        Assert.Equal(["Yes", "No"], choices.Select(c => (string)c!["title"]!));
+        Assert.Equal("BOOKED", (string?)booked["action"]);
+        Assert.Null(booked["choices"]);
+    }
+
+    [Fact]
     public async Task Chat_answers_from_the_agent_and_keeps_the_history_in_order()
     {
         await using var app = await StartAsync();

@@ -216,4 +216,32 @@ public sealed class TemplatesApiTests : IAsyncLifetime
         Assert.Equal(["WHATSAPP_WABA_ID", "WHATSAPP_ACCESS_TOKEN"], problem["missing_settings"]!.AsArray().Select(n => (string?)n));
         Assert.Empty(_graph.Requests);
     }
+
+    [Fact]
+    public async Task A_tenant_submits_through_its_own_WhatsApp_account_and_a_tenant_without_one_is_told_to_add_it()
+    {
+        await using var app = await StartAsync();
+        var acme = await app.AddTenantAsync("acme");
+        var bare = await app.AddTenantAsync("bare");
+        using var added = await app.AdminClient(acme.Id).PostAsync("/api/v1/channels/accounts", Json.Body("""
+            {"provider":"whatsapp","address":"200000000000001","waba_id":"300000000000001",
+             "access_token":"EAAB-acme-token-value","app_secret":"acme_app_secret_value","verify_token":"acme-verify"}
+            """), Ct);
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        var own = await SaveAsync(app, acme.Id, TemplateSamples.Payload());
+        var none = await SaveAsync(app, bare.Id, TemplateSamples.Payload());
+        _graph.Created("594425479261600", "PENDING", "UTILITY");
+
+        using var submitted = await app.OperatorClient(acme.Id).PostAsync($"/api/v1/templates/{own.Id}/submit", null, Ct);
+        using var refused = await app.OperatorClient(bare.Id).PostAsync($"/api/v1/templates/{none.Id}/submit", null, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+        Assert.Equal("594425479261600", (string?)(await submitted.ReadObjectAsync())["meta_template_id"]);
+        var request = Assert.Single(_graph.Requests);
+        Assert.Equal("/v21.0/300000000000001/message_templates", request.Path);
+        Assert.Equal("Bearer EAAB-acme-token-value", request.Header("Authorization"));
+        var problem = await ProblemAsync(refused, HttpStatusCode.Conflict, "whatsapp_not_configured");
+        Assert.Contains("/api/v1/channels/accounts", (string?)problem["detail"]);
+    }
+
 }

@@ -71,7 +71,8 @@ public static class BookingReplies
             ? string.Format(culture, p.Summary, t.ServiceName, p.People(t.PartySize), When(p, t.LocalStart.Date, t.LocalStart.TimeOfDay, culture))
             : "?";
 
-    private static string When(ReplyPhrases p, LocalDate? date, LocalTime? time, CultureInfo culture) =>
+    /// <summary>A date and time as the replies say it ("Thursday, March 5 at 7:00 PM"), which the reader reads back.</summary>
+    internal static string When(ReplyPhrases p, LocalDate? date, LocalTime? time, CultureInfo culture) =>
         string.Format(culture, p.When, date?.ToString(p.DatePattern, culture) ?? "?", time?.ToString(p.TimePattern, culture) ?? "?");
 
     private static string Capitalise(string text, CultureInfo culture) =>

@@ -1,4 +1,5 @@
 using Concierge.Bookings.Reading;
+using Concierge.Conversations;
 using NodaTime;
 
 namespace Concierge.Bookings.Conversation;
@@ -71,6 +72,7 @@ internal sealed partial class BookingTurn(IBookingPorts ports, DateTimeZone zone
             return Decide(state with { Pending = asked }, BookingAction.Ask, Facts(state) with
             {
                 Asked = asked,
+                Options = asked == BookingField.Time ? await FreeThatDayAsync(state) : [],
                 HourWithin = asked == BookingField.Time ? state.PartOfDay : null,
                 Problem = problem ?? (partyFixed is null ? null : BookingErrorCodes.PartyFixed),
                 PartyLimit = problem is null ? partyFixed : null,
@@ -108,15 +110,7 @@ internal sealed partial class BookingTurn(IBookingPorts ports, DateTimeZone zone
         }
 
         var date = state.Date ?? TenantZones.Today(zone, now);
-        var time = state.Time ?? state.PartOfDay switch
-        {
-            PartOfDay.Morning => new LocalTime(10, 0),
-            PartOfDay.Afternoon => new LocalTime(15, 0),
-            PartOfDay.Evening => new LocalTime(20, 0),
-            PartOfDay.Night => new LocalTime(23, 0),
-            _ => new LocalTime(13, 0),
-        };
-        var around = TenantZones.ToUtcLenient(zone, date.At(time));
+        var around = TenantZones.ToUtcLenient(zone, date.At(state.Time ?? AroundTime(state.PartOfDay)));
         var party = state.PartySize ?? 1;
         var options = state.Time is null && state.PartOfDay is null
             ? await SpreadOverTheDayAsync(service.Id, date, around, party)
@@ -138,6 +132,31 @@ internal sealed partial class BookingTurn(IBookingPorts ports, DateTimeZone zone
 
         return [.. Enumerable.Range(0, Offered).Select(i => day[(int)Math.Round(i * (day.Count - 1) / (double)(Offered - 1))])];
     }
+
+    /// <summary>
+    /// When only the hour is missing: the free slots of the asked day (within the part of day named,
+    /// if any), in time order, so a channel can offer them as choices; the question itself stays short.
+    /// </summary>
+    private async Task<IReadOnlyList<SlotOption>> FreeThatDayAsync(BookingState state)
+    {
+        if (state.Service is not { } service || state.Date is not { } date)
+        {
+            return [];
+        }
+
+        var around = TenantZones.ToUtcLenient(zone, date.At(AroundTime(state.PartOfDay)));
+        var nearest = await ports.NearestFreeAsync(service.Id, around, state.PartySize ?? 1, ReplyChoice.MaxCount, cancellationToken);
+        return [.. nearest.Where(o => o.LocalStart.Date == date).OrderBy(o => o.Start)];
+    }
+
+    private static LocalTime AroundTime(PartOfDay? part) => part switch
+    {
+        PartOfDay.Morning => new LocalTime(10, 0),
+        PartOfDay.Afternoon => new LocalTime(15, 0),
+        PartOfDay.Evening => new LocalTime(20, 0),
+        PartOfDay.Night => new LocalTime(23, 0),
+        _ => new LocalTime(13, 0),
+    };
 
     private static BookingDecision Declined(BookingState state, BookingFlow flow)
     {

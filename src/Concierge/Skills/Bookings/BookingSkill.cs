@@ -90,6 +90,7 @@ public sealed class BookingSkill(IBookingDesks desks) : ISkill
             Missing = [.. decision.Missing.Select(BookingFieldNames.Of)],
             Effects = effects,
             Events = events,
+            Choices = BookingChoices.For(decision, services),
         };
     }
 

@@ -116,6 +116,7 @@ internal sealed class TemplateDecision(TemplateValidator validator, TemplateStat
             Reply = ReplyPlan.Text(new TemplateReplyWriter(proposal, _notes).Write(action, missing, draft, fixes, violations, errors, memory, lang, lastAction, changed, offer)),
             State = TemplateSkill.Save(next),
             Missing = missing,
+            Choices = TemplateChoices.For(action, missing),
             Effects = payloadChanged ? [new TemplateFinalized((JsonObject)finalPayload!.DeepClone())] : [],
             Events = newlyFinal
                 ? [new DomainEvent("template_finalized", new JsonObject { ["name"] = draft!.Name, ["language"] = draft.Language, ["category"] = draft.Category })]

@@ -16,10 +16,12 @@ internal sealed record TemplateTurn(
     string? RejectionReason,
     IReadOnlyList<Effect> Effects,
     TurnSource? Source,
-    bool StartsNewDraft)
+    bool StartsNewDraft,
+    IReadOnlyList<ReplyChoice> Choices)
 {
     /// <param name="previousDraftId">The draft id before the turn: a different non-null one after it means a new draft was started.</param>
     public static TemplateTurn From(SkillDecision decision, TemplateState state, string reply, TurnSource? source = null, Guid? previousDraftId = null) => new(
         decision.Action, reply, decision.Missing, state.Memory, state.Draft, state.FinalPayload, decision.RejectionReason, decision.Effects, source,
-        previousDraftId is not null && state.DraftId is not null && state.DraftId != previousDraftId);
+        previousDraftId is not null && state.DraftId is not null && state.DraftId != previousDraftId,
+        decision.Choices);
 }
