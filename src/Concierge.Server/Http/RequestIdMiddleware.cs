@@ -28,7 +28,7 @@ public sealed class RequestIdMiddleware(RequestDelegate next, ILogger<RequestIdM
             response.Headers[Header] = requestId;
             return Task.CompletedTask;
         }, (context.Response, id));
-        using (logger.BeginScope(new Dictionary<string, object> { ["RequestId"] = id }))
+        using (logger.BeginScope(new Concierge.Logging.LogFields(("RequestId", id))))
         {
             await next(context);
         }

@@ -11,7 +11,7 @@ public sealed partial class JobWorker
     {
         var started = _clock.GetUtcNow();
         using var activity = StartActivity(job);
-        using var scope = _logger.BeginScope(new Dictionary<string, object?> { ["TenantId"] = job.TenantId, ["SessionId"] = job.SessionId, ["JobId"] = job.Id });
+        using var scope = _logger.BeginScope(new Concierge.Logging.LogFields(("TenantId", job.TenantId), ("SessionId", job.SessionId), ("JobId", job.Id)));
         using var tenant = ModelTelemetry.ForTenant(job.TenantId);
         var tags = Tags(job);
         JobTelemetry.Lag.Record(Math.Max(0, (started - job.RunAt).TotalSeconds), tags);

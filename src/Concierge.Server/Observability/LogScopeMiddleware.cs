@@ -12,16 +12,16 @@ public sealed class LogScopeMiddleware(RequestDelegate next, ILogger<LogScopeMid
 {
     public async Task InvokeAsync(HttpContext context, RequestTenant tenant)
     {
-        var values = new Dictionary<string, object>(2);
+        var values = new List<(string, object?)>(2);
         if (tenant.IsResolved)
         {
-            values["TenantId"] = tenant.Id;
+            values.Add(("TenantId", tenant.Id));
             Activity.Current?.SetTag("concierge.tenant_id", tenant.Id);
         }
 
         if (SessionOf(context) is { } session)
         {
-            values["SessionId"] = session;
+            values.Add(("SessionId", session));
             Activity.Current?.SetTag("concierge.session_id", session);
         }
 
@@ -31,7 +31,7 @@ public sealed class LogScopeMiddleware(RequestDelegate next, ILogger<LogScopeMid
             return;
         }
 
-        using (logger.BeginScope(values))
+        using (logger.BeginScope(new Concierge.Logging.LogFields([.. values])))
         {
             await next(context);
         }

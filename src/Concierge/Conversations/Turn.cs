@@ -67,7 +67,7 @@ public sealed class Turn(
         var session = claim.Session;
 
         // Every log line of the turn names its tenant and session (never the text); model calls count per tenant.
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["TenantId"] = session.TenantId, ["SessionId"] = session.Id });
+        using var scope = logger.BeginScope(new Logging.LogFields(("TenantId", session.TenantId), ("SessionId", session.Id)));
         using var tenant = ModelTelemetry.ForTenant(session.TenantId);
         activity?.SetTag("concierge.tenant_id", session.TenantId);
         var now = clock.GetUtcNow();
