@@ -55,7 +55,7 @@ public sealed class StreamScenario : Scenario
                 await context.Log.WriteLineAsync($"  stream: {users} users, first delta p50 {firstStats.P50:F1} ms, overhead p50 {overheadStats.P50:F1} ms, {count} streams");
             }
 
-            var held = options.Quick ? 200 : 1000;
+            var held = options.Quick ? 50 : 1000;
             var (rss, threads, opened) = await HoldAsync(context, server, client, held, cancellationToken);
             extra["held_streams"] = opened;
             extra["held_rss_mb"] = rss;
