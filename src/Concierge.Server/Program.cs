@@ -1,5 +1,6 @@
 using Concierge.Tenants;
 using Concierge.Server.Accounts;
+using Concierge.Server.Agents;
 using Concierge.Server.Backups;
 using Concierge.Server.Bookings;
 using Concierge.Server.Channels;
@@ -83,6 +84,7 @@ try
     app.MapMetrics();
     app.MapLogin();
     app.MapAdmin();
+    app.MapAgents();
     app.MapSessions();
     app.MapTurnSockets();
     app.MapOpenAiCompatible();

@@ -65,8 +65,10 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<SqlSessionStore>();
         services.AddSingleton<ISessionStore>(sp => sp.GetRequiredService<SqlSessionStore>());
         services.AddSingleton<SqlAgentCatalog>();
-        services.AddSingleton<IAgentCatalog>(sp => new CachedAgentCatalog(
+        services.AddSingleton(sp => new CachedAgentCatalog(
             sp.GetRequiredService<SqlAgentCatalog>(), sp.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(30)));
+        services.AddSingleton<IAgentCatalog>(sp => sp.GetRequiredService<CachedAgentCatalog>());
+        services.AddSingleton<IAgentEditor, SqlAgentEditor>();
         services.AddSingleton<DatabaseProbe>();
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<TenantSeeder>();

@@ -61,6 +61,7 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         RequestFieldException e => (Problem.InvalidField, e.Message, e.Field),
         Concierge.Shops.ShopInputException e => (Shops.ShopProblems.Invalid, e.Message, e.Field),
         Concierge.Tenants.AccountInputException e => (Problem.InvalidField, e.Message, e.Field),
+        Concierge.Agents.AgentInputException e => (Problem.InvalidField, e.Message, e.Field),
         Concierge.Tenants.AccountConflictException e => (Accounts.AccessProblems.Conflict, e.Message, e.Field),
         RateLimits.RateLimitUnavailableException e => (Problem.Unavailable, e.Message, null),
         Tenancy.TenantUnresolvedException e => (Accounts.AccessProblems.Unauthorized, e.Message, null),

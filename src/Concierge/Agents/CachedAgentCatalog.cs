@@ -28,6 +28,12 @@ public sealed class CachedAgentCatalog(IAgentCatalog inner, TimeProvider clock, 
     public async Task<Agent> DefaultAsync(Guid tenantId, CancellationToken cancellationToken) =>
         (await GetAsync(new Lookup(tenantId, null, null), async () => await inner.DefaultAsync(tenantId, cancellationToken)))!;
 
+    /// <summary>
+    /// Drops every kept agent, after an edit through this process: its next turn sees the change at
+    /// once. Other instances see it when their entries expire (the time to live).
+    /// </summary>
+    public void Forget() => _entries.Clear();
+
     private async Task<Agent?> GetAsync(Lookup lookup, Func<Task<Agent?>> load)
     {
         var now = clock.GetUtcNow();

@@ -136,6 +136,7 @@ public sealed class AccessMatrixTests
         var id = path.StartsWith("/api/v1/templates", StringComparison.Ordinal) ? fixture.TemplateId
             : path.StartsWith("/api/v1/jobs", StringComparison.Ordinal) ? fixture.JobId
             : path.StartsWith("/api/v1/keys", StringComparison.Ordinal) ? fixture.KeyId
+            : path.StartsWith("/api/v1/agents", StringComparison.Ordinal) ? Concierge.Agents.DemoTenant.AgentId.ToString()
             : fixture.SessionId;
         return path.Replace("{id}", id, StringComparison.Ordinal);
     }

@@ -56,7 +56,7 @@ public sealed class LoggingTests
         // Every line of the turn carries a W3C trace id. That it is the caller's traceparent's id held in
         // most runs but not in every whole-suite run (issue 16's note): checked by TracingTests instead.
         Assert.Matches("^[0-9a-f]{32}$", (string?)crisis["trace_id"]);
-        Assert.Equal(Agents.DemoTenant.TenantId.ToString(), (string?)crisis["tenant"]);
+        Assert.Equal(Concierge.Agents.DemoTenant.TenantId.ToString(), (string?)crisis["tenant"]);
         Assert.Equal(session, (string?)crisis["session"]);
         var output = string.Join('\n', lines);
         Assert.DoesNotContain("purple-elephant", output);
