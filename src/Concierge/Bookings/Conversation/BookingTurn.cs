@@ -113,29 +113,29 @@ internal sealed partial class BookingTurn(IBookingPorts ports, DateTimeZone zone
         var around = TenantZones.ToUtcLenient(zone, date.At(state.Time ?? AroundTime(state.PartOfDay)));
         var party = state.PartySize ?? 1;
         var options = state.Time is null && state.PartOfDay is null
-            ? await SpreadOverTheDayAsync(service.Id, date, around, party)
+            ? await SpreadOverTheDayAsync(service.Id, date, around, party, 5)
             : [.. (await ports.NearestFreeAsync(service.Id, around, party, 5, cancellationToken)).OrderBy(o => o.Start)];
         return Decide(state with { Alternatives = options, Pending = BookingField.Time }, BookingAction.Offer, Facts(state) with { Options = options });
     }
 
-    // "What's free on Saturday?" with no hour: five times from the day's first free slot to its last,
-    // in order, rather than the five around midday (12:00, 12:30, 13:00...), which say nothing of the evening.
-    private async Task<IReadOnlyList<SlotOption>> SpreadOverTheDayAsync(Guid serviceId, LocalDate date, DateTimeOffset midday, int party)
+    // "What's free on Saturday?" with no hour: times from the day's first free slot to its last, in
+    // order, rather than those around midday (12:00, 12:30, 13:00...), which say nothing of the evening.
+    private async Task<IReadOnlyList<SlotOption>> SpreadOverTheDayAsync(Guid serviceId, LocalDate date, DateTimeOffset midday, int party, int offered)
     {
-        const int Offered = 5;
         var nearest = await ports.NearestFreeAsync(serviceId, midday, party, 96, cancellationToken);
         var day = nearest.Where(o => o.LocalStart.Date == date).OrderBy(o => o.Start).ToList();
-        if (day.Count <= Offered)
+        if (day.Count <= offered)
         {
-            return day.Count > 0 ? day : [.. nearest.Take(Offered).OrderBy(o => o.Start)];
+            return day.Count > 0 ? day : [.. nearest.Take(offered).OrderBy(o => o.Start)];
         }
 
-        return [.. Enumerable.Range(0, Offered).Select(i => day[(int)Math.Round(i * (day.Count - 1) / (double)(Offered - 1))])];
+        return [.. Enumerable.Range(0, offered).Select(i => day[(int)Math.Round(i * (day.Count - 1) / (double)(offered - 1))])];
     }
 
     /// <summary>
-    /// When only the hour is missing: the free slots of the asked day (within the part of day named,
-    /// if any), in time order, so a channel can offer them as choices; the question itself stays short.
+    /// When only the hour is missing: the free slots of the asked day, in time order, so a channel can
+    /// offer them as choices; the question itself stays short. Around the part of day named, else
+    /// spread over the whole day (an evening service's choices are not all its midday slots).
     /// </summary>
     private async Task<IReadOnlyList<SlotOption>> FreeThatDayAsync(BookingState state)
     {
@@ -145,6 +145,12 @@ internal sealed partial class BookingTurn(IBookingPorts ports, DateTimeZone zone
         }
 
         var around = TenantZones.ToUtcLenient(zone, date.At(AroundTime(state.PartOfDay)));
+        if (state.PartOfDay is null)
+        {
+            var spread = await SpreadOverTheDayAsync(service.Id, date, around, state.PartySize ?? 1, ReplyChoice.MaxCount);
+            return [.. spread.Where(o => o.LocalStart.Date == date)];
+        }
+
         var nearest = await ports.NearestFreeAsync(service.Id, around, state.PartySize ?? 1, ReplyChoice.MaxCount, cancellationToken);
         return [.. nearest.Where(o => o.LocalStart.Date == date).OrderBy(o => o.Start)];
     }

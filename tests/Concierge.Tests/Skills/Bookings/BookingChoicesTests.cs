@@ -119,19 +119,35 @@ public class BookingChoicesTests
     }
 
     [Fact]
+    public async Task Asking_the_hour_of_a_day_offers_choices_from_its_first_free_slot_to_its_last_not_only_around_midday()
+    {
+        var chat = Start(Ports());
+
+        var asked = await chat.SayAsync($"Hibachi for 6 tomorrow, {Customer}");
+        var evening = await Start(Ports()).SayAsync($"Hibachi for 6 tomorrow evening, {Customer}");
+
+        // Open 11:00-23:00: the day's starts run from 11:00 to 22:30.
+        Assert.Equal(ReplyChoice.MaxCount, asked.Choices.Count);
+        Assert.Equal("11:00 AM", asked.Choices[0].Title);
+        Assert.Equal("10:30 PM", asked.Choices[^1].Title);
+        Assert.Contains(evening.Choices, c => c.Title == "8:00 PM");
+        Assert.DoesNotContain(evening.Choices, c => c.Title == "11:00 AM");
+    }
+
+    [Fact]
     public async Task Tapping_a_slot_asks_to_confirm_that_slot_exactly_as_typing_its_hour()
     {
         var tapping = Start(Ports());
         var typing = Start(Ports());
         var asked = await tapping.SayAsync($"Hibachi for 6 tomorrow, {Customer}");
         await typing.SayAsync($"Hibachi for 6 tomorrow, {Customer}");
-        var slot = Assert.Single(asked.Choices, c => c.Title == "2:30 PM");
+        var slot = Assert.Single(asked.Choices, c => c.Title == "3:00 PM");
 
         var tapped = await tapping.SayAsync(slot.Id);
-        var typed = await typing.SayAsync("2:30pm");
+        var typed = await typing.SayAsync("3pm");
 
         Assert.Equal("CONFIRM", tapped.Action);
-        Assert.Equal(Local(5, 14, 30), BookingStateJson.Read(StateOf(tapped))!.Offered!.Start);
+        Assert.Equal(Local(5, 15), BookingStateJson.Read(StateOf(tapped))!.Offered!.Start);
         Assert.Equal(StateOf(typed), StateOf(tapped));
         Assert.Equal(typed.Reply.Fallback, tapped.Reply.Fallback);
     }
