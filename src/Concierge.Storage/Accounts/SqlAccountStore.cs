@@ -147,7 +147,7 @@ public sealed class SqlAccountStore(Database database, TenantSeeder seeder, Time
         {
             written = await database.WriteAsync(work, cancellationToken);
         }
-        catch (DbException e) when (e.SqlState is "23505" || e.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase))
+        catch (DbException e) when (UniqueViolation.Is(e))
         {
             written = false;
         }

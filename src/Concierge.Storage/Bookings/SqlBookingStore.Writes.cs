@@ -6,8 +6,6 @@ using Concierge.Bookings.Store;
 using Concierge.Jobs;
 using Concierge.Storage.Jobs;
 using Dapper;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace Concierge.Storage.Bookings;
 
@@ -186,16 +184,13 @@ public sealed partial class SqlBookingStore
         {
             return await write();
         }
-        catch (DbException e) when (key is not null && IsUniqueViolation(e))
+        catch (DbException e) when (key is not null && UniqueViolation.Is(e))
         {
             await using var connection = await _db.OpenAsync(CancellationToken.None);
             var existing = await FindByKeyAsync(connection, null, tenantId, key, CancellationToken.None);
             return existing is null ? throw new InvalidOperationException("A booking key was taken and cannot be read back.", e) : new(BookingWriteOutcome.Existing, existing);
         }
     }
-
-    private static bool IsUniqueViolation(DbException e) =>
-        e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } || e is SqliteException { SqliteErrorCode: 19 };
 
     /// <summary>A stable 64-bit key for (tenant, service), the same in every process.</summary>
     private static long LockKey(Guid tenantId, Guid serviceId) =>

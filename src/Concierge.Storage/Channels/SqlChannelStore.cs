@@ -70,7 +70,7 @@ public sealed class SqlChannelStore(Database database, TimeProvider clock)
                     cancellationToken: cancellationToken)),
                 cancellationToken) == 1;
         }
-        catch (DbException e) when (e.SqlState is "23505" || e.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase))
+        catch (DbException e) when (UniqueViolation.Is(e))
         {
             return false;
         }
@@ -137,7 +137,7 @@ public sealed class SqlChannelStore(Database database, TimeProvider clock)
                 },
                 cancellationToken);
         }
-        catch (DbException e) when (e.SqlState is "23505" || e.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase))
+        catch (DbException e) when (UniqueViolation.Is(e))
         {
             return false;
         }

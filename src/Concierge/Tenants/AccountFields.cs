@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Concierge.Conversations;
 
 namespace Concierge.Tenants;
 
@@ -45,7 +46,7 @@ public static partial class AccountFields
             throw new AccountInputException(field, $"Field '{field}' must be {MinPassword} to {MaxPassword} characters.");
         }
 
-        return password.Any(char.IsControl) || HasLoneSurrogate(password)
+        return password.Any(char.IsControl) || UnicodeText.HasLoneSurrogate(password)
             ? throw new AccountInputException(field, $"Field '{field}' must not contain control characters.")
             : password;
     }
@@ -59,7 +60,7 @@ public static partial class AccountFields
             throw new AccountInputException(field, $"Field '{field}' must be at most {MaxName} characters.");
         }
 
-        return name.Any(char.IsControl) || HasLoneSurrogate(name)
+        return name.Any(char.IsControl) || UnicodeText.HasLoneSurrogate(name)
             ? throw new AccountInputException(field, $"Field '{field}' must be printable text.")
             : name;
     }
@@ -77,23 +78,6 @@ public static partial class AccountFields
 
     private static string Required(string? value, string field) =>
         string.IsNullOrWhiteSpace(value) ? throw new AccountInputException(field, $"Field '{field}' is required.") : value;
-
-    private static bool HasLoneSurrogate(string value)
-    {
-        for (var i = 0; i < value.Length; i++)
-        {
-            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(value[i]))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,62}$", RegexOptions.CultureInvariant)]
     private static partial Regex SlugPattern();
