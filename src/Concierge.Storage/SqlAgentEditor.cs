@@ -2,8 +2,6 @@ using System.Data.Common;
 using System.Text.Json.Nodes;
 using Concierge.Agents;
 using Dapper;
-using Npgsql;
-using Microsoft.Data.Sqlite;
 
 namespace Concierge.Storage;
 
@@ -70,7 +68,8 @@ public sealed class SqlAgentEditor(Database database, SqlAgentCatalog catalog, C
                 return null;
             }
         }
-        catch (DbException e) when (change.PublicKey is { Value: { } taken } && IsUniqueViolation(e))
+        // The only unique index an update can break is the public key's (0005).
+        catch (DbException e) when (change.PublicKey is { Value: { } taken } && UniqueViolation.Is(e))
         {
             throw new AgentPublicKeyTakenException(taken);
         }
@@ -90,8 +89,4 @@ public sealed class SqlAgentEditor(Database database, SqlAgentCatalog catalog, C
             settings[name] = value;
         }
     }
-
-    // The only unique index an update can break is the public key's (0005).
-    private static bool IsUniqueViolation(DbException e) =>
-        e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } || e is SqliteException { SqliteErrorCode: 19 };
 }

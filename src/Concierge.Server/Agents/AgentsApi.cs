@@ -105,8 +105,15 @@ public sealed record AgentPatch(string? Name, string? Instructions, string? Mode
         }
 
         var change = new AgentChange();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var field in body.EnumerateObject())
         {
+            // The JSON reader keeps the last of two same-named fields; which one the sender meant is unknowable.
+            if (!seen.Add(field.Name))
+            {
+                throw new RequestFieldException(field.Name, $"Field '{field.Name}' appears more than once.");
+            }
+
             var value = field.Value;
             change = field.Name switch
             {
@@ -127,8 +134,23 @@ public sealed record AgentPatch(string? Name, string? Instructions, string? Mode
         return change;
     }
 
-    private static string Text(string field, JsonElement value) =>
-        value.ValueKind == JsonValueKind.String ? value.GetString()! : throw Wrong(field, "a string");
+    private static string Text(string field, JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            throw Wrong(field, "a string");
+        }
+
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            // An escaped lone surrogate ("\ud800") is valid JSON but not text.
+            throw Wrong(field, "valid Unicode text");
+        }
+    }
 
     private static bool Flag(string field, JsonElement value) => value.ValueKind switch
     {

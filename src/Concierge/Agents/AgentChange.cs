@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Concierge.Tenants;
+using Concierge.Conversations;
 
 namespace Concierge.Agents;
 
@@ -9,7 +11,6 @@ namespace Concierge.Agents;
 /// </summary>
 public sealed partial record AgentChange
 {
-    public const int MaxNameLength = 100;
     public const int MaxInstructionsLength = 20_000;
     public const int MaxModelLength = 100;
 
@@ -23,17 +24,18 @@ public sealed partial record AgentChange
 
     public bool IsEmpty => this == new AgentChange();
 
-    /// <summary>Throws <see cref="AgentInputException"/> naming the first field that cannot be stored.</summary>
+    /// <summary>Throws <see cref="AgentInputException"/> (or, for the name, <see cref="AccountInputException"/>) naming the first field that cannot be stored.</summary>
     public void Validate()
     {
-        if (Name is not null && (Name.Trim().Length == 0 || Name.Length > MaxNameLength))
+        if (Name is not null)
         {
-            throw new AgentInputException("name", $"Field 'name' must be 1 to {MaxNameLength} characters.");
+            // The same rule as every other display name of the tenant (users, keys, tenants).
+            AccountFields.Name(Name, "name");
         }
 
-        if (Instructions is not null && (Instructions.Trim().Length == 0 || Instructions.Length > MaxInstructionsLength))
+        if (Instructions is not null && !IsInstructions(Instructions))
         {
-            throw new AgentInputException("instructions", $"Field 'instructions' must be 1 to {MaxInstructionsLength} characters.");
+            throw new AgentInputException("instructions", $"Field 'instructions' must be 1 to {MaxInstructionsLength} characters of text (line breaks and tabs allowed, no other control characters).");
         }
 
         if (Model is { Value: { } model } && (model.Length > MaxModelLength || !ModelName().IsMatch(model)))
@@ -52,17 +54,13 @@ public sealed partial record AgentChange
         }
     }
 
-    /// <summary>The agent as it is after this change.</summary>
-    public Agent ApplyTo(Agent agent) => agent with
-    {
-        Name = Name?.Trim() ?? agent.Name,
-        Instructions = Instructions ?? agent.Instructions,
-        Model = Model is { } m ? m.Value : agent.Model,
-        Temperature = Temperature ?? agent.Temperature,
-        CrisisDetection = CrisisDetection ?? agent.CrisisDetection,
-        ExposeDebug = ExposeDebug ?? agent.ExposeDebug,
-        PublicKey = PublicKey is { } p ? p.Value : agent.PublicKey,
-    };
+    // A system prompt is several lines; NUL and other control characters are refused (PostgreSQL
+    // cannot store NUL, and none of them means anything to a model).
+    private static bool IsInstructions(string text) =>
+        text.Length <= MaxInstructionsLength
+        && !string.IsNullOrWhiteSpace(text)
+        && !text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'))
+        && !UnicodeText.HasLoneSurrogate(text);
 
     [GeneratedRegex("^[A-Za-z0-9._:/-]+$")]
     private static partial Regex ModelName();
@@ -73,22 +71,3 @@ public sealed partial record AgentChange
 
 /// <summary>A value to set, which may itself be null: distinguishes "set to null" from "leave alone".</summary>
 public readonly record struct Change<T>(T Value);
-
-/// <summary>An agent field has a value that cannot be stored; names the field.</summary>
-public sealed class AgentInputException(string field, string detail) : Exception(detail)
-{
-    public string Field { get; } = field;
-}
-
-/// <summary>Another agent (of any tenant) already answers to this public key.</summary>
-public sealed class AgentPublicKeyTakenException(string publicKey) : Exception($"Public key '{publicKey}' is already another agent's.")
-{
-    public string PublicKey { get; } = publicKey;
-}
-
-/// <summary>Changes an agent's settings; always within one tenant.</summary>
-public interface IAgentEditor
-{
-    /// <summary>The agent after the change, or null when the tenant has no agent with this key.</summary>
-    Task<Agent?> UpdateAsync(Guid tenantId, string key, AgentChange change, CancellationToken cancellationToken);
-}

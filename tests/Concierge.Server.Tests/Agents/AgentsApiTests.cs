@@ -80,28 +80,48 @@ public sealed class AgentsApiTests
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
     }
 
-    public static TheoryData<string, string> BadPatches => new()
+    private static readonly (string Body, string Field)[] BadPatches =
+    [
+        ("""{"temperature":3}""", "temperature"),
+        ("""{"temperature":"hot"}""", "temperature"),
+        ("""{"name":""}""", "name"),
+        ("""{"name":42}""", "name"),
+        ("""{"instructions":null}""", "instructions"),
+        ("""{"model":"gpt 4; drop"}""", "model"),
+        ("""{"public_key":"short"}""", "public_key"),
+        ("""{"public_key":"pk_<script>alert(1)</script>"}""", "public_key"),
+        ("""{"crisis_detection":"no"}""", "crisis_detection"),
+        ("""{"expose_debug":1}""", "expose_debug"),
+        ("""{"skill":"bookings"}""", "skill"),
+        ("""{}""", "body"),
+        ("""[{"name":"x"}]""", "body"),
+        ("""{"name":"Front\u0000desk"}""", "name"),
+        ("""{"instructions":"Be brief.\u0000"}""", "instructions"),
+        ("""{"instructions":"Be brief.\u001b[2J"}""", "instructions"),
+        ("""{"instructions":"\ud800 alone"}""", "instructions"),
+        ("""{"name":"\udc00"}""", "name"),
+        ("""{"temperature":0.5,"temperature":1.5}""", "temperature"),
+    ];
+
+    public static TheoryData<string, string, DatabaseKind> BadPatchesOnEachDatabase()
     {
-        { """{"temperature":3}""", "temperature" },
-        { """{"temperature":"hot"}""", "temperature" },
-        { """{"name":""}""", "name" },
-        { """{"name":42}""", "name" },
-        { """{"instructions":null}""", "instructions" },
-        { """{"model":"gpt 4; drop"}""", "model" },
-        { """{"public_key":"short"}""", "public_key" },
-        { """{"public_key":"pk_<script>alert(1)</script>"}""", "public_key" },
-        { """{"crisis_detection":"no"}""", "crisis_detection" },
-        { """{"expose_debug":1}""", "expose_debug" },
-        { """{"skill":"bookings"}""", "skill" },
-        { """{}""", "body" },
-        { """[{"name":"x"}]""", "body" },
-    };
+        var data = new TheoryData<string, string, DatabaseKind>();
+        foreach (var kind in new[] { DatabaseKind.Sqlite, DatabaseKind.Postgres })
+        {
+            foreach (var (body, field) in BadPatches)
+            {
+                data.Add(body, field, kind);
+            }
+        }
+
+        return data;
+    }
 
     [Theory]
-    [MemberData(nameof(BadPatches))]
-    public async Task A_bad_change_is_a_400_naming_the_field_and_changes_nothing(string body, string field)
+    [MemberData(nameof(BadPatchesOnEachDatabase))]
+    public async Task A_bad_change_is_a_400_naming_the_field_and_changes_nothing(string body, string field, DatabaseKind kind)
     {
-        await using var app = new ConciergeApp(await TestDatabase.CreateAsync(DatabaseKind.Sqlite));
+        await using var app = new ConciergeApp(await TestDatabase.CreateAsync(kind));
         var admin = app.AdminClient();
         var before = await admin.GetJsonAsync("/api/v1/agents/demo");
 
@@ -113,6 +133,22 @@ public sealed class AgentsApiTests
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(field, (string?)problem["field"]);
         Assert.Equal(before.ToJsonString(), after.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData(DatabaseKind.Sqlite)]
+    [InlineData(DatabaseKind.Postgres)]
+    public async Task Instructions_of_several_lines_with_tabs_and_emoji_are_stored_as_sent(DatabaseKind kind)
+    {
+        await using var app = new ConciergeApp(await TestDatabase.CreateAsync(kind));
+        var admin = app.AdminClient();
+        const string Instructions = "You are the front desk of Café Luz 🌞.\r\n\tAnswer in two sentences.\nNever promise a refund.";
+
+        using var patched = await admin.PatchAsJsonAsync("/api/v1/agents/assistant", new { instructions = Instructions }, Ct);
+        var stored = await admin.GetJsonAsync("/api/v1/agents/assistant");
+
+        Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
+        Assert.Equal(Instructions, (string?)stored["instructions"]);
     }
 
     [Fact]
