@@ -5,13 +5,13 @@ namespace Concierge.Tests.Logging;
 public class LogFieldsTests
 {
     [Fact]
-    public void Text_logs_read_the_names_and_values_rather_than_a_type_name()
+    public void Text_logs_read_the_names_and_values_rather_than_a_type_name_and_leave_out_fields_without_a_value()
     {
         var tenant = Guid.Parse("00000000-0000-7000-8000-000000000001");
 
         var fields = new LogFields(("TenantId", tenant), ("SessionId", null), ("Attempt", 2.5));
 
-        Assert.Equal("TenantId:00000000-0000-7000-8000-000000000001 SessionId: Attempt:2.5", fields.ToString());
+        Assert.Equal("TenantId:00000000-0000-7000-8000-000000000001 Attempt:2.5", fields.ToString());
     }
 
     [Fact]
