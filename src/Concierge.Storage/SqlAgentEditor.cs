@@ -45,6 +45,17 @@ public sealed class SqlAgentEditor(Database database, SqlAgentCatalog catalog, C
                     Set(settings, "public_key", publicKey.Value is { } text ? JsonValue.Create(text) : null);
                 }
 
+                if (change.DailyBudgetUsd is { } budget)
+                {
+                    Set(settings, "daily_budget_usd", budget.Value is { } usd ? JsonValue.Create(usd) : null);
+                }
+
+                if (change.DoubleTexting is { } doubleTexting)
+                {
+                    // Absent means enqueue (AgentSettings), so the default is written as the absence.
+                    Set(settings, "double_texting", doubleTexting == DoubleTexting.Reject ? JsonValue.Create("reject") : null);
+                }
+
                 await connection.ExecuteAsync(new CommandDefinition(
                     "UPDATE agents SET name = @name, instructions = @instructions, model = @model, temperature = @temperature, "
                     + $"settings = {database.Json("settings")}, updated_at = @now WHERE tenant_id = @tenantId AND key = @key",

@@ -20,7 +20,7 @@ public static class AgentsApi
         group.MapPatch("/{id}", UpdateAsync).RequireRole(Role.Admin).WithBodyLimit(64 * 1024)
             .Accepts<AgentPatch>("application/json")
             .WithSummary("Changes an agent (by id or key): any of name, instructions, model (null: the configured one), temperature (0-2), crisis_detection, "
-                + "expose_debug, public_key (null: no anonymous access). Fields left out stay; this instance uses the change at once, others within 30 s.");
+                + "expose_debug, public_key (null: no anonymous access), daily_budget_usd (null: the tenant's only), double_texting (enqueue or reject). Fields left out stay; this instance uses the change at once, others within 30 s.");
         return group;
     }
 
@@ -51,7 +51,7 @@ public static class AgentsApi
         var change = AgentPatch.Read(body);
         if (change.IsEmpty)
         {
-            throw new RequestFieldException("body", "The body names no field to change (name, instructions, model, temperature, crisis_detection, expose_debug, public_key).");
+            throw new RequestFieldException("body", "The body names no field to change (name, instructions, model, temperature, crisis_detection, expose_debug, public_key, daily_budget_usd, double_texting).");
         }
 
         try
@@ -87,15 +87,16 @@ public sealed record AgentList(IReadOnlyList<AgentView> Agents);
 
 public sealed record AgentView(
     Guid Id, string Key, string Name, string Skill, IReadOnlyList<string> Skills, string Instructions, string? Model, double Temperature,
-    bool CrisisDetection, bool ExposeDebug, string? PublicKey, string Locale, bool DetectEmotions, decimal? DailyBudgetUsd, bool IsDefault)
+    bool CrisisDetection, bool ExposeDebug, string? PublicKey, string Locale, bool DetectEmotions, decimal? DailyBudgetUsd, string DoubleTexting, bool IsDefault)
 {
     public static AgentView From(Agent a, bool isDefault) => new(
         a.Id, a.Key, a.Name, a.Skill, a.Skills.Count > 0 ? a.Skills : [a.Skill], a.Instructions, a.Model, a.Temperature,
-        a.CrisisDetection, a.ExposeDebug, a.PublicKey, a.Locale, a.DetectEmotions, a.DailyBudgetUsd, isDefault);
+        a.CrisisDetection, a.ExposeDebug, a.PublicKey, a.Locale, a.DetectEmotions, a.DailyBudgetUsd, a.DoubleTexting.ToString().ToLowerInvariant(), isDefault);
 }
 
 /// <summary>The PATCH body, for the OpenAPI document; <see cref="Read"/> is what parses it.</summary>
-public sealed record AgentPatch(string? Name, string? Instructions, string? Model, double? Temperature, bool? CrisisDetection, bool? ExposeDebug, string? PublicKey)
+public sealed record AgentPatch(
+    string? Name, string? Instructions, string? Model, double? Temperature, bool? CrisisDetection, bool? ExposeDebug, string? PublicKey, decimal? DailyBudgetUsd, string? DoubleTexting)
 {
     public static AgentChange Read(JsonElement body)
     {
@@ -127,6 +128,24 @@ public sealed record AgentPatch(string? Name, string? Instructions, string? Mode
                 "crisis_detection" => change with { CrisisDetection = Flag(field.Name, value) },
                 "expose_debug" => change with { ExposeDebug = Flag(field.Name, value) },
                 "public_key" => change with { PublicKey = new Change<string?>(value.ValueKind == JsonValueKind.Null ? null : Text(field.Name, value)) },
+                "daily_budget_usd" => change with
+                {
+                    DailyBudgetUsd = new Change<decimal?>(value.ValueKind switch
+                    {
+                        JsonValueKind.Null => null,
+                        JsonValueKind.Number when value.TryGetDecimal(out var usd) => usd,
+                        _ => throw Wrong(field.Name, "a number of US dollars, or null"),
+                    }),
+                },
+                "double_texting" => change with
+                {
+                    DoubleTexting = value.ValueKind == JsonValueKind.String ? value.GetString() switch
+                    {
+                        "enqueue" => Concierge.Agents.DoubleTexting.Enqueue,
+                        "reject" => Concierge.Agents.DoubleTexting.Reject,
+                        _ => throw Wrong(field.Name, "enqueue or reject"),
+                    } : throw Wrong(field.Name, "enqueue or reject"),
+                },
                 _ => throw new RequestFieldException(field.Name, $"Field '{field.Name}' is not a setting this route changes."),
             };
         }

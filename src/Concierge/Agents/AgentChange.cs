@@ -13,6 +13,7 @@ public sealed partial record AgentChange
 {
     public const int MaxInstructionsLength = 20_000;
     public const int MaxModelLength = 100;
+    public const decimal MaxDailyBudgetUsd = 1_000_000m;
 
     public string? Name { get; init; }
     public string? Instructions { get; init; }
@@ -21,6 +22,10 @@ public sealed partial record AgentChange
     public bool? CrisisDetection { get; init; }
     public bool? ExposeDebug { get; init; }
     public Change<string?>? PublicKey { get; init; }
+
+    /// <summary>The agent's own daily model budget in US dollars; a null value leaves only the tenant's.</summary>
+    public Change<decimal?>? DailyBudgetUsd { get; init; }
+    public DoubleTexting? DoubleTexting { get; init; }
 
     public bool IsEmpty => this == new AgentChange();
 
@@ -51,6 +56,11 @@ public sealed partial record AgentChange
         if (PublicKey is { Value: { } key } && !PublicKeyText().IsMatch(key))
         {
             throw new AgentInputException("public_key", "Field 'public_key' must be 8 to 128 letters, digits, '_' or '-' (or null to close anonymous access).");
+        }
+
+        if (DailyBudgetUsd is { Value: { } budget } && budget is <= 0 or > MaxDailyBudgetUsd)
+        {
+            throw new AgentInputException("daily_budget_usd", $"Field 'daily_budget_usd' must be more than 0 and at most {MaxDailyBudgetUsd} (or null for the tenant's budget only).");
         }
     }
 

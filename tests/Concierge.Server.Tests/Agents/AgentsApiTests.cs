@@ -101,6 +101,11 @@ public sealed class AgentsApiTests
         ("""{"instructions":"\ud800 alone"}""", "instructions"),
         ("""{"name":"\udc00"}""", "name"),
         ("""{"temperature":0.5,"temperature":1.5}""", "temperature"),
+        ("""{"daily_budget_usd":0}""", "daily_budget_usd"),
+        ("""{"daily_budget_usd":"5"}""", "daily_budget_usd"),
+        ("""{"daily_budget_usd":1e30}""", "daily_budget_usd"),
+        ("""{"double_texting":"queue"}""", "double_texting"),
+        ("""{"double_texting":true}""", "double_texting"),
     ];
 
     public static TheoryData<string, string, DatabaseKind> BadPatchesOnEachDatabase()
@@ -149,6 +154,26 @@ public sealed class AgentsApiTests
 
         Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
         Assert.Equal(Instructions, (string?)stored["instructions"]);
+    }
+
+    [Fact]
+    public async Task An_agents_own_budget_and_double_texting_are_set_and_cleared_without_touching_its_other_settings()
+    {
+        await using var app = new ConciergeApp(await TestDatabase.CreateAsync(DatabaseKind.Sqlite));
+        var admin = app.AdminClient();
+        var before = await admin.GetJsonAsync("/api/v1/agents/hibachi");
+
+        using var set = await PatchAsync(admin, "hibachi", """{"daily_budget_usd":4.5,"double_texting":"reject"}""");
+        var afterSet = await set.ReadObjectAsync();
+        using var cleared = await PatchAsync(admin, "hibachi", """{"daily_budget_usd":null,"double_texting":"enqueue"}""");
+        var afterClear = await cleared.ReadObjectAsync();
+
+        Assert.Equal(4.5m, (decimal)afterSet["daily_budget_usd"]!);
+        Assert.Equal("reject", (string?)afterSet["double_texting"]);
+        Assert.Null(afterClear["daily_budget_usd"]);
+        Assert.Equal("enqueue", (string?)afterClear["double_texting"]);
+        Assert.Equal((bool)before["detect_emotions"]!, (bool)afterClear["detect_emotions"]!);
+        Assert.Equal((string?)before["public_key"], (string?)afterClear["public_key"]);
     }
 
     [Fact]
