@@ -9,4 +9,4 @@ CREATE TABLE rate_limit_rejections (
 );
 
 -- The debug view lists a session's jobs (jobs.session_id, set by the turn that asked for them).
-CREATE INDEX ix_jobs_session ON jobs (tenant_id, session_id) WHERE session_id IS NOT NULL;
+CREATE INDEX ix_jobs_session ON jobs (tenant_id, session_id, id) WHERE session_id IS NOT NULL;
