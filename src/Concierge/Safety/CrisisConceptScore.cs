@@ -33,10 +33,12 @@ internal sealed record CrisisConceptScore(IReadOnlyDictionary<CrisisConcept, int
 
     /// <summary>The message is about the writer: a first-person word or a first-person wish.</summary>
     /// A death cue with a method or a burden is about the writer too ("qual o jeito mais rápido de
-    /// morrer", "nadie se daría cuenta si desapareciera").
+    /// morrer", "nadie se daría cuenta si desapareciera"), and so is self-harm with its means when no one
+    /// else's story is told ("🔪🩸 otra vez").
     public bool FirstPerson => this[CrisisConcept.Self] > 0 || this[CrisisConcept.Intent] > 0
         || (this[CrisisConcept.Death] > 0 && (this[CrisisConcept.Means] > 0 || this[CrisisConcept.Burden] > 0))
-        || (this[CrisisConcept.Means] > 0 && this[CrisisConcept.Access] > 0);
+        || (this[CrisisConcept.Means] > 0 && this[CrisisConcept.Access] > 0)
+        || (this[CrisisConcept.SelfHarm] > 0 && this[CrisisConcept.Means] > 0 && this[CrisisConcept.Reported] == 0);
 
     /// <summary>Families that can carry a crisis; the others only add to one.</summary>
     public bool HasCore => this[CrisisConcept.Death] > 0 || this[CrisisConcept.SelfHarm] > 0 || this[CrisisConcept.Means] > 0

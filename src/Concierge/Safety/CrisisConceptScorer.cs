@@ -78,6 +78,13 @@ internal sealed class CrisisConceptScorer
         foreach (var hit in hits)
         {
             var concept = hit.Entry.Concept;
+            // The words of a longer benign phrase are that phrase's: the "doei" and the "sangue" of
+            // "doei sangue" are a blood donation, not a farewell and a wound.
+            if (concept != CrisisConcept.Benign && hits.Any(h => h.Entry.Concept == CrisisConcept.Benign && h.Length > hit.Length && h.Contains(hit)))
+            {
+                continue;
+            }
+
             switch (concept)
             {
                 case CrisisConcept.Life:
@@ -201,5 +208,7 @@ internal sealed class CrisisConceptScorer
     private readonly record struct Hit(Entry Entry, int Start, int Length)
     {
         public bool Overlaps(Hit other) => Start < other.Start + other.Length && other.Start < Start + Length;
+
+        public bool Contains(Hit other) => Start <= other.Start && other.Start + other.Length <= Start + Length;
     }
 }

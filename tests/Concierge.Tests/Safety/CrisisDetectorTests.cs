@@ -266,4 +266,24 @@ public class CrisisDetectorTests
     {
         Assert.False(Assess(text).IsCrisis);
     }
+
+    [Theory]
+    [InlineData("i keep hitting myself until it bruises, i deserve it")]
+    [InlineData("🩸🔪 de novo hoje, não consigo parar")]
+    [InlineData("me golpeo hasta dejarme marcas porque me lo merezco")]
+    public void Reads_self_harm_told_by_other_verbs_or_by_its_emoji_with_a_blade(string text)
+    {
+        Assert.True(Assess(text).IsCrisis);
+    }
+
+    [Theory]
+    [InlineData("doei sangue hoje 🩸 me sinto ótima")]
+    [InlineData("my period started 🩸 ugh cramps")]
+    [InlineData("chopping onions 🔪 for the stew tonight")]
+    public void Does_not_read_blood_or_a_kitchen_knife_emoji_alone_as_self_harm(string text)
+    {
+        var assessment = Assess(text);
+
+        Assert.False(assessment.IsCrisis, $"read as {assessment.Rule}");
+    }
 }
