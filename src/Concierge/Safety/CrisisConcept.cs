@@ -25,6 +25,9 @@ internal enum CrisisConcept
     /// <summary>Having, buying, saving or looking up the means ("tengo", "bought", "juntei").</summary>
     Access,
 
+    /// <summary>Being alone and unseen for a while ("nobody's home", "no hay nadie en la casa", "meus pais viajam"): weighs only with a means.</summary>
+    Opportunity,
+
     /// <summary>How many, enough, all of them, at once, lethal dose.</summary>
     Quantity,
 

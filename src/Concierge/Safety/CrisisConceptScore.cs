@@ -66,6 +66,7 @@ internal sealed record CrisisConceptScore(IReadOnlyDictionary<CrisisConcept, int
             + (1.5 * Math.Min(1, this[CrisisConcept.Means]))
             + (0.5 * Math.Min(1, this[CrisisConcept.Place]))
             + (means ? 1.0 * Math.Min(1, this[CrisisConcept.Access]) : 0)
+            + (means ? 1.0 * Math.Min(1, this[CrisisConcept.Opportunity]) : 0)
             + (means ? 1.5 * Math.Min(1, this[CrisisConcept.Quantity]) : 0)
             + (1.0 * Math.Min(2, this[CrisisConcept.Hopeless]))
             + (1.5 * Math.Min(2, this[CrisisConcept.Burden]))

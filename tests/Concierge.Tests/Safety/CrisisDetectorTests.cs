@@ -286,4 +286,20 @@ public class CrisisDetectorTests
 
         Assert.False(assessment.IsCrisis, $"read as {assessment.Rule}");
     }
+
+    [Theory]
+    [InlineData("mi papá guarda una pistola en su pieza y mañana no hay nadie en la casa")]
+    [InlineData("ninguém em casa hoje e o revólver do meu pai tá no armário")]
+    public void Reads_means_at_hand_while_alone_as_a_crisis(string text)
+    {
+        Assert.True(Assess(text).IsCrisis);
+    }
+
+    [Theory]
+    [InlineData("mis papás se van de viaje y tengo la casa sola, voy a hacer una fiesta")]
+    [InlineData("home alone tonight, pizza and a movie")]
+    public void Does_not_read_being_home_alone_without_a_means_as_a_crisis(string text)
+    {
+        Assert.False(Assess(text).IsCrisis);
+    }
 }
