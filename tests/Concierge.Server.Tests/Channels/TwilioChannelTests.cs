@@ -1,23 +1,17 @@
 using System.Collections.Specialized;
 using System.Net;
-using System.Security.Cryptography;
 using System.Text;
 using Concierge.Server.Channels;
 using Concierge.Server.Tests.Infrastructure;
 using Concierge.Testing.FakeTwilio;
 using static Concierge.Server.Tests.Channels.ChannelFixtures;
+using static Concierge.Server.Tests.Channels.TwilioFixtures;
 
 namespace Concierge.Server.Tests.Channels;
 
 /// <summary>Twilio as a channel: X-Twilio-Signature (FACTS.md §3.2 vectors), TwiML replies, dedup by MessageSid, the REST fallback, 63016.</summary>
 public sealed class TwilioChannelTests
 {
-    private const string AuthToken = "twilio_auth_token_for_tests_0123";
-    private const string AccountSid = "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
-    private const string PublicBase = "https://concierge.example.com";
-    private const string Number = "whatsapp:+14155238886";
-    private const string Customer = "whatsapp:+15551119999";
-
     private static NameValueCollection Params(params (string Name, string Value)[] pairs)
     {
         var collection = new NameValueCollection();
@@ -58,62 +52,11 @@ public sealed class TwilioChannelTests
             TwilioWebhooks.Reply("5 < 6 & \"ok\" 👋").Replace("&quot;", "\"", StringComparison.Ordinal));
     }
 
-    // The signature computed here from Twilio's algorithm (FACTS.md §3.2), independently of the SDK.
-    private static string Sign(string url, IEnumerable<KeyValuePair<string, string>> form, string token = AuthToken)
-    {
-        var data = new StringBuilder(url);
-        foreach (var (name, value) in form.OrderBy(p => p.Key, StringComparer.Ordinal))
-        {
-            data.Append(name).Append(value);
-        }
-
-        return Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes(token), Encoding.UTF8.GetBytes(data.ToString())));
-    }
-
-    private static Dictionary<string, string> Inbound(string sid, string body) => new()
-    {
-        ["MessageSid"] = sid,
-        ["SmsMessageSid"] = sid,
-        ["AccountSid"] = AccountSid,
-        ["From"] = Customer,
-        ["To"] = Number,
-        ["Body"] = body,
-        ["NumMedia"] = "0",
-        ["NumSegments"] = "1",
-        ["ProfileName"] = "Perspective Coffee",
-        ["WaId"] = "15551119999",
-        ["SmsStatus"] = "received",
-        ["ApiVersion"] = "2010-04-01",
-    };
-
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, Dictionary<string, string> form, string? signature)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/twilio") { Content = new FormUrlEncodedContent(form) };
-        if (signature is not null)
-        {
-            request.Headers.TryAddWithoutValidation("X-Twilio-Signature", signature);
-        }
-
-        return await client.SendAsync(request, Ct);
-    }
-
-    private static Task<HttpResponseMessage> PostSignedAsync(HttpClient client, Dictionary<string, string> form) =>
-        PostAsync(client, form, Sign(PublicBase + "/webhooks/twilio", form));
-
     private static async Task<(ConciergeApp App, FakeTwilioServer Twilio)> StartAsync(string replyWithin = "10s", string? template = null, string? agent = null)
     {
         var twilio = await FakeTwilioServer.StartAsync(Ct);
-        var settings = new Dictionary<string, string?>
-        {
-            ["TWILIO_ACCOUNT_SID"] = AccountSid,
-            ["TWILIO_AUTH_TOKEN"] = AuthToken,
-            ["TWILIO_NUMBER"] = Number,
-            ["TWILIO_API_BASE_URL"] = twilio.BaseUrl.AbsoluteUri,
-            ["TWILIO_REPLY_WITHIN"] = replyWithin,
-            ["PUBLIC_API_BASE"] = PublicBase,
-            ["Concierge:Jobs:PollInterval"] = "00:00:00.050",
-            ["WHATSAPP_AGENT"] = agent,
-        };
+        var settings = TwilioFixtures.Settings(twilio.BaseUrl, replyWithin);
+        settings["WHATSAPP_AGENT"] = agent;
         _ = template;
         return (new ConciergeApp(await TestDatabase.CreateAsync(DatabaseKind.Sqlite), settings), twilio);
     }
@@ -125,7 +68,7 @@ public sealed class TwilioChannelTests
         await using var _ = app;
         await using var __ = twilio;
 
-        using var response = await PostSignedAsync(app.Client(), Inbound("SM11111111111111111111111111111111", "Hello <there> & hi"));
+        using var response = await TwilioFixtures.PostSignedAsync(app.Client(), Inbound("SM11111111111111111111111111111111", "Hello <there> & hi"));
         var xml = await response.Content.ReadAsStringAsync(Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -145,10 +88,10 @@ public sealed class TwilioChannelTests
         await using var _ = app;
         await using var __ = twilio;
 
-        var slots = await (await PostSignedAsync(app.Client(), Inbound("SM55555555555555555555555555555551", "Hibachi at home for 6 tomorrow, I'm Ana Rojas, +1 212 555 0143"))).Content.ReadAsStringAsync(Ct);
+        var slots = await (await TwilioFixtures.PostSignedAsync(app.Client(), Inbound("SM55555555555555555555555555555551", "Hibachi at home for 6 tomorrow, I'm Ana Rojas, +1 212 555 0143"))).Content.ReadAsStringAsync(Ct);
         var second = System.Text.RegularExpressions.Regex.Match(slots, @"\n2\. ([^\n<]+)").Groups[1].Value;
-        var confirm = await (await PostSignedAsync(app.Client(), Inbound("SM55555555555555555555555555555552", "2"))).Content.ReadAsStringAsync(Ct);
-        var booked = await (await PostSignedAsync(app.Client(), Inbound("SM55555555555555555555555555555553", "1"))).Content.ReadAsStringAsync(Ct);
+        var confirm = await (await TwilioFixtures.PostSignedAsync(app.Client(), Inbound("SM55555555555555555555555555555552", "2"))).Content.ReadAsStringAsync(Ct);
+        var booked = await (await TwilioFixtures.PostSignedAsync(app.Client(), Inbound("SM55555555555555555555555555555553", "1"))).Content.ReadAsStringAsync(Ct);
 
         Assert.Contains("\n\n1. ", slots, StringComparison.Ordinal);
         Assert.NotEmpty(second);
@@ -169,8 +112,8 @@ public sealed class TwilioChannelTests
         await using var _ = app;
         await using var __ = twilio;
 
-        await PostSignedAsync(app.Client(), Inbound("SM66666666666666666666666666666661", "Hibachi at home tomorrow at 7pm, I'm Ana Rojas, +1 212 555 0143"));
-        var asked = await (await PostSignedAsync(app.Client(), Inbound("SM66666666666666666666666666666662", "6"))).Content.ReadAsStringAsync(Ct);
+        await TwilioFixtures.PostSignedAsync(app.Client(), Inbound("SM66666666666666666666666666666661", "Hibachi at home tomorrow at 7pm, I'm Ana Rojas, +1 212 555 0143"));
+        var asked = await (await TwilioFixtures.PostSignedAsync(app.Client(), Inbound("SM66666666666666666666666666666662", "6"))).Content.ReadAsStringAsync(Ct);
 
         var sessions = (await app.OperatorClient().GetJsonAsync($"/api/v1/sessions?customer_id={Uri.EscapeDataString($"twilio:{Number}:{Customer}")}"))["sessions"]!.AsArray();
         var messages = await MessagesAsync(app.OperatorClient(), Assert.Single(sessions)!["id"]!.GetValue<string>());
@@ -186,13 +129,13 @@ public sealed class TwilioChannelTests
         await using var __ = twilio;
         var form = Inbound("SM22222222222222222222222222222222", "hi");
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(app.Client(), form, null)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(app.Client(), form, Sign(PublicBase + "/webhooks/twilio", form, "another_token"))).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(app.Client(), form, Sign("http://localhost/webhooks/twilio", form))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await TwilioFixtures.PostAsync(app.Client(), form, null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await TwilioFixtures.PostAsync(app.Client(), form, Sign(PublicBase + "/webhooks/twilio", form, "another_token"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await TwilioFixtures.PostAsync(app.Client(), form, Sign("http://localhost/webhooks/twilio", form))).StatusCode);
         Assert.Null((await app.OperatorClient().GetJsonAsync("/api/v1/sessions"))["sessions"]!.AsArray().FirstOrDefault(s => s!["channel"]!.GetValue<string>() == "twilio"));
 
-        var first = await (await PostSignedAsync(app.Client(), form)).Content.ReadAsStringAsync(Ct);
-        var again = await (await PostSignedAsync(app.Client(), form)).Content.ReadAsStringAsync(Ct);
+        var first = await (await TwilioFixtures.PostSignedAsync(app.Client(), form)).Content.ReadAsStringAsync(Ct);
+        var again = await (await TwilioFixtures.PostSignedAsync(app.Client(), form)).Content.ReadAsStringAsync(Ct);
 
         Assert.Contains("<Message>", first, StringComparison.Ordinal);
         Assert.Equal("""<?xml version="1.0" encoding="UTF-8"?><Response />""", again);
@@ -205,7 +148,7 @@ public sealed class TwilioChannelTests
         await using var _ = app;
         await using var __ = twilio;
 
-        var xml = await (await PostSignedAsync(app.Client(), Inbound("SM33333333333333333333333333333333", "hi there"))).Content.ReadAsStringAsync(Ct);
+        var xml = await (await TwilioFixtures.PostSignedAsync(app.Client(), Inbound("SM33333333333333333333333333333333", "hi there"))).Content.ReadAsStringAsync(Ct);
         var sent = await EventuallyAsync(async () => twilio.Requests.FirstOrDefault() is { Path: not null } r ? new[] { r } : null, "the REST send");
 
         Assert.Equal("""<?xml version="1.0" encoding="UTF-8"?><Response />""", xml);
@@ -224,7 +167,7 @@ public sealed class TwilioChannelTests
         await using var __ = twilio;
         twilio.Error(400, 63016, "Failed to send freeform message because you are outside the allowed window.");
 
-        await PostSignedAsync(app.Client(), Inbound("SM44444444444444444444444444444444", "hello"));
+        await TwilioFixtures.PostSignedAsync(app.Client(), Inbound("SM44444444444444444444444444444444", "hello"));
         var held = await EventuallyAsync(
             async () =>
             {
@@ -248,13 +191,13 @@ public sealed class TwilioChannelTests
         var (app, twilio) = await StartAsync(replyWithin: "0s");
         await using var _ = app;
         await using var __ = twilio;
-        await PostSignedAsync(app.Client(), Inbound("SM55555555555555555555555555555555", "hello"));
+        await TwilioFixtures.PostSignedAsync(app.Client(), Inbound("SM55555555555555555555555555555555", "hello"));
         await EventuallyAsync(async () => twilio.Requests.Count > 0 ? twilio.Requests : null, "the REST send");
         await Task.Delay(300, Ct);
         var sid = "SM" + 1.ToString("D32", System.Globalization.CultureInfo.InvariantCulture);
 
         var status = new Dictionary<string, string> { ["MessageSid"] = sid, ["MessageStatus"] = "undelivered", ["ErrorCode"] = "63024", ["AccountSid"] = AccountSid, ["To"] = Customer, ["From"] = Number };
-        Assert.Equal(HttpStatusCode.OK, (await PostSignedAsync(app.Client(), status)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await TwilioFixtures.PostSignedAsync(app.Client(), status)).StatusCode);
 
         var sessions = (await app.OperatorClient().GetJsonAsync($"/api/v1/sessions?customer_id={Uri.EscapeDataString($"twilio:{Number}:{Customer}")}"))["sessions"]!.AsArray();
         var messages = await MessagesAsync(app.OperatorClient(), sessions[0]!["id"]!.GetValue<string>());

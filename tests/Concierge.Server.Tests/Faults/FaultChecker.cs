@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Concierge.Server.Tests.Channels;
 using Concierge.Server.Tests.Infrastructure;
 using Concierge.Testing.FakeGraph;
+using Concierge.Testing.FakeTwilio;
 
 namespace Concierge.Server.Tests.Faults;
 
@@ -10,14 +11,15 @@ namespace Concierge.Server.Tests.Faults;
 /// instance (an operator's view), never through the process that acknowledged it. A turn or a
 /// stream is found when its user message is in its session's history exactly once, followed by
 /// the assistant's reply; a WhatsApp message when the customer's conversation holds it once and
-/// the fake Graph API received exactly one reply to that customer. A reply stored and queued once
-/// that Graph received twice is counted apart, as "sent twice at the provider": the send is
+/// the fake Graph API received exactly one reply to that customer (a Twilio message likewise, with
+/// the fake Twilio API). A reply stored and queued once that the provider received twice is counted apart, as "sent twice at the provider": the send is
 /// at-least-once (docs/reliability.md), not a duplicated turn.
 /// </summary>
 public static class FaultChecker
 {
     public static async Task<FaultReport> CheckAsync(
-        string scenario, FaultLedger ledger, HttpClient operatorClient, FakeGraphServer? graph = null, IReadOnlyDictionary<string, string>? measures = null)
+        string scenario, FaultLedger ledger, HttpClient operatorClient, FakeGraphServer? graph = null, IReadOnlyDictionary<string, string>? measures = null,
+        FakeTwilioServer? twilio = null)
     {
         var lost = new List<string>();
         var duplicated = new List<string>();
@@ -44,23 +46,35 @@ public static class FaultChecker
             }
         }
 
-        var sends = graph?.Accepted.GroupBy(Recipient).ToDictionary(g => g.Key, g => g.Count()) ?? [];
+        var graphSends = graph?.Accepted.GroupBy(Recipient).ToDictionary(g => g.Key, g => g.Count()) ?? [];
         foreach (var ack in acks.Where(a => a.Kind == AckKind.WhatsApp))
         {
             var session = await ChannelFixtures.SessionIdAsync(operatorClient, ack.Scope);
-            var messages = session is null ? [] : await MessagesAsync(operatorClient, session);
+            CheckChannel(ack, session is null ? [] : await MessagesAsync(operatorClient, session), graph is null ? null : graphSends.GetValueOrDefault(ack.Scope));
+        }
+
+        var twilioSends = twilio?.Accepted.GroupBy(f => f.GetValueOrDefault("To") ?? "?").ToDictionary(g => g.Key, g => g.Count()) ?? [];
+        foreach (var ack in acks.Where(a => a.Kind == AckKind.Twilio))
+        {
+            var session = await TwilioFixtures.SessionIdAsync(operatorClient, ack.Scope);
+            CheckChannel(ack, session is null ? [] : await MessagesAsync(operatorClient, session), twilio is null ? null : twilioSends.GetValueOrDefault(ack.Scope));
+        }
+
+        // One inbound message from a customer of its own: stored once, one reply stored, and (when
+        // the provider is watched) one reply received by the provider.
+        void CheckChannel(Ack ack, List<StoredMessage> messages, int? replies)
+        {
             var stored = messages.Count(m => m.Role == "user" && m.Content == ack.Key);
             var answers = messages.Count(m => m.Role == "assistant");
-            var replies = sends.GetValueOrDefault(ack.Scope);
-            var what = $"WhatsApp '{ack.Key}' from {ack.Scope} (stored {stored}, replies stored {answers}, replies sent {replies})";
-            if (stored == 0 || (graph is not null && replies == 0))
+            var what = $"{ack.Kind} '{ack.Key}' from {ack.Scope} (stored {stored}, replies stored {answers}, replies sent {replies?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "not watched"})";
+            if (stored == 0 || replies == 0)
             {
                 lost.Add(what);
             }
             else if (stored == 1 && answers == 1 && replies > 1)
             {
-                // One turn, one reply queued once, yet Graph took it twice: the send's own crash window
-                // (accepted by Graph, the instance killed before it recorded that), at-least-once by design.
+                // One turn, one reply queued once, yet the provider took it twice: the send's own crash
+                // window (accepted, the instance killed before it recorded that), at-least-once by design.
                 sentTwice.Add(what);
             }
             else if (stored > 1 || answers > 1 || replies > 1)
@@ -81,6 +95,13 @@ public static class FaultChecker
     {
         var numbers = ledger.Acks.Where(a => a.Kind == AckKind.WhatsApp).Select(a => a.Scope).ToHashSet();
         return graph.Accepted.Select(Recipient).Where(numbers.Contains).Distinct().Count();
+    }
+
+    /// <summary>Replies the fake Twilio API has received for the acknowledged Twilio messages (to wait for the jobs to finish).</summary>
+    public static int RepliesFor(FaultLedger ledger, FakeTwilioServer twilio)
+    {
+        var numbers = ledger.Acks.Where(a => a.Kind == AckKind.Twilio).Select(a => a.Scope).ToHashSet();
+        return twilio.Accepted.Select(f => f.GetValueOrDefault("To")).Where(to => to is not null && numbers.Contains(to)).Distinct().Count();
     }
 
     // Concierge sends to "+16505551234"; the webhook's customer is "16505551234".

@@ -3,15 +3,16 @@ using System.Diagnostics;
 
 namespace Concierge.Server.Tests.Faults;
 
-/// <summary>What a client was told succeeded: a turn answered 2xx, a stream's <c>done</c>, a webhook's 200.</summary>
+/// <summary>What a client was told succeeded: a turn answered 2xx, a stream's <c>done</c>, a webhook's 200 (Meta's or Twilio's).</summary>
 public enum AckKind
 {
     Turn,
     Stream,
     WhatsApp,
+    Twilio,
 }
 
-/// <param name="Scope">The session (turns, streams) or the customer's number (webhooks).</param>
+/// <param name="Scope">The session (turns, streams) or the customer's number (webhooks; Twilio's <c>whatsapp:+…</c> address).</param>
 /// <param name="Key">The message text: unique in the run, so a lost or doubled one shows.</param>
 /// <param name="At">Since the ledger started.</param>
 /// <param name="Instance">Which server process answered (its index among the targets).</param>

@@ -28,8 +28,12 @@ public sealed class FaultLoad(FaultTargets targets, FaultLedger ledger)
     /// <summary>The agent of the stream clients' sessions (the tenant's default when null).</summary>
     public string? StreamAgent { get; init; }
 
-    /// <summary>Starts <paramref name="chats"/> /chat clients, <paramref name="streams"/> SSE clients and <paramref name="webhooks"/> WhatsApp senders.</summary>
-    public FaultLoad Start(int chats, int streams = 0, int webhooks = 0)
+    /// <summary>
+    /// Starts <paramref name="chats"/> /chat clients, <paramref name="streams"/> SSE clients,
+    /// <paramref name="webhooks"/> WhatsApp senders and <paramref name="twilio"/> Twilio senders
+    /// (the server needs <see cref="TwilioFixtures.Settings"/> for those).
+    /// </summary>
+    public FaultLoad Start(int chats, int streams = 0, int webhooks = 0, int twilio = 0)
     {
         for (var i = 0; i < chats; i++)
         {
@@ -47,6 +51,12 @@ public sealed class FaultLoad(FaultTargets targets, FaultLedger ledger)
         {
             var name = $"hook{i}";
             _clients.Add(Task.Run(() => LoopAsync(name, WebhookAsync)));
+        }
+
+        for (var i = 0; i < twilio; i++)
+        {
+            var name = $"twilio{i}";
+            _clients.Add(Task.Run(() => LoopAsync(name, TwilioAsync)));
         }
 
         return this;
@@ -172,6 +182,25 @@ public sealed class FaultLoad(FaultTargets targets, FaultLedger ledger)
         }
 
         ledger.Acknowledged(AckKind.WhatsApp, number, message, instance);
+        return true;
+    }
+
+    // As the WhatsApp senders: a number of its own per message, so each gets one reply.
+    private async Task<bool> TwilioAsync(string client, int n)
+    {
+        var (instance, http, _) = targets.Next();
+        var from = $"whatsapp:+1651{Interlocked.Increment(ref _numbers):D7}";
+        var message = $"{client} hello {n} {Guid.NewGuid():N}";
+        var form = TwilioFixtures.Inbound($"SM{Guid.NewGuid():N}", message, from);
+        using var response = await TwilioFixtures.PostSignedAsync(http, form, CancellationToken.None);
+        if (!response.IsSuccessStatusCode)
+        {
+            ledger.Refused(response);
+            return false;
+        }
+
+        _ = await response.Content.ReadAsStringAsync(CancellationToken.None);
+        ledger.Acknowledged(AckKind.Twilio, from, message, instance);
         return true;
     }
 }

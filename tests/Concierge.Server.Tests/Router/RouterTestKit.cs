@@ -21,7 +21,9 @@ internal static class RouterTestKit
     /// filter that takes the client's IP from <see cref="ClientIpHeader"/> (the in-process server has
     /// no real remote address, so this is how a test is two different clients).
     /// </summary>
-    public static ConciergeApp App(string databaseUrl, FakeGeocoderServer? geocoder = null, Dictionary<string, string?>? settings = null, TimeProvider? clock = null)
+    /// <param name="retries">The jobs' backoff: by default a quick one (50 ms to 200 ms, 8 attempts) so retried jobs finish within a test.</param>
+    public static ConciergeApp App(
+        string databaseUrl, FakeGeocoderServer? geocoder = null, Dictionary<string, string?>? settings = null, TimeProvider? clock = null, Concierge.Jobs.JobRetryPolicy? retries = null)
     {
         var all = new Dictionary<string, string?>
         {
@@ -40,7 +42,7 @@ internal static class RouterTestKit
             TestServices = services =>
             {
                 services.AddSingleton<IStartupFilter, ClientIpFilter>();
-                services.AddSingleton(new Concierge.Jobs.JobRetryPolicy(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), 8));
+                services.AddSingleton(retries ?? new Concierge.Jobs.JobRetryPolicy(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), 8));
             },
         };
     }

@@ -15,6 +15,7 @@ public sealed class FakeGeocoderServer : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, (double Lat, double Lon)> _places = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentQueue<GeocodeRequest> _requests = new();
+    private readonly ConcurrentQueue<string> _answered = new();
     private LoopbackServer? _server;
 
     public Uri Address => _server!.Address;
@@ -26,6 +27,9 @@ public sealed class FakeGeocoderServer : IAsyncDisposable
 
     /// <summary>The addresses asked for (q= or address=), in order.</summary>
     public IReadOnlyList<string> AskedAddresses => [.. _requests.Select(r => r.Address)];
+
+    /// <summary>The addresses answered (200, found or not), in order: asked while <see cref="Failing"/> is not.</summary>
+    public IReadOnlyList<string> Answered => [.. _answered];
 
     public FakeGeocoderServer Knows(string address, double latitude, double longitude)
     {
@@ -43,9 +47,10 @@ public sealed class FakeGeocoderServer : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var query = context.Request.Query;
-        _requests.Enqueue(new GeocodeRequest(
+        var request = new GeocodeRequest(
             context.Request.Path, query.ContainsKey("q") ? query["q"].ToString() : query["address"].ToString(), query.ContainsKey("key") ? query["key"].ToString() : null,
-            query["format"].ToString(), context.Request.Headers.UserAgent.ToString()));
+            query["format"].ToString(), context.Request.Headers.UserAgent.ToString());
+        _requests.Enqueue(request);
         if (Failing)
         {
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
@@ -53,6 +58,7 @@ public sealed class FakeGeocoderServer : IAsyncDisposable
         }
 
         context.Response.ContentType = "application/json";
+        _answered.Enqueue(request.Address);
         if (context.Request.Path == "/search")
         {
             var q = context.Request.Query["q"].ToString();

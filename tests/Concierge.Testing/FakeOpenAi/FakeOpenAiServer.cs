@@ -18,6 +18,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
 
     private readonly ConcurrentQueue<FakeStep> _steps = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly ConcurrentQueue<RecordedRequest> _embedded = new();
     private readonly CancellationTokenSource _stopping = new();
     private LoopbackServer? _server;
     private long _completionCounter;
@@ -45,6 +46,9 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
 
     public int RequestCount => _requests.Count;
+
+    /// <summary>The <c>/v1/embeddings</c> requests answered with vectors (not failed), in arrival order.</summary>
+    public IReadOnlyList<RecordedRequest> Embedded => [.. _embedded];
 
     /// <summary>When set, <c>/v1/embeddings</c> answers 500 (a provider outage).</summary>
     public bool FailEmbeddings { get; set; }
@@ -120,19 +124,25 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
 
         var rawBody = await new StreamReader(http.Request.Body, Encoding.UTF8).ReadToEndAsync(cancellationToken).ConfigureAwait(false);
         var body = FakeWire.TryParse(rawBody);
-        _requests.Enqueue(new RecordedRequest(
+        var recorded = new RecordedRequest(
             http.Request.Method,
             http.Request.Path.Value ?? string.Empty,
             http.Request.Headers.ToDictionary(header => header.Key, header => header.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             rawBody,
             body,
-            DateTimeOffset.UtcNow));
+            DateTimeOffset.UtcNow);
+        _requests.Enqueue(recorded);
 
         if (HttpMethods.IsPost(http.Request.Method) && http.Request.Path == _embeddingsPath)
         {
-            await (FailEmbeddings
-                ? FakeWire.WriteErrorAsync(http, StatusCodes.Status500InternalServerError, "Scripted embeddings failure", cancellationToken)
-                : FakeEmbeddings.WriteAsync(http, body, cancellationToken)).ConfigureAwait(false);
+            if (FailEmbeddings)
+            {
+                await FakeWire.WriteErrorAsync(http, StatusCodes.Status500InternalServerError, "Scripted embeddings failure", cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            await FakeEmbeddings.WriteAsync(http, body, cancellationToken).ConfigureAwait(false);
+            _embedded.Enqueue(recorded);
             return;
         }
 

@@ -13,8 +13,11 @@ public sealed class FakeTwilioServer : IAsyncDisposable
 {
     private readonly ConcurrentQueue<(int Status, JsonObject Body)> _steps = new();
     private readonly ConcurrentQueue<(string Path, string? Authorization, IReadOnlyDictionary<string, string> Form)> _requests = new();
+    private readonly ConcurrentQueue<IReadOnlyDictionary<string, string>> _accepted = new();
     private LoopbackServer? _server;
     private int _ids;
+    private int _failedSends;
+    private volatile bool _sendsFailing;
 
     private FakeTwilioServer()
     {
@@ -39,6 +42,22 @@ public sealed class FakeTwilioServer : IAsyncDisposable
         return this;
     }
 
+    /// <summary>
+    /// An outage: every send fails until <see cref="RestoreSends"/>, in turn with Twilio's 500
+    /// (code 20500), its 429 (code 20429, too many requests) and a proxy's HTML 503.
+    /// </summary>
+    public FakeTwilioServer FailSends()
+    {
+        _sendsFailing = true;
+        return this;
+    }
+
+    /// <summary>Ends the outage of <see cref="FailSends"/>: sends are accepted again.</summary>
+    public void RestoreSends() => _sendsFailing = false;
+
+    /// <summary>The forms of the sends answered 201 (the messages a customer would have received), oldest first.</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, string>> Accepted => [.. _accepted];
+
     public async ValueTask DisposeAsync()
     {
         if (_server is not null)
@@ -53,6 +72,12 @@ public sealed class FakeTwilioServer : IAsyncDisposable
             ? (await http.Request.ReadFormAsync(http.RequestAborted).ConfigureAwait(false)).ToDictionary(f => f.Key, f => f.Value.ToString())
             : [];
         _requests.Enqueue((http.Request.Path.Value ?? string.Empty, http.Request.Headers.Authorization.ToString(), form));
+        if (_sendsFailing)
+        {
+            await OutageAsync(http).ConfigureAwait(false);
+            return;
+        }
+
         var (status, body) = _steps.TryDequeue(out var step)
             ? step
             : (201, new JsonObject
@@ -66,5 +91,22 @@ public sealed class FakeTwilioServer : IAsyncDisposable
         http.Response.StatusCode = status;
         http.Response.ContentType = "application/json";
         await http.Response.WriteAsync(body.ToJsonString(), http.RequestAborted).ConfigureAwait(false);
+        if (status == 201)
+        {
+            _accepted.Enqueue(form);
+        }
+    }
+
+    private Task OutageAsync(HttpContext http)
+    {
+        var (status, contentType, body) = (Interlocked.Increment(ref _failedSends) % 3) switch
+        {
+            0 => (500, "application/json", """{"code":20500,"message":"An internal server error has occurred","more_info":"https://www.twilio.com/docs/errors/20500","status":500}"""),
+            1 => (429, "application/json", """{"code":20429,"message":"Too Many Requests","more_info":"https://www.twilio.com/docs/errors/20429","status":429}"""),
+            _ => (503, "text/html", "<html><head><title>503 Service Temporarily Unavailable</title></head><body><center><h1>503 Service Temporarily Unavailable</h1></center></body></html>"),
+        };
+        http.Response.StatusCode = status;
+        http.Response.ContentType = contentType;
+        return http.Response.WriteAsync(body, http.RequestAborted);
     }
 }
