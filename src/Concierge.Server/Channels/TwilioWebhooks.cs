@@ -29,7 +29,7 @@ public static class TwilioWebhooks
     {
         // Signed by Twilio (X-Twilio-Signature), not by a Concierge caller.
         var group = routes.MapGroup(Path).WithTags("Webhooks").AllowAnonymous().WithBodyLimit(256 * 1024);
-        group.MapPost("/", ReceiveAsync)
+        group.MapPost("/", ReceiveAsync).WithBodyDocument<TwilioMessageForm>("application/x-www-form-urlencoded")
             .WithSummary("Twilio's messaging webhook (form-encoded, X-Twilio-Signature): inbound SMS/WhatsApp messages answered with TwiML, and status callbacks.");
         return group;
     }
@@ -226,3 +226,10 @@ public static class TwilioWebhooks
     private static ProblemHttpResult Problem(HttpContext http, Problem problem, string detail) =>
         TypedResults.Problem(ProblemWriter.Create(http, problem, detail, SignatureHeader));
 }
+
+/// <summary>The fields of Twilio's form the webhook reads, named as Twilio sends them, for the OpenAPI document.</summary>
+public sealed record TwilioMessageForm(
+    [property: System.Text.Json.Serialization.JsonPropertyName("From")] string? From,
+    [property: System.Text.Json.Serialization.JsonPropertyName("To")] string? To,
+    [property: System.Text.Json.Serialization.JsonPropertyName("Body")] string? Body,
+    [property: System.Text.Json.Serialization.JsonPropertyName("MessageSid")] string? MessageSid);

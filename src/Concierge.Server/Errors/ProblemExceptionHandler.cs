@@ -71,6 +71,8 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         SessionBusyException e => (Problem.SessionBusy, $"Session '{e.SessionId}' is still answering an earlier message; retry shortly.", "session_id"),
         AgentNotFoundException e => (Problem.AgentNotFound, $"Agent '{e.AgentKey}' does not exist.", "agent"),
         BadHttpRequestException e => ClassifyBadRequest(e),
+        _ when Storage.UnstorableText.Is(exception) =>
+            (Problem.BadRequest, "The request holds text the database cannot store or search for (a NUL character); send it without.", null),
         _ when Storage.DatabaseUnavailable.Is(exception) =>
             (Problem.DatabaseUnavailable, "The database is unavailable right now; retry after the number of seconds in Retry-After.", null),
         _ => (Problem.Internal, "The request failed unexpectedly; the request id identifies it in the logs.", null),
@@ -101,6 +103,12 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
                         : (Problem.InvalidJson, "The body is not valid UTF-8 text.", field);
                 }
 
+                if (IsDuplicate(json))
+                {
+                    var twice = field ?? DuplicateName(json.Message);
+                    return (Problem.InvalidField, $"Field '{twice}' appears more than once.", twice);
+                }
+
                 return field is null
                     ? (Problem.InvalidJson, $"The body is not valid JSON (line {json.LineNumber + 1}, position {json.BytePositionInLine + 1}).", null)
                     : (Problem.InvalidField, $"Field '{field}' has the wrong type: {ExpectedType(field)}", field);
@@ -127,6 +135,12 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         json.InnerException is DecoderFallbackException
         || (json.InnerException is InvalidOperationException inner && inner.Message.Contains(" UTF-", StringComparison.Ordinal))
         || json.Message.Contains("invalid UTF-", StringComparison.OrdinalIgnoreCase);
+
+    // AllowDuplicateProperties = false: the reader names the property in its message ("Duplicate property 'message' ...").
+    private static bool IsDuplicate(JsonException json) => json.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase);
+
+    private static string? DuplicateName(string message) =>
+        message.IndexOf('\'') is var start and >= 0 && message.IndexOf('\'', start + 1) is var end and > 0 ? message[(start + 1)..end] : null;
 
     private static string ExpectedType(string field) => field switch
     {

@@ -20,6 +20,10 @@ public static class HttpSetup
             o.SerializerOptions.DictionaryKeyPolicy = null;
             o.SerializerOptions.MaxDepth = 32;
 
+            // A field sent twice is refused (400 naming it): the reader would keep the last one, while the
+            // crisis exemption, the signature checks and a reader's eye would see the first.
+            o.SerializerOptions.AllowDuplicateProperties = false;
+
             // Escapes <, >, &, quotes and control characters (so JSON pasted into a page cannot close a
             // script tag) but leaves other letters alone: "¿Qué?" stays readable, not "\u00BFQu\u00E9?".
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
@@ -68,6 +72,8 @@ public static class HttpSetup
         }
 
         app.UseMiddleware<RequestBodyLimitMiddleware>(settings.MaxBodyBytes);
+        app.UseMiddleware<RequestCharsetMiddleware>();
+        app.UseMiddleware<QueryTextMiddleware>();
         if (settings.CorsOrigins.Count > 0)
         {
             app.UseCors();

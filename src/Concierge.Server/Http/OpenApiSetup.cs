@@ -90,6 +90,23 @@ public static class OpenApiSetup
         },
     };
 
+    /// <summary>
+    /// Declares, in the OpenAPI document only, the body of a route whose handler reads it by hand
+    /// (to name a wrong field, or to check a signature over the raw bytes). Unlike <c>.Accepts</c>
+    /// it adds no content-type match to routing, so the handler's own 415 (with its code) still
+    /// answers a wrong media type.
+    /// </summary>
+    public static RouteHandlerBuilder WithBodyDocument<TBody>(this RouteHandlerBuilder builder, string contentType) =>
+        builder.AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
+        {
+            var schema = await context.GetOrCreateSchemaAsync(typeof(TBody), null, cancellationToken);
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType> { [contentType] = new() { Schema = schema } },
+            };
+        });
+
     public static IServiceCollection AddOpenApiDocument(this IServiceCollection services) =>
         services.AddOpenApi(o =>
         {

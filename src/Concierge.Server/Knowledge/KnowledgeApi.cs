@@ -25,6 +25,7 @@ public static class KnowledgeApi
         var group = routes.MapGroup("/api/v1/knowledge").WithTags("Knowledge").RequireRateLimiting(HttpSetup.RateLimitPolicy);
         group.MapPost("/documents", KnowledgeUpload.UploadAsync)
             .WithMetadata(new RequestSizeLimitAttribute(settings.MaxRequestBytes))
+            .WithBodyDocument<DocumentUploadForm>("multipart/form-data")
             .WithSummary("Uploads a document (multipart: file, optional title and agent): text, Markdown, HTML or PDF, up to KNOWLEDGE_MAX_BYTES.");
         group.MapGet("/documents", ListAsync).WithSummary("The tenant's documents with their status, newest first.");
         group.MapGet("/documents/{id}", GetAsync).WithSummary("One document with its chunks.");

@@ -46,6 +46,12 @@ internal static class KnowledgeUpload
         {
             return Fail(http, Problem.BadRequest, $"The multipart body could not be read: {e.Message}", "file");
         }
+        catch (IOException e) when (e is not BadHttpRequestException)
+        {
+            // A body that ends before its closing boundary (a client cut off mid-upload); a body over the
+            // limit is a BadHttpRequestException (also an IOException) and keeps its 413.
+            return Fail(http, Problem.BadRequest, "The multipart body ended before its closing boundary.", "file");
+        }
 
         if (form.Files.GetFile("file") is not { } file)
         {
@@ -154,3 +160,6 @@ internal static class KnowledgeUpload
         return cleaned.Length == 0 ? null : cleaned.Length <= maxChars ? cleaned : cleaned[..maxChars];
     }
 }
+
+/// <summary>The upload's multipart fields as the OpenAPI document shows them; <see cref="KnowledgeUpload.UploadAsync"/> reads the form by hand.</summary>
+public sealed record DocumentUploadForm(IFormFile File, string? Title, string? Agent);

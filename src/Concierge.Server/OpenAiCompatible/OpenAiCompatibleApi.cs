@@ -3,6 +3,7 @@ using Concierge.Agents;
 using Concierge.Conversations;
 using Concierge.Models;
 using Concierge.Server.Accounts;
+using Concierge.Server.Http;
 using Concierge.Server.RateLimits;
 using Concierge.Tenants;
 using Concierge.Server.Tenancy;
@@ -23,7 +24,7 @@ public static class OpenAiCompatibleApi
         // An API key (Authorization: Bearer ck_...) is how OpenAI clients authenticate.
         var group = routes.MapGroup("/v1").WithTags("OpenAI-compatible").RequireRole(Role.Operator).RequireRateLimit();
         group.MapGet("/models", ModelsAsync).WithSummary("The caller's agents, as OpenAI models.");
-        group.MapPost("/chat/completions", CompleteAsync).WithSummary("A turn with the agent named by 'model', in OpenAI's chat completion shape.");
+        group.MapPost("/chat/completions", CompleteAsync).WithBodyDocument<ChatCompletionRequest>("application/json").WithSummary("A turn with the agent named by 'model', in OpenAI's chat completion shape.");
         return group;
     }
 

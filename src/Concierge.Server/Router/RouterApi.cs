@@ -31,9 +31,11 @@ public static class RouterApi
     {
         var group = routes.MapGroup("/router").WithTags("Shop router (seed 003)").AllowPublicAgent().AddEndpointFilter(RouterGateAsync);
         group.MapPost("/search-by-location", SearchAsync).RequireRateLimit("router-search", SearchPerMinute).WithBodyLimit(MaxBody)
+            .WithBodyDocument<RouterSearchBody>("application/json")
             .WithName("searchShopsByLocation")
             .WithSummary("Shops near a point, nearest first, within radius_miles (or radius_km), optionally of one category.");
         group.MapPost("/delegate", DelegateAsync).RequireRateLimit("router-delegate", DelegatePerMinute).WithBodyLimit(MaxBody)
+            .WithBodyDocument<RouterDelegateBody>("application/json")
             .WithName("delegateToShop")
             .WithSummary("Starts a conversation with the shop's booking agent, handed over with the router's context; continue it on POST /chat.");
         group.MapGet("/openapi.json", RouterOpenApi.DocumentAsync).RequireRateLimit()

@@ -25,9 +25,17 @@ public static partial class JsonBody
         var bytes = buffer.ToArray();
         try
         {
-            return JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { MaxDepth = 16 }) is JsonObject body
-                ? body
-                : throw new ShopInputException("body", "The body must be a JSON object.");
+            using (var document = JsonDocument.Parse(bytes, Options))
+            {
+                if (document.RootElement.ValueKind != JsonValueKind.Object)
+                {
+                    throw new ShopInputException("body", "The body must be a JSON object.");
+                }
+
+                CheckFields(document.RootElement);
+            }
+
+            return JsonNode.Parse(bytes, documentOptions: Options)!.AsObject();
         }
         catch (JsonException e)
         {
@@ -39,6 +47,61 @@ public static partial class JsonBody
             }
 
             throw new BadHttpRequestException("The body is not valid JSON.", StatusCodes.Status400BadRequest, e);
+        }
+    }
+
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 16 };
+
+    // Before the body becomes a JsonObject, which would throw a bare ArgumentException on a field sent
+    // twice and an InvalidOperationException on text that is not UTF-8 only when the field is read:
+    // both are the sender's mistake, named by the top-level field they are in.
+    private static void CheckFields(JsonElement body)
+    {
+        if (Defect(body) is { } defect)
+        {
+            throw new ShopInputException(defect.Field, $"'{defect.Field}' {defect.Problem}.");
+        }
+    }
+
+    private static (string Field, string Problem)? Defect(JsonElement body)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var field in body.EnumerateObject())
+        {
+            if (!seen.Add(field.Name))
+            {
+                return (field.Name, "appears more than once");
+            }
+
+            if (Problem(field.Value) is { } problem)
+            {
+                return (field.Name, problem);
+            }
+        }
+
+        return null;
+    }
+
+    private static string? Problem(JsonElement value)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.String:
+                try
+                {
+                    return Concierge.Conversations.UnicodeText.HasLoneSurrogate(value.GetString()!) ? "holds a lone surrogate, which is not text" : null;
+                }
+                catch (InvalidOperationException)
+                {
+                    return "is not valid UTF-8 text";
+                }
+
+            case JsonValueKind.Array:
+                return value.EnumerateArray().Select(Problem).FirstOrDefault(p => p is not null);
+            case JsonValueKind.Object:
+                return Defect(value) is { } inner ? $"has '{inner.Field}' that {inner.Problem}" : null;
+            default:
+                return null;
         }
     }
 

@@ -23,12 +23,12 @@ public static class ShopsApi
         var group = routes.MapGroup("/api/v1/shops").WithTags("Shops").RequireRole(Role.Operator).RequireRateLimiting(HttpSetup.RateLimitPolicy);
         group.MapGet("/", ListAsync).WithSummary("The tenant's shops by slug, optionally of one category; page with after=next_after.");
         group.MapGet("/{slug}", GetAsync).WithSummary("One shop.");
-        group.MapPost("/", CreateAsync).RequireRole(Role.Admin).WithBodyLimit(16 * 1024)
+        group.MapPost("/", CreateAsync).RequireRole(Role.Admin).WithBodyLimit(16 * 1024).WithBodyDocument<ShopRequest>("application/json")
             .WithSummary("Adds a shop (slug, name, category, address, latitude/longitude, phone, hours, agent_key or services); an address alone is geocoded.");
-        group.MapPatch("/{slug}", UpdateAsync).RequireRole(Role.Admin).WithBodyLimit(16 * 1024)
+        group.MapPatch("/{slug}", UpdateAsync).RequireRole(Role.Admin).WithBodyLimit(16 * 1024).WithBodyDocument<ShopRequest>("application/json")
             .WithSummary("Changes the fields given; null clears an optional one; a new address without coordinates is geocoded again.");
         group.MapDelete("/{slug}", DeleteAsync).RequireRole(Role.Admin).WithSummary("Deletes a shop (its agent and its conversations stay).");
-        group.MapPost("/import", ImportAsync).RequireRole(Role.Admin).WithBodyLimit(MaxImportBytes)
+        group.MapPost("/import", ImportAsync).RequireRole(Role.Admin).WithBodyLimit(MaxImportBytes).WithBodyDocument<string>("text/csv")
             .WithSummary("Imports shops from a text/csv body: adds or updates by slug; answers with the counts and the rejected rows' lines. ?dry_run=true writes nothing.");
         return group;
     }

@@ -30,7 +30,7 @@ public static class WhatsAppWebhooks
         group.MapGet("/", Verify)
             .WithSummary("Meta's verification handshake: echoes hub.challenge when hub.mode is subscribe and hub.verify_token matches WHATSAPP_VERIFY_TOKEN.");
         // Meta's payloads reach 3 MB (FACTS.md §2.3): more than the API's default limit.
-        group.MapPost("/", ReceiveAsync).WithBodyLimit(maxBodyBytes)
+        group.MapPost("/", ReceiveAsync).WithBodyLimit(maxBodyBytes).WithBodyDocument<WhatsAppNotification>("application/json")
             .WithSummary("Meta's webhook deliveries, signed with X-Hub-Signature-256 (HMAC-SHA256 of the raw body with an account's app secret): template status updates, inbound messages (each a durable job, deduplicated by wamid) and message statuses.");
         return group;
     }
@@ -160,3 +160,6 @@ public static class WhatsAppWebhooks
     private static ProblemHttpResult Problem(HttpContext http, Problem problem, string detail, string? field = null) =>
         TypedResults.Problem(ProblemWriter.Create(http, problem, detail, field));
 }
+
+/// <summary>Meta's delivery envelope, for the OpenAPI document; the handler verifies the signature over the raw bytes, then reads them.</summary>
+public sealed record WhatsAppNotification(string? Object, IReadOnlyList<System.Text.Json.JsonElement>? Entry);

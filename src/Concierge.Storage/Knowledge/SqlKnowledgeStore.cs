@@ -161,12 +161,18 @@ public sealed partial class SqlKnowledgeStore(Database db, TimeProvider clock) :
         db.WriteAsync(
             async (connection, transaction) =>
             {
+                var key = new { tenantId = db.Id(tenantId), id = db.Id(documentId) };
+
+                // A document that is not the tenant's (another tenant's, or gone already) writes nothing, not even the version.
+                if (await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+                    "SELECT 1 FROM knowledge_documents WHERE tenant_id = @tenantId AND id = @id", key, transaction, cancellationToken: cancellationToken)) is null)
+                {
+                    return false;
+                }
+
                 await DeleteChunksAsync(connection, transaction, tenantId, documentId, cancellationToken);
                 return await connection.ExecuteAsync(new CommandDefinition(
-                    "DELETE FROM knowledge_documents WHERE tenant_id = @tenantId AND id = @id",
-                    new { tenantId = db.Id(tenantId), id = db.Id(documentId) },
-                    transaction,
-                    cancellationToken: cancellationToken)) > 0;
+                    "DELETE FROM knowledge_documents WHERE tenant_id = @tenantId AND id = @id", key, transaction, cancellationToken: cancellationToken)) > 0;
             },
             cancellationToken);
 

@@ -116,6 +116,40 @@ public sealed class KnowledgeBadInputTests
     }
 
     [Fact]
+    public async Task A_multipart_upload_cut_before_its_closing_boundary_is_400_naming_the_file_and_keeps_nothing()
+    {
+        await using var app = new ConciergeApp(await TestDatabase.CreateAsync(DatabaseKind.Sqlite));
+        var client = app.OperatorClient();
+        using var form = new MultipartFormDataContent("cut-boundary") { { new ByteArrayContent(Encoding.UTF8.GetBytes("# Returns\n\nWithin 30 days.")), "file", "returns.md" } };
+        var whole = await form.ReadAsByteArrayAsync(Ct);
+        var before = (await client.GetJsonAsync(KnowledgeUploads.Documents))["documents"]!.AsArray().Count;
+
+        using var response = await client.PostAsync(KnowledgeUploads.Documents, Json.Raw(whole[..(whole.Length / 2)], "multipart/form-data; boundary=cut-boundary"), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("file", (string?)(await response.ReadObjectAsync())["field"]);
+        Assert.Equal(before, (await client.GetJsonAsync(KnowledgeUploads.Documents))["documents"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task Deleting_another_tenants_document_is_404_and_writes_nothing()
+    {
+        var databaseUrl = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
+        await using var app = new ConciergeApp(databaseUrl);
+        var theirs = app.OperatorClient((await app.AddTenantAsync("other-shop")).Id);
+        using var uploaded = await theirs.UploadAsync("returns.md", "# Returns\n\nWithin 30 days.");
+        var id = (string)(await uploaded.ReadObjectAsync())["id"]!;
+        var mine = app.OperatorClient();
+        await using var database = await DatabaseSnapshot.OpenAsync(databaseUrl, Ct);
+        var before = await database.TakeAsync(Ct);
+
+        using var deleted = await mine.DeleteAsync($"{KnowledgeUploads.Documents}/{id}", Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, deleted.StatusCode);
+        Assert.Empty(DatabaseSnapshot.Changes(before, await database.TakeAsync(Ct)));
+    }
+
+    [Fact]
     public async Task A_body_larger_than_the_upload_limit_is_refused_before_it_is_read()
     {
         await using var app = new ConciergeApp(await TestDatabase.CreateAsync(DatabaseKind.Sqlite), new Dictionary<string, string?> { ["KNOWLEDGE_MAX_BYTES"] = "4096" });

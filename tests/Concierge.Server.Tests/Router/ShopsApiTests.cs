@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using System.Text.Json.Nodes;
 using Concierge.Server.Tests.Infrastructure;
 using Concierge.Tenants;
@@ -91,6 +92,34 @@ public sealed class ShopsApiTests
         Assert.Equal(HttpStatusCode.NotFound, deleteTheirs.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, pathy.StatusCode);
         Assert.Equal("Theirs", (string?)(await app.AdminClient(other.Id).GetJsonAsync("/api/v1/shops/theirs"))["name"]);
+    }
+
+    [Fact]
+    public async Task A_field_sent_twice_or_not_utf8_is_422_naming_it_and_changes_no_shop()
+    {
+        await using var app = RouterTestKit.App(await TestDatabase.CreateAsync(DatabaseKind.Sqlite));
+        var admin = app.AdminClient();
+        await admin.PostJsonAsync("/api/v1/shops", new { slug = "kept", name = "Kept", category = "salon" });
+        byte[] notUtf8 = [.. Encoding.UTF8.GetBytes("""{"category":"salon","name":"caf"""), 0xC3, 0x28, 0xFF, .. Encoding.UTF8.GetBytes("\"}")];
+
+        foreach (var (method, path, body, field) in new[]
+        {
+            ("POST", "/api/v1/shops", Json.Body("""{"name":"A","name":"B","category":"salon"}"""), "name"),
+            ("POST", "/api/v1/shops", Json.Raw(notUtf8), "name"),
+            ("POST", "/api/v1/shops", Json.Body("""{"name":"A","category":"salon","services":["a\ud800"]}"""), "services"),
+            ("PATCH", "/api/v1/shops/kept", Json.Body("""{"name":"Changed","name":"Twice"}"""), "name"),
+            ("PATCH", "/api/v1/shops/kept", Json.Raw(notUtf8), "name"),
+        })
+        {
+            using var response = await admin.SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = body }, Ct);
+            var problem = await response.ReadObjectAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.UnprocessableEntity, $"{method} {path}: {(int)response.StatusCode} {problem.ToJsonString()}");
+            Assert.Equal(field, (string?)problem["field"]);
+        }
+
+        var shops = (await admin.GetJsonAsync("/api/v1/shops"))["shops"]!.AsArray();
+        Assert.Equal("Kept", (string?)(await admin.GetJsonAsync("/api/v1/shops/kept"))["name"]);
+        Assert.DoesNotContain(shops, s => (string?)s!["name"] is "A" or "B" or "caf");
     }
 
     [Fact]

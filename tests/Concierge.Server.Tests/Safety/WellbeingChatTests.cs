@@ -125,6 +125,26 @@ public sealed class WellbeingChatTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_body_with_message_twice_is_400_naming_it_even_when_one_is_a_crisis_over_the_limit()
+    {
+        var client = _app.ClientAs(Role.Customer);
+        for (var i = 0; i < WellbeingChatRoutes.RateLimitPerMinute; i++)
+        {
+            using var ok = await PostAsync(client, "/api/v1/chat/send", """{"message":"hola"}""");
+        }
+
+        // Which "message" a reader keeps is the reader's choice: the body means two things, so it is refused, not answered.
+        using var twice = await PostAsync(client, "/api/v1/chat/send", """{"message":"hola","message":"voy a quitarme la vida esta noche"}""");
+        using var under = await PostAsync(_app.ClientAs(Role.Customer), "/api/v1/chat/send", """{"message":"hola","message":"hola otra vez"}""");
+
+        var problem = await twice.ReadObjectAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
+        Assert.Equal(("invalid_field", "message"), ((string?)problem["code"], (string?)problem["field"]));
+        Assert.Equal(HttpStatusCode.BadRequest, under.StatusCode);
+        Assert.Equal("message", (string?)(await under.ReadObjectAsync())["field"]);
+    }
+
+    [Fact]
     public async Task Over_the_20_a_minute_limit_an_ordinary_message_is_429_but_a_crisis_still_gets_the_protocol()
     {
         var client = _app.ClientAs(Role.Customer);

@@ -116,6 +116,31 @@ public sealed class BadInputTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_charset_the_server_cannot_decode_is_415_naming_the_content_type_not_500()
+    {
+        using var response = await _client.PostAsync("/chat", Json.Raw(Encoding.UTF8.GetBytes($$"""{"message":"hi","session_id":"{{_session}}"}"""), "application/json; charset=klingon"));
+
+        await AssertProblemAsync(response, 415, "unsupported_media_type", "Content-Type");
+        await AssertNothingWrittenAsync();
+    }
+
+    [Fact]
+    public async Task A_nul_in_a_filter_or_a_field_is_400_on_postgresql_which_cannot_hold_it_not_500()
+    {
+        await using var app = new ConciergeApp(await TestDatabase.CreateAsync(DatabaseKind.Postgres));
+        var client = app.OperatorClient();
+
+        using var filter = await client.GetAsync("/api/v1/sessions?q=a%00b");
+        using var page = await client.GetAsync("/api/v1/jobs?kind=a%00b");
+        using var field = await client.PostAsync("/api/v1/sessions", Json.Body("""{"agent":"assistant","customer_id":"a\u0000b"}"""));
+
+        await AssertProblemAsync(filter, 400, "invalid_field", "q");
+        await AssertProblemAsync(page, 400, "invalid_field", "kind");
+        await AssertProblemAsync(field, 400, "bad_request", null);
+        Assert.Empty((await client.GetJsonAsync("/api/v1/sessions"))["sessions"]!.AsArray());
+    }
+
+    [Fact]
     public async Task Deeply_nested_json_is_refused_not_crashed()
     {
         var body = new string('[', 5000) + new string(']', 5000);
