@@ -15,6 +15,7 @@ using Concierge.Server.Knowledge;
 using Concierge.Server.Models;
 using Concierge.Server.Observability;
 using Concierge.Server.OpenAiCompatible;
+using Concierge.Server.OperatorsConsole;
 using Concierge.Server.RateLimits;
 using Concierge.Server.Safety;
 using Concierge.Server.Geocoding;
@@ -105,6 +106,7 @@ try
     app.MapRouterAnalytics().RequireRole(Role.Operator);
     app.MapOpenApi().AllowAnonymous();
     app.MapWebChat();
+    app.MapConsole();
 
     await app.RunAsync();
     return 0;
