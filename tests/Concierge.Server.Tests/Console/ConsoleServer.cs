@@ -9,7 +9,7 @@ namespace Concierge.Server.Tests.OperatorsConsole;
 /// One Concierge (offline skills) on a real port for a class of console tests, with an admin and
 /// an operator of the demo tenant who sign in with <see cref="Password"/>.
 /// </summary>
-public class ConsoleServer(DatabaseKind kind) : IAsyncLifetime
+public class ConsoleServer : IAsyncLifetime
 {
     public const string Password = "console test password 1";
 
@@ -17,10 +17,15 @@ public class ConsoleServer(DatabaseKind kind) : IAsyncLifetime
 
     public const string OperatorEmail = "operator@console.example.com";
 
+    private readonly DatabaseKind _kind;
+
     public ConsoleServer()
         : this(DatabaseKind.Sqlite)
     {
     }
+
+    // xunit needs a fixture's public constructor to be its only one.
+    protected ConsoleServer(DatabaseKind kind) => _kind = kind;
 
     public ConciergeApp App { get; private set; } = null!;
 
@@ -28,7 +33,7 @@ public class ConsoleServer(DatabaseKind kind) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        App = new ConciergeApp(await TestDatabase.CreateAsync(kind));
+        App = new ConciergeApp(await TestDatabase.CreateAsync(_kind));
         Address = App.StartListening();
         var accounts = App.Services.GetRequiredService<AccountService>();
         await accounts.AddUserAsync(DemoTenant.TenantId, AdminEmail, Password, "admin", CancellationToken.None);
@@ -43,4 +48,10 @@ public class ConsoleServer(DatabaseKind kind) : IAsyncLifetime
 }
 
 /// <summary>The same server on PostgreSQL.</summary>
-public sealed class PostgresConsoleServer() : ConsoleServer(DatabaseKind.Postgres);
+public sealed class PostgresConsoleServer : ConsoleServer
+{
+    public PostgresConsoleServer()
+        : base(DatabaseKind.Postgres)
+    {
+    }
+}
