@@ -184,7 +184,7 @@ public sealed class ConsolePageTests(BrowserFixture browser, ConsoleServer serve
         await Expect(card.Locator(".wa-body")).ToHaveTextAsync($"Hi Ana, {Attack} your order A-1001 has shipped.");
         await Expect(card.Locator(".wa-button")).ToHaveTextAsync("Track order");
         await Expect(card.Locator(".badge")).ToHaveTextAsync(template.Status.ToWire());
-        await Expect(card.GetByRole(AriaRole.Button, new() { Name = "Submit order_shipped to Meta" })).ToBeVisibleAsync();
+        await Expect(card.GetByRole(AriaRole.Button, new() { Name = "Submit to Meta: order_shipped" })).ToBeVisibleAsync();
         Assert.Equal(0, await console.Page.Locator("#main img").CountAsync());
         await Accessibility.AssertNoSeriousViolationsAsync(console.Page, "the console's templates");
         await Screenshots.SaveAsync(console.Page, "console-templates");
@@ -226,14 +226,15 @@ public sealed class ConsolePageTests(BrowserFixture browser, ConsoleServer serve
         await using var _ = console.Tab;
         await console.MenuAsync("Knowledge", "Knowledge");
 
-        var text = $"# Opening hours {Attack}\n\nThe Lisbon bakery opens at seven every morning and bakes pastéis de nata until noon.\n";
-        await console.Page.GetByLabel("Document", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = "hours.md", MimeType = "text/markdown", Buffer = System.Text.Encoding.UTF8.GetBytes(text) });
+        // Plain text keeps its first line as the title as written (Markdown and HTML lose their tags).
+        var text = $"Opening hours {Attack}\n\nThe Lisbon bakery opens at seven every morning and bakes pastéis de nata until noon.\n";
+        await console.Page.GetByLabel("Document", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = "hours.txt", MimeType = "text/plain", Buffer = System.Text.Encoding.UTF8.GetBytes(text) });
         await console.Page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
 
-        var row = console.Page.Locator("table tbody tr").Filter(new() { HasText = "hours.md" });
+        var row = console.Page.Locator("table tbody tr").Filter(new() { HasText = "hours.txt" });
         await Expect(row.Locator(".badge")).ToHaveTextAsync("ready");
         await Expect(row.Locator("td").First).ToHaveTextAsync($"Opening hours {Attack}");
-        await console.Page.GetByLabel("Search", new() { Exact = true }).FillAsync("pastéis nata");
+        await console.Page.GetByRole(AriaRole.Searchbox, new() { Name = "Search", Exact = true }).FillAsync("pastéis nata");
         await console.Page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
         var hits = console.Page.GetByRole(AriaRole.List, new() { Name = "Ranked chunks" }).Locator("li");
         await Expect(hits.First.Locator(".hit-title")).ToHaveTextAsync($"Opening hours {Attack}");

@@ -1,7 +1,7 @@
 // Bookings: a day's slots per service (capacity, used, free) and the bookings on that day; a
 // booking's detail, and cancelling it (asked twice: a slip of the finger must not cancel a guest).
 import { api, query, segment } from './api.js';
-import { badge, button, element, facts, field, input, problemText, section, table, today, viewHeading, when } from './ui.js';
+import { badge, button, element, facts, field, input, paragraph, problemText, section, table, today, viewHeading, when } from './ui.js';
 
 export async function bookingsView(main, params) {
   const date = /^\d{4}-\d{2}-\d{2}$/.test(params.get('date') || '') ? params.get('date') : today();
@@ -64,7 +64,7 @@ async function showBooking(detail, id) {
   if (booking.session_id) {
     const link = element('a', null, 'Open the conversation that made it');
     link.href = `#/conversations/${segment(booking.session_id)}`;
-    box.append(element('p', null, link));
+    box.append(paragraph(link));
   }
   const result = element('p', 'problem');
   result.setAttribute('role', 'alert');

@@ -1,7 +1,7 @@
 // Conversations: the session list with the API's filters, a transcript (paged) with each turn's
 // action, source and timing, and the debug view (model calls with payloads, tool calls, jobs).
 import { api, query, segment } from './api.js';
-import { badge, button, element, facts, field, formProblem, input, json, section, select, showProblem, table, viewHeading, when } from './ui.js';
+import { badge, button, element, facts, field, formProblem, input, json, paragraph, section, select, showProblem, table, viewHeading, when } from './ui.js';
 
 const Filters = ['q', 'agent', 'channel', 'customer_id', 'from', 'to', 'crisis', 'fallback'];
 const PageSize = 50;
@@ -110,7 +110,7 @@ export async function conversationView(main, id) {
   back.href = '#/conversations';
   main.append(
     viewHeading('Conversation'),
-    element('p', null, back),
+    paragraph(back),
     section('Session', facts([
       ['Id', session.id],
       ['Agent', (byId.get(session.agent_id) || {}).name || session.agent_id],
@@ -120,7 +120,7 @@ export async function conversationView(main, id) {
       ['Last action', session.last_action],
       ['Started', when(session.created_at)],
       ['Expires', when(session.expires_at)],
-    ]), element('p', null, debug)),
+    ]), paragraph(debug)),
     section('Transcript', transcript, more),
   );
 }
@@ -148,7 +148,7 @@ export async function debugView(main, id) {
   const info = debug.session_info || {};
   main.append(
     viewHeading('Debug view'),
-    element('p', null, back),
+    paragraph(back),
     section('Session', facts([
       ['Id', debug.session_id],
       ['Messages', info.total_messages],

@@ -2,7 +2,7 @@
 // status; a draft (or a rejected one, once fixed) can be submitted to Meta.
 import { api, segment } from './api.js';
 import { templatePreview } from '/webchat/render.js';
-import { badge, button, element, facts, problemText, viewHeading, when } from './ui.js';
+import { badge, button, element, facts, paragraph, problemText, viewHeading, when } from './ui.js';
 
 const Submittable = new Set(['DRAFT', 'REJECTED']);
 
@@ -43,8 +43,9 @@ function card(template) {
           submit.disabled = false;
         }
       });
-      submit.setAttribute('aria-label', `Submit ${t.name} to Meta`);
-      children.push(element('p', null, submit));
+      // The accessible name starts with the visible text (WCAG 2.5.3), then says which template.
+      submit.setAttribute('aria-label', `Submit to Meta: ${t.name}`);
+      children.push(paragraph(submit));
     }
     children.push(result);
     item.replaceChildren(...children);

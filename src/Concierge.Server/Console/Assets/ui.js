@@ -14,6 +14,13 @@ export function viewHeading(text) {
   return heading;
 }
 
+// A paragraph holding nodes (a link, a button): element() takes text, never nodes.
+export function paragraph(...children) {
+  const node = element('p');
+  node.append(...children);
+  return node;
+}
+
 export function section(title, ...children) {
   const box = element('section', 'panel');
   const heading = element('h2', null, title);
