@@ -1,6 +1,7 @@
 using Concierge.Tenants;
 using Concierge.Server.Accounts;
 using Concierge.Server.Agents;
+using Concierge.Server.Analytics;
 using Concierge.Server.Backups;
 using Concierge.Server.Bookings;
 using Concierge.Server.Channels;
@@ -69,6 +70,7 @@ try
     builder.Services.AddSafety(builder.Configuration);
     builder.Services.AddShops(builder.Configuration);
     builder.Services.AddRouter(builder.Configuration);
+    builder.Services.AddAnalytics(builder.Configuration);
 
     var app = builder.Build();
     if (StorageCommands.IsMigrate(args))
@@ -104,6 +106,7 @@ try
     app.MapShops();
     app.MapRouter();
     app.MapRouterAnalytics().RequireRole(Role.Operator);
+    app.MapDailyAnalytics();
     app.MapOpenApi().AllowAnonymous();
     app.MapWebChat();
     app.MapConsole();

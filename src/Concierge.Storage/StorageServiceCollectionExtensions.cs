@@ -64,6 +64,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IEffectWriter, RescheduleBookingWriter>();
         services.AddSingleton<SqlSessionStore>();
         services.AddSingleton<ISessionStore>(sp => sp.GetRequiredService<SqlSessionStore>());
+        services.AddSingleton<SqlTurnFacts>();
+        services.AddSingleton<Analytics.SqlDailyAnalytics>();
         services.AddSingleton<SqlAgentCatalog>();
         services.AddSingleton(sp => new CachedAgentCatalog(
             sp.GetRequiredService<SqlAgentCatalog>(), sp.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(30)));

@@ -13,7 +13,7 @@ namespace Concierge.Server.RateLimits;
 /// one is 429 with Retry-After. Runs after the edge, so a signed-in caller counts as itself (user
 /// or key), wherever it calls from; anonymous callers count per IP.
 /// </summary>
-public sealed class RateLimitMiddleware(RequestDelegate next, RateLimitSettings settings, IRateCounter counter)
+public sealed class RateLimitMiddleware(RequestDelegate next, RateLimitSettings settings, IRateCounter counter, Analytics.RateLimitRejections rejections)
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
@@ -55,6 +55,12 @@ public sealed class RateLimitMiddleware(RequestDelegate next, RateLimitSettings 
                 WriteHeaders(context, limit, 0, hit.ResetAfter);
                 context.Response.Headers.RetryAfter = retry;
                 Observability.HttpTelemetry.Rejected(name);
+                if (tenant.IsResolved)
+                {
+                    // The console's daily figures; an anonymous call that named no agent has no tenant to count for.
+                    rejections.Count(tenant.Id);
+                }
+
                 await ProblemWriter.WriteAsync(context, Problem.RateLimited, $"More than {limit} requests a minute from this client on this route; retry in {retry} s.");
                 return;
             }

@@ -45,10 +45,10 @@ public static class RouterAnalyticsApi
             return BadDays(http);
         }
 
-        var rows = await analytics.DaysAsync(tenant.Id, window.From, cancellationToken);
+        var rows = await analytics.DaysAsync(tenant.Id, window.Start, cancellationToken);
         var perDay = rows.Select(d => new UsageDay(Date(d.Date), d.Searches, d.EmptySearches, Average(d.Results, d.Searches), d.Delegations, d.Bookings)).ToList();
         var total = new UsageDay("total", rows.Sum(d => d.Searches), rows.Sum(d => d.EmptySearches), Average(rows.Sum(d => d.Results), rows.Sum(d => d.Searches)), rows.Sum(d => d.Delegations), rows.Sum(d => d.Bookings));
-        return TypedResults.Ok(new UsageResponse(window.Days, window.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), total, perDay));
+        return TypedResults.Ok(new UsageResponse(window.Days, Date(window.From), total, perDay));
     }
 
     private static async Task<Results<Ok<DiscoveryResponse>, ProblemHttpResult>> DiscoveryAsync(
@@ -65,7 +65,7 @@ public static class RouterAnalyticsApi
             return ShopsApi.Invalid(http, "limit", "'limit' must be a whole number from 1 to 500.");
         }
 
-        var rows = await analytics.ShopDiscoveryAsync(tenant.Id, window.From, size, cancellationToken);
+        var rows = await analytics.ShopDiscoveryAsync(tenant.Id, window.Start, size, cancellationToken);
         return TypedResults.Ok(new DiscoveryResponse(window.Days, [.. rows.Select(r => new DiscoveryRow(r.Slug, r.Name, r.TimesDiscovered, r.TimesDelegated, r.Bookings))]));
     }
 
@@ -77,7 +77,7 @@ public static class RouterAnalyticsApi
             return BadDays(http);
         }
 
-        var rows = await analytics.DaysAsync(tenant.Id, window.From, cancellationToken);
+        var rows = await analytics.DaysAsync(tenant.Id, window.Start, cancellationToken);
         var perDay = rows.Select(d => Funnel(Date(d.Date), d.Searches, d.Delegations, d.Bookings)).ToList();
         return TypedResults.Ok(new FunnelResponse(window.Days, Funnel("total", rows.Sum(d => d.Searches), rows.Sum(d => d.Delegations), rows.Sum(d => d.Bookings)), perDay));
     }
@@ -85,17 +85,8 @@ public static class RouterAnalyticsApi
     private static FunnelDay Funnel(string date, int searches, int delegations, int bookings) =>
         new(date, searches, delegations, bookings, Percent(delegations, searches), Percent(bookings, delegations), Percent(bookings, searches));
 
-    private static (int Days, DateTimeOffset From)? Window(string? days, TimeProvider clock)
-    {
-        var n = 7;
-        if (days is not null && (!int.TryParse(days, NumberStyles.None, CultureInfo.InvariantCulture, out n) || n is < 1 or > MaxDays))
-        {
-            return null;
-        }
-
-        var today = clock.GetUtcNow().UtcDateTime.Date;
-        return (n, new DateTimeOffset(today.AddDays(1 - n), TimeSpan.Zero));
-    }
+    private static DayWindow? Window(string? days, TimeProvider clock) =>
+        DayWindow.TryParse(days, 7, MaxDays, clock, out var window) ? window : null;
 
     private static ProblemHttpResult BadDays(HttpContext http) => ShopsApi.Invalid(http, "days", $"'days' must be a whole number from 1 to {MaxDays}.");
 

@@ -21,6 +21,9 @@ public sealed record DebugDocument(
     JsonObject? FinalCreationPayload,
     DateTimeOffset UpdatedAt)
 {
+    /// <summary>The jobs the session's turns asked for (emotion readings, alerts, follow-ups), oldest first.</summary>
+    public IReadOnlyList<DebugJob> Jobs { get; init; } = [];
+
     /// <param name="emotions">The recorded emotion of each user message, by message id; a message whose job has not run yet has none.</param>
     public static DebugDocument From(
         Session session, SkillView view, IReadOnlyList<Message> messages, IReadOnlyList<ModelCallLog> calls, IReadOnlyDictionary<Guid, EmotionRecord>? emotions = null) => new(
@@ -42,6 +45,12 @@ public sealed record DebugDocument(
         session.LastAction,
         view.FinalPayload,
         session.UpdatedAt);
+}
+
+/// <summary>One of the session's jobs: what it is, where it stands, and when it is (or was) due.</summary>
+public sealed record DebugJob(Guid Id, string Kind, string State, int Attempts, DateTimeOffset CreatedAt, DateTimeOffset DueAt, string? LastError)
+{
+    public static DebugJob From(Concierge.Jobs.Job job) => new(job.Id, job.Kind, Concierge.Jobs.JobStates.ToWire(job.State), job.Attempts, job.CreatedAt, job.RunAt, job.LastError);
 }
 
 public sealed record DebugSessionInfo(

@@ -7,9 +7,19 @@ namespace Concierge.Server.Sessions;
 
 /// <summary>The read side both route families share: a session, its history, a page of it, its debug view.</summary>
 public sealed class SessionReader(
-    SessionDirectory directory, ISessionStore store, SkillCatalog skills, IEmotionStore emotions, RequestTenant tenant, Concierge.Storage.Channels.SqlChannelStore channels)
+    SessionDirectory directory,
+    ISessionStore store,
+    SkillCatalog skills,
+    IEmotionStore emotions,
+    RequestTenant tenant,
+    Concierge.Storage.Channels.SqlChannelStore channels,
+    Concierge.Storage.SqlTurnFacts turns,
+    Concierge.Jobs.IJobStore jobs)
 {
     public const int MaxPageSize = 200;
+
+    /// <summary>The debug view's jobs: the session's newest ones.</summary>
+    public const int MaxDebugJobs = 200;
 
     /// <summary>The session; a customer's view stops at their own sessions (another's is "not found", like another tenant's).</summary>
     public async Task<Session> GetAsync(string rawId, CancellationToken cancellationToken)
@@ -36,9 +46,16 @@ public sealed class SessionReader(
         var messages = await store.GetMessagesAsync(tenant.Id, session.Id, after, limit, cancellationToken);
         int? next = messages.Count == limit && messages[^1].Sequence < session.MessageCount ? messages[^1].Sequence : null;
         var deliveries = await DeliveriesAsync(session.Id, cancellationToken);
+        var facts = messages.Any(m => m.Role == MessageRole.Assistant)
+            ? await turns.ForSessionAsync(tenant.Id, session.Id, cancellationToken)
+            : new Dictionary<int, Concierge.Storage.TurnFacts>();
         return new MessagePage(
             session.Id,
-            messages.Select(m => MessageView.From(m) with { Delivery = deliveries.TryGetValue(m.Id, out var d) ? DeliveryView.From(d) : null }).ToList(),
+            messages.Select(m => MessageView.From(m) with
+            {
+                Delivery = deliveries.TryGetValue(m.Id, out var d) ? DeliveryView.From(d) : null,
+                Turn = m.Role == MessageRole.Assistant && facts.TryGetValue(m.Sequence, out var f) ? TurnFactsView.From(f) : null,
+            }).ToList(),
             next);
     }
 
@@ -48,7 +65,11 @@ public sealed class SessionReader(
         var calls = await store.GetModelCallsAsync(tenant.Id, session.Id, cancellationToken);
         var read = await emotions.ListForSessionAsync(tenant.Id, session.Id, cancellationToken);
         var deliveries = await DeliveriesAsync(session.Id, cancellationToken);
-        var document = DebugDocument.From(session, skills.ViewOf(session), messages, calls, read.ToDictionary(e => e.MessageId));
+        var sessionJobs = await jobs.ListForSessionAsync(tenant.Id, session.Id, MaxDebugJobs, cancellationToken);
+        var document = DebugDocument.From(session, skills.ViewOf(session), messages, calls, read.ToDictionary(e => e.MessageId)) with
+        {
+            Jobs = [.. sessionJobs.Select(DebugJob.From)],
+        };
         return deliveries.Count == 0
             ? document
             : document with

@@ -19,10 +19,17 @@ public sealed record MessageView(
     string Content,
     DateTimeOffset CreatedAt,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DeliveryView? Delivery = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] CrisisFlagView? Safety = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] CrisisFlagView? Safety = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TurnFactsView? Turn = null)
 {
     public static MessageView From(Message message) =>
         new(message.Id, message.Sequence, message.Role.ToWire(), message.Content, message.CreatedAt, Safety: CrisisFlagView.From(message.Safety));
+}
+
+/// <summary>On the assistant message that closed a turn: <c>{"action": "ASK", "source": "offline", "duration_ms": 41}</c> (the duration leaves out the commit).</summary>
+public sealed record TurnFactsView(string Action, string Source, long? DurationMs)
+{
+    public static TurnFactsView From(Concierge.Storage.TurnFacts facts) => new(facts.Action, facts.Source, facts.DurationMs);
 }
 
 /// <summary>What the safety step recorded on a user message: <c>{"crisis": true, "severity": "high", "rule": "es.direct.ideation", "by": "detector"}</c>.</summary>

@@ -166,7 +166,7 @@ public static class SessionsApi
 
     private static DateTimeOffset? QueryTime(string? raw, string name, bool endOfDay) =>
         string.IsNullOrEmpty(raw) ? null
-        : Usage.UsageApi.TryTime(raw.Trim(), endOfDay, out var time) ? time
+        : QueryParameters.TryTime(raw.Trim(), endOfDay, out var time) ? time
         : throw new RequestFieldException(name, $"Query parameter '{name}' must be a date (2026-12-01) or a time with its offset (2026-12-01T15:00:00Z).");
 
     // Case-insensitive, as ASP.NET binds a bool ("True" from a form or a hand-typed URL works too).

@@ -67,6 +67,18 @@ public sealed partial class SqlJobStore : IJobStore
         return rows.Select(JobRows.Read).ToList();
     }
 
+    public async Task<IReadOnlyList<Job>> ListForSessionAsync(Guid tenantId, Guid sessionId, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        // ix_jobs_session (tenant_id, session_id); the newest first for the limit, then oldest first.
+        await using var connection = await _db.OpenAsync(cancellationToken);
+        var rows = await connection.QueryRowsAsync(new CommandDefinition(
+            $"SELECT {JobRows.Columns} FROM jobs WHERE tenant_id = @tenantId AND session_id = @sessionId ORDER BY id DESC LIMIT @limit",
+            new { tenantId = _db.Id(tenantId), sessionId = _db.Id(sessionId), limit },
+            cancellationToken: cancellationToken));
+        return [.. rows.Select(JobRows.Read).Reverse()];
+    }
+
     public async Task<Job?> FindAsync(Guid tenantId, Guid jobId, CancellationToken cancellationToken)
     {
         await using var connection = await _db.OpenAsync(cancellationToken);

@@ -99,7 +99,7 @@ public sealed class Turn(
         var handedTo = decided.Decision.HandOver is { AgentKey: { } key }
             ? await agents.FindByKeyAsync(session.TenantId, key, CancellationToken.None) ?? throw new AgentNotFoundException(key)
             : null;
-        var write = TurnComposer.Compose(context, phrased, handedTo, clock.GetUtcNow(), options.SessionTtl, verdict.Flag);
+        var write = TurnComposer.Compose(context, phrased, handedTo, clock.GetUtcNow(), options.SessionTtl, clock.GetElapsedTime(started), verdict.Flag);
         if (request.ReplyEffect is { } callers)
         {
             write = write with { Effects = [.. write.Effects, callers(write.Messages[1], decided.Decision)] };
@@ -176,6 +176,7 @@ public sealed class Turn(
             [
                 new DomainEvent("crisis_detected", new JsonObject
                 {
+                    ["agent"] = agent.Key,
                     ["reason"] = verdict.Reason,
                     ["rule"] = verdict.Rule,
                     ["severity"] = severity,

@@ -10,7 +10,9 @@ namespace Concierge.Conversations;
 /// </summary>
 internal static class TurnComposer
 {
-    public static TurnWrite Compose(Skills.SkillContext context, PhrasedTurn phrased, Agent? handedTo, DateTimeOffset now, TimeSpan sessionTtl, Safety.CrisisFlag? safety = null)
+    /// <param name="elapsed">How long the turn has run so far (its commit aside): the transcript shows it as the turn's duration.</param>
+    public static TurnWrite Compose(
+        Skills.SkillContext context, PhrasedTurn phrased, Agent? handedTo, DateTimeOffset now, TimeSpan sessionTtl, TimeSpan elapsed, Safety.CrisisFlag? safety = null)
     {
         var session = context.Session;
         var decision = phrased.Decided.Decision;
@@ -57,6 +59,11 @@ internal static class TurnComposer
             ["action"] = decision.Action,
             ["source"] = phrased.Source.ToString().ToLowerInvariant(),
             ["model_calls"] = calls.Count,
+            // The transcript's turn facts and the analytics' agent filter read these: in the payload
+            // the commit writes anyway, so the turn costs no extra statement.
+            ["agent"] = context.Agent.Key,
+            ["reply_sequence"] = reply.Sequence,
+            ["duration_ms"] = (long)Math.Round(elapsed.TotalMilliseconds),
         }));
         // With the agent's DetectEmotions on, every user message gets its emotion read after the turn, by a job in the turn's own
         // transaction: it never delays the reply, and a crash after the commit cannot lose it.

@@ -33,6 +33,9 @@ public interface IJobStore
     /// <summary>A page of the tenant's jobs in id (creation) order after <paramref name="after"/>.</summary>
     Task<IReadOnlyList<Job>> ListAsync(Guid tenantId, JobState? state, string? kind, Guid? after, int limit, CancellationToken cancellationToken);
 
+    /// <summary>The newest <paramref name="limit"/> jobs the session asked for (its turns' jobs), in creation order.</summary>
+    Task<IReadOnlyList<Job>> ListForSessionAsync(Guid tenantId, Guid sessionId, int limit, CancellationToken cancellationToken);
+
     Task<Job?> FindAsync(Guid tenantId, Guid jobId, CancellationToken cancellationToken);
 
     /// <summary>Puts a dead job back in the queue, due now, with fresh attempts; null when it is not dead (or not the tenant's).</summary>
