@@ -102,6 +102,8 @@ public sealed class ConsolePageTests(BrowserFixture browser, ConsoleServer serve
         await Expect(transcript.Locator("li")).ToHaveCountAsync(2);
         await Expect(transcript.Locator("li.user .content")).ToHaveTextAsync($"What is Concierge? {word} {Attack}");
         await Expect(transcript.Locator("li.assistant .content")).ToContainTextAsync("self-hosted");
+        var turn = (await client.GetJsonAsync($"/api/v1/sessions/{session}/messages"))["messages"]![1]!["turn"]!;
+        await Expect(transcript.Locator("li.assistant .turn")).ToHaveTextAsync($"{turn["action"]} · {turn["source"]} · {turn["duration_ms"]} ms");
         Assert.Equal(0, await console.Page.Locator("#main img").CountAsync());
         await Accessibility.AssertNoSeriousViolationsAsync(console.Page, "the console's transcript");
         await Screenshots.SaveAsync(console.Page, "console-transcript");
@@ -110,7 +112,18 @@ public sealed class ConsolePageTests(BrowserFixture browser, ConsoleServer serve
         await Expect(console.Heading).ToHaveTextAsync("Debug view");
         await Expect(console.Page.GetByRole(AriaRole.Region, new() { Name = "Session" })).ToContainTextAsync(session);
         await Expect(console.Page.GetByRole(AriaRole.Region, new() { Name = "Model calls" })).ToBeVisibleAsync();
-        await Expect(console.Page.GetByRole(AriaRole.Region, new() { Name = "Jobs" })).ToBeVisibleAsync();
+        var jobs = (await client.GetJsonAsync($"/api/v1/sessions/{session}/debug"))["jobs"]!.AsArray();
+        var jobsShown = console.Page.GetByRole(AriaRole.Region, new() { Name = "Jobs" });
+        if (jobs.Count == 0)
+        {
+            await Expect(jobsShown).ToContainTextAsync("No job.");
+        }
+        else
+        {
+            await Expect(jobsShown.Locator("tbody tr")).ToHaveCountAsync(jobs.Count);
+            await Expect(jobsShown.Locator("tbody")).ToContainTextAsync((string)jobs[0]!["kind"]!);
+        }
+
         await Expect(console.Page.GetByRole(AriaRole.Region, new() { Name = "Memory" }).Locator("pre")).ToBeVisibleAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(console.Page, "the console's debug view");
         await Screenshots.SaveAsync(console.Page, "console-debug");
@@ -146,6 +159,8 @@ public sealed class ConsolePageTests(BrowserFixture browser, ConsoleServer serve
     {
         using var budget = await server.App.AdminClient().PatchAsync($"/api/v1/agents/{DemoTenant.Assistant.Key}", Json.Body("""{"daily_budget_usd": 2.5}"""), Ct);
         Assert.True(budget.IsSuccessStatusCode, await budget.Content.ReadAsStringAsync(Ct));
+        var client = server.App.OperatorClient();
+        await client.PostJsonAsync($"/api/v1/sessions/{await client.NewChatSessionAsync()}/messages", new { message = "What is Concierge?" });
         var console = await ConsoleTab.SignInAsync(browser, server.Address, ConsoleServer.OperatorEmail);
         await using var _ = console.Tab;
 
@@ -164,7 +179,18 @@ public sealed class ConsolePageTests(BrowserFixture browser, ConsoleServer serve
         Assert.Equal("Daily budget (USD)", sets[1].GetProperty("label").GetString());
         Assert.All(sets[1].GetProperty("data").EnumerateArray(), v => Assert.Equal(2.5, v.GetDouble()));
         Assert.True(chart.GetProperty("width").GetInt32() > 100, "the chart is drawn at its laid-out size");
+        var daily = await client.GetJsonAsync("/api/v1/analytics/daily?days=7");
+        var turns = await console.Page.Locator("canvas[data-chart=turns]").EvaluateAsync<JsonElement>(
+            "canvas => { const c = Chart.getChart(canvas); return { labels: c.data.labels, sets: c.data.datasets.map(d => ({ label: d.label, data: d.data })) }; }");
+        Assert.Equal(7, turns.GetProperty("labels").GetArrayLength());
+        Assert.Equal(["model", "offline", "fallback", "safety"], turns.GetProperty("sets").EnumerateArray().Select(d => d.GetProperty("label").GetString()).Take(4));
+        var today = turns.GetProperty("sets").EnumerateArray().Sum(d => d.GetProperty("data")[6].GetInt64());
+        Assert.Equal((long)daily["days"]![6]!["turns"]!, today);
+        Assert.True(today >= 1, "today's turn is counted");
+        var safety = await console.Page.Locator("canvas[data-chart=safety]").EvaluateAsync<string[]>("canvas => Chart.getChart(canvas).data.datasets.map(d => d.label)");
+        Assert.Equal(["Crisis detections", "Rate-limit rejections"], safety);
         await Expect(console.Page.Locator("canvas[data-chart=funnel]")).ToBeVisibleAsync();
+        Assert.Empty(console.Tab.ConsoleErrors);
         await Accessibility.AssertNoSeriousViolationsAsync(console.Page, "the console's analytics");
         await Screenshots.SaveAsync(console.Page, "console-analytics");
     }
