@@ -1,6 +1,7 @@
 using Concierge.Agents;
 using Concierge.Server.Accounts;
 using Concierge.Server.Tests.Infrastructure;
+using Concierge.Testing.FakeOpenAi;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Concierge.Server.Tests.OperatorsConsole;
@@ -33,17 +34,42 @@ public class ConsoleServer : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        App = new ConciergeApp(await TestDatabase.CreateAsync(_kind));
+        App = new ConciergeApp(await TestDatabase.CreateAsync(_kind), await SettingsAsync());
         Address = App.StartListening();
         var accounts = App.Services.GetRequiredService<AccountService>();
         await accounts.AddUserAsync(DemoTenant.TenantId, AdminEmail, Password, "admin", CancellationToken.None);
         await accounts.AddUserAsync(DemoTenant.TenantId, OperatorEmail, Password, "operator", CancellationToken.None);
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         await App.DisposeAsync();
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>The server's settings beyond the test defaults (a fake model's address, say).</summary>
+    protected virtual Task<IReadOnlyDictionary<string, string?>?> SettingsAsync() => Task.FromResult<IReadOnlyDictionary<string, string?>?>(null);
+}
+
+/// <summary>The same server (SQLite) with a fake OpenAI model, so that turns make model calls.</summary>
+public sealed class ModelConsoleServer : ConsoleServer
+{
+    public FakeOpenAiServer Model { get; private set; } = null!;
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Model.DisposeAsync();
+    }
+
+    protected override async Task<IReadOnlyDictionary<string, string?>?> SettingsAsync()
+    {
+        Model = await FakeOpenAiServer.StartAsync();
+        return new Dictionary<string, string?>
+        {
+            ["OPENAI_API_KEY"] = "sk-test-console-0123456789",
+            ["OPENAI_BASE_URL"] = Model.BaseUrl.ToString(),
+        };
     }
 }
 

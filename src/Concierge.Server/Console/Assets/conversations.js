@@ -162,8 +162,8 @@ export async function debugView(main, id) {
     section('Model calls', callTable(calls), ...calls.map(callDetails)),
     section('Tool calls', toolTable(calls)),
     section('Jobs', jobTable(debug.jobs)),
-    section('Memory', json(debug.memory || {})),
-    section('Draft', debug.current_draft ? json(debug.current_draft) : element('p', 'muted', 'No draft.')),
+    section('Memory', json(debug.memory || {}, 'Stored state, as JSON')),
+    section('Draft', debug.current_draft ? json(debug.current_draft, 'The draft, as JSON') : element('p', 'muted', 'No draft.')),
   );
 }
 
@@ -195,8 +195,8 @@ function callTable(calls) {
 function callDetails(call, index) {
   const details = element('details', 'call');
   details.append(element('summary', null, `Call ${index + 1}: ${call.entry.model} payloads`));
-  details.append(element('h3', null, 'Request'), json(call.request ? call.request.payload : null));
-  details.append(element('h3', null, 'Response'), json(call.response ? call.response.payload : null));
+  details.append(element('h3', null, 'Request'), json(call.request ? call.request.payload : null, `Request payload of call ${index + 1}`));
+  details.append(element('h3', null, 'Response'), json(call.response ? call.response.payload : null, `Response payload of call ${index + 1}`));
   if (call.response && call.response.error) details.append(element('p', 'problem', call.response.error));
   return details;
 }

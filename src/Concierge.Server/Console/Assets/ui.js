@@ -129,8 +129,13 @@ export function badge(text, kind) {
   return element('span', `badge ${kind || String(text)}`, text);
 }
 
-export function json(value) {
-  return element('pre', null, JSON.stringify(value, null, 2));
+// JSON as text in a box that scrolls: a named, focusable region, so a keyboard can scroll it too.
+export function json(value, label) {
+  const node = element('pre', null, JSON.stringify(value, null, 2));
+  node.tabIndex = 0;
+  node.setAttribute('role', 'region');
+  node.setAttribute('aria-label', label);
+  return node;
 }
 
 // "2026-12-07 14:05" from an ISO time, as the server wrote it (its offset kept: booking times are the tenant's).
