@@ -1,6 +1,7 @@
 using Concierge.Agents;
 using Concierge.Server.Accounts;
 using Concierge.Server.Tests.Infrastructure;
+using Concierge.Testing.FakeGraph;
 using Concierge.Testing.FakeOpenAi;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -51,24 +52,34 @@ public class ConsoleServer : IAsyncLifetime
     protected virtual Task<IReadOnlyDictionary<string, string?>?> SettingsAsync() => Task.FromResult<IReadOnlyDictionary<string, string?>?>(null);
 }
 
-/// <summary>The same server (SQLite) with a fake OpenAI model, so that turns make model calls.</summary>
-public sealed class ModelConsoleServer : ConsoleServer
+/// <summary>The same server (SQLite) with a fake OpenAI model and a fake Meta Graph API, so that turns make model calls and templates can be submitted.</summary>
+public sealed class FakesConsoleServer : ConsoleServer
 {
+    public const string WabaId = "102290129340398";
+
     public FakeOpenAiServer Model { get; private set; } = null!;
+
+    public FakeGraphServer Graph { get; private set; } = null!;
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
         await Model.DisposeAsync();
+        await Graph.DisposeAsync();
     }
 
     protected override async Task<IReadOnlyDictionary<string, string?>?> SettingsAsync()
     {
         Model = await FakeOpenAiServer.StartAsync();
+        Graph = await FakeGraphServer.StartAsync(CancellationToken.None);
         return new Dictionary<string, string?>
         {
             ["OPENAI_API_KEY"] = "sk-test-console-0123456789",
             ["OPENAI_BASE_URL"] = Model.BaseUrl.ToString(),
+            ["WHATSAPP_GRAPH_BASE_URL"] = Graph.BaseUrl.ToString(),
+            ["WHATSAPP_GRAPH_VERSION"] = "v21.0",
+            ["WHATSAPP_WABA_ID"] = WabaId,
+            ["WHATSAPP_ACCESS_TOKEN"] = "EAAG-console-test-token",
         };
     }
 }

@@ -1,12 +1,19 @@
+using Concierge.Agents;
 using Concierge.Server.Tests.Infrastructure;
+using Concierge.Server.Tests.Templates;
+using Concierge.Templates;
 using Concierge.Testing.Browser;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Concierge.Server.Tests.OperatorsConsole;
 
-/// <summary>The debug view of a conversation whose reply came from a (fake) model: the call with its tokens, cost, latency and payloads.</summary>
-public sealed class ConsoleModelCallTests(BrowserFixture browser, ModelConsoleServer server) : IClassFixture<BrowserFixture>, IClassFixture<ModelConsoleServer>
+/// <summary>
+/// The console where the paid outside services answer (fakes, as real HTTP servers): the debug
+/// view of a reply that came from a model, and a template submitted to Meta.
+/// </summary>
+public sealed class ConsoleOutsideServicesTests(BrowserFixture browser, FakesConsoleServer server) : IClassFixture<BrowserFixture>, IClassFixture<FakesConsoleServer>
 {
     [Fact]
     public async Task The_debug_view_shows_each_model_call_with_its_tokens_cost_latency_and_payloads()
@@ -34,6 +41,27 @@ public sealed class ConsoleModelCallTests(BrowserFixture browser, ModelConsoleSe
         Assert.Equal(0, await console.Page.Locator("#main b").CountAsync());
         await Accessibility.AssertNoSeriousViolationsAsync(console.Page, "the console's debug view with a model call");
         await Screenshots.SaveAsync(console.Page, "console-debug-model-call");
+        Assert.Empty(console.Tab.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task Submit_to_Meta_sends_the_template_and_shows_its_new_status_and_Meta_id()
+    {
+        var template = await server.App.Services.GetRequiredService<ITemplateStore>().SaveFinalAsync(DemoTenant.TenantId, null, TemplateSamples.Payload("order_delivered"), TestContext.Current.CancellationToken);
+        server.Graph.Created("594425479261596", "PENDING", "UTILITY");
+        var console = await ConsoleTab.SignInAsync(browser, server.Address, ConsoleServer.OperatorEmail);
+        await using var _ = console.Tab;
+        await console.MenuAsync("Templates", "Templates");
+
+        var card = console.Page.Locator("li.template").Filter(new() { Has = console.Page.GetByRole(AriaRole.Heading, new() { Name = "order_delivered" }) });
+        await card.GetByRole(AriaRole.Button, new() { Name = "Submit to Meta: order_delivered" }).ClickAsync();
+
+        await Expect(card.Locator(".badge")).ToHaveTextAsync("PENDING");
+        await Expect(card).ToContainTextAsync("594425479261596");
+        await Expect(card.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
+        var request = Assert.Single(server.Graph.Requests);
+        Assert.Equal($"/v21.0/{FakesConsoleServer.WabaId}/message_templates", request.Path);
+        Assert.Equal("PENDING", (string?)(await server.App.OperatorClient().GetJsonAsync($"/api/v1/templates/{template.Id}"))["status"]);
         Assert.Empty(console.Tab.ConsoleErrors);
     }
 }
