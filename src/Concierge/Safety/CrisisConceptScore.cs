@@ -12,12 +12,33 @@ internal sealed record CrisisConceptScore(IReadOnlyDictionary<CrisisConcept, int
 
     public int this[CrisisConcept concept] => Families.GetValueOrDefault(concept);
 
+    /// <summary>Some family besides the first person and the guards: the message says something of its own.</summary>
+    public bool HasCue => Families.Any(f => f.Value > 0 && f.Key is not (CrisisConcept.Self or CrisisConcept.Reported or CrisisConcept.Benign or CrisisConcept.Pastime));
+
+    /// <summary>
+    /// This message read together with the earlier ones: their families added, the laugh and the
+    /// language this message's. "ya está todo listo para esta noche" is a plan; after "compré las
+    /// pastillas" it is a plan with the means.
+    /// </summary>
+    public CrisisConceptScore With(IEnumerable<CrisisConceptScore> earlier)
+    {
+        var families = new Dictionary<CrisisConcept, int>(Families);
+        foreach (var (concept, count) in earlier.SelectMany(e => e.Families))
+        {
+            families[concept] = families.GetValueOrDefault(concept) + count;
+        }
+
+        return this with { Families = families };
+    }
+
     /// <summary>The message is about the writer: a first-person word or a first-person wish.</summary>
     /// A death cue with a method or a burden is about the writer too ("qual o jeito mais rápido de
-    /// morrer", "nadie se daría cuenta si desapareciera").
+    /// morrer", "nadie se daría cuenta si desapareciera"), and so is self-harm with its means when no one
+    /// else's story is told ("🔪🩸 otra vez").
     public bool FirstPerson => this[CrisisConcept.Self] > 0 || this[CrisisConcept.Intent] > 0
         || (this[CrisisConcept.Death] > 0 && (this[CrisisConcept.Means] > 0 || this[CrisisConcept.Burden] > 0))
-        || (this[CrisisConcept.Means] > 0 && this[CrisisConcept.Access] > 0);
+        || (this[CrisisConcept.Means] > 0 && this[CrisisConcept.Access] > 0)
+        || (this[CrisisConcept.SelfHarm] > 0 && this[CrisisConcept.Means] > 0 && this[CrisisConcept.Reported] == 0);
 
     /// <summary>Families that can carry a crisis; the others only add to one.</summary>
     public bool HasCore => this[CrisisConcept.Death] > 0 || this[CrisisConcept.SelfHarm] > 0 || this[CrisisConcept.Means] > 0

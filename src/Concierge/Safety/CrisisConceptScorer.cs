@@ -17,7 +17,7 @@ internal sealed class CrisisConceptScorer
     /// <summary>A score at or above this without a crisis is ambiguous: worth the model's second opinion.</summary>
     public const double AmbiguousAt = 2.0;
 
-    private const int DeathNegationWindow = 4;
+    private const int DeathNegationWindow = 5;
     private const int LifeNegationWindow = 4;
 
     private readonly Dictionary<string, List<Entry>> _exact = new(StringComparer.Ordinal);
@@ -47,6 +47,13 @@ internal sealed class CrisisConceptScorer
 
     private const int PrefixKey = 3;
 
+    // "like 30 of my pills", "como 30 pastillas", "uns 30 comprimidos": a count of ten or more is a
+    // quantity in every language (it only weighs next to a means, like the words of the family).
+    private static readonly Entry CountEntry = new(CrisisConcept.Quantity, "und", "#count", [new("#count", false)]);
+
+    private static bool IsCount(string token) =>
+        token.Length is >= 2 and <= 3 && token.All(char.IsAsciiDigit) && token[0] != '0';
+
     /// <summary>Scores one normalised message (the token string of <see cref="CrisisText.Normalise"/>, idioms masked).</summary>
     public CrisisConceptScore Score(string text)
     {
@@ -55,6 +62,11 @@ internal sealed class CrisisConceptScorer
         for (var i = 0; i < tokens.Length; i++)
         {
             Collect(tokens, i, _exact.GetValueOrDefault(tokens[i]), hits);
+            if (IsCount(tokens[i]))
+            {
+                hits.Add(new Hit(CountEntry, i, 1));
+            }
+
             if (tokens[i].Length >= PrefixKey)
             {
                 Collect(tokens, i, _byPrefix.GetValueOrDefault(tokens[i][..PrefixKey]), hits);
@@ -66,6 +78,13 @@ internal sealed class CrisisConceptScorer
         foreach (var hit in hits)
         {
             var concept = hit.Entry.Concept;
+            // The words of a longer benign phrase are that phrase's: the "doei" and the "sangue" of
+            // "doei sangue" are a blood donation, not a farewell and a wound.
+            if (concept != CrisisConcept.Benign && hits.Any(h => h.Entry.Concept == CrisisConcept.Benign && h.Length > hit.Length && h.Contains(hit)))
+            {
+                continue;
+            }
+
             switch (concept)
             {
                 case CrisisConcept.Life:
@@ -189,5 +208,7 @@ internal sealed class CrisisConceptScorer
     private readonly record struct Hit(Entry Entry, int Start, int Length)
     {
         public bool Overlaps(Hit other) => Start < other.Start + other.Length && other.Start < Start + Length;
+
+        public bool Contains(Hit other) => Start <= other.Start && other.Start + other.Length <= Start + Length;
     }
 }

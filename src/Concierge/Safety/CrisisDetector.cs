@@ -104,10 +104,34 @@ public sealed class CrisisDetector
             return new CrisisAssessment(true, Escalate(severity, current), $"{conceptLanguage ?? "und"}.concept.{primary}", conceptLanguage, reason) { HasCue = true };
         }
 
+        // A crisis spread over messages: this one adds something of its own (a plan, a time, a
+        // farewell) to what the last few said, and together they weigh as one crisis would.
+        if (current.Concepts.HasCue && !current.Reassuring && current.Concepts.With(earlier.Select(e => e.Concepts)) is var together
+            && together.IsCrisis(conceptContext))
+        {
+            var conceptLanguage = language ?? together.Language;
+            var reason = "concept cues over the last messages: " + string.Join(", ", together.Families.Where(f => f.Value > 0 && f.Key is not CrisisConcept.Self).Select(f => f.Key.ToString().ToLowerInvariant()).Order(StringComparer.Ordinal));
+            return new CrisisAssessment(true, Escalate(Max(together.Severity, acting ? CrisisSeverity.High : CrisisSeverity.Medium), current), $"{conceptLanguage ?? "und"}.context.spread", conceptLanguage, reason) { HasCue = true };
+        }
+
+        // A crisis goes on after the message that said it: "dile a mi hermano que lo quiero" after "me tomé 30 pastillas"
+        // is the same emergency, though it holds no cue. Only a message that says things are better, takes the words
+        // back, jokes or is plainly about something else ends it.
+        if (earlier.LastOrDefault(IsCrisisOnItsOwn) is { } earlierCrisis && !current.Reassuring && !current.Suppressed
+            && !current.Concepts.Laughing && current.Concepts[CrisisConcept.Benign] == 0)
+        {
+            var severity = Max(CrisisSeverity.Medium, earlierCrisis.Crises.Select(h => h.Rule.Severity).DefaultIfEmpty(earlierCrisis.Concepts.Severity).Max());
+            return new CrisisAssessment(true, Escalate(severity, current), $"{code}.context.after_crisis", code, "an earlier message of the last few was a crisis") { HasCue = true };
+        }
+
         return CrisisAssessment.None(language) with { Ambiguous = ambiguous, HasCue = signals.Count > 0 || (concept.HasCore && conceptValue >= CrisisConceptScorer.AmbiguousAt) };
     }
 
     private static CrisisSeverity Max(CrisisSeverity a, CrisisSeverity b) => a > b ? a : b;
+
+    // An earlier message that is a crisis read alone (its figures of speech left out), not only a cue.
+    private static bool IsCrisisOnItsOwn(CrisisReading earlier) =>
+        WithoutFigures(earlier, earlierSignal: false).Count > 0 || earlier.Concepts.IsCrisis(earlierContext: false);
 
     // A wish to die said laughing about a game ("perdió mi equipo, me quiero morir jajaja") or someone else's story
     // told without a first-person word ("a movie where the character takes pills to end it all") is
@@ -181,7 +205,8 @@ public sealed class CrisisDetector
         var distress = found.Where(c => c.Rule.Cue == CrisisCue.Distress).ToList();
         var crisisHits = Matches(_crises, text, tokens, distress, ref suppressed);
         var past = Any(CrisisRuleKind.Past, text, tokens);
-        var resolved = past && Recovered(text, tokens);
+        var recovered = Recovered(text, tokens);
+        var resolved = past && recovered;
         var research = Any(CrisisRuleKind.Research, text, tokens);
         if (resolved || research)
         {
@@ -193,7 +218,7 @@ public sealed class CrisisDetector
 
         // The frames silence the concept scorer as they silence the cues.
         var concepts = resolved || research ? CrisisConceptScore.Empty : _concepts.Score(text);
-        return new CrisisReading(crisisHits, found, GuessLanguage(crisisHits, tokens), suppressed, concepts);
+        return new CrisisReading(crisisHits, found, GuessLanguage(crisisHits, tokens), suppressed, concepts, recovered);
     }
 
     private List<CrisisHit> Matches(CrisisRuleIndex rules, string text, IReadOnlySet<string> tokens, List<CrisisHit> distress, ref bool denied)

@@ -139,9 +139,9 @@ internal static class EnglishCrisisRules
             "wont need ..3 where im going|anymore", "giving|gave|give ..1 away ..3 my")
         .Cue("cue.time", CrisisCue.Time, "now", "tonight", "today", "right now", "now")
 
-        .Past("used to", "years|months ago", "in the past", "back then", "when i was")
-        .Recovered("im|i+am|feel|doing ..2 fine|ok|okay|better|good|well|alright", "therapy helped", "got help", "recovered", "been|im|i+am|stayed clean|sober")
+        .Past("used to", "years|months ago", "in the past", "back then", "when i was", "in high school|college", "when i said")
+        .Recovered("im|i+am|feel|doing ..2 fine|ok|okay|better|good|well|alright", "therapy helped", "got help", "recovered", "been|im|i+am|stayed clean|sober", "days|weeks|months|years clean|sober", "a much better place", "threw|throw out|away the|my blades|razors|pills", "in therapy|recovery")
         .Research("for my|a ..2 essay|paper|thesis|class|homework|research|project|course|assignment|school|presentation",
             "risk factors", "warning signs", "signs of|that", "im a teacher|counselor|nurse|therapist|parent", "suicide rate|rates|statistics", "suicide prevention",
-            "how can i help|support", "nursing school", "writing a paper");
+            "how can i help|support", "nursing school", "writing a paper", "studying for ..2 exam|test|boards");
 }

@@ -128,9 +128,9 @@ internal static class PortugueseCrisisRules
             "sei|achei|escolhi onde|como amarrar|pendurar|enforcar*")
         .Cue("cue.time", CrisisCue.Time, "now", "hoje", "agora", "esta noite", "hoje a noite")
 
-        .Past("antes", "anos atras", "pensava", "costumava", "no passado", "ja pensei", "faz ..2 anos|meses que parei")
-        .Recovered("estou|to ..1 bem|melhor", "superei", "terapia ajudou|me+ajudou")
+        .Past("antes", "anos atras", "pensava", "costumava", "no passado", "ja pensei", "faz ..2 ano|anos|mes|meses que parei", "quando eu disse|falei")
+        .Recovered("estou|to ..1 bem|melhor", "superei", "terapia ajudou|me+ajudou", "to|estou na|em terapia", "to|estou limpo|limpa")
         .Research("para|pra meu|minha|um|uma ..1 trabalho|tese|artigo|aula|pesquisa|faculdade|tcc|escola|prova",
             "fatores de risco", "taxa de suicidio", "prevencao do suicidio", "sinais de", "como posso ajudar", "sou professor|professora|psicologo|psicologa|enfermeira|enfermeiro",
-            "escrevendo um artigo");
+            "escrevendo um artigo", "estudando pra|para ..2 prova|provas|residencia");
 }

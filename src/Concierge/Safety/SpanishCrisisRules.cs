@@ -138,8 +138,8 @@ internal static class SpanishCrisisRules
             "se|encontre|elegi donde|como colgar*|amarrar*|atar*|ahorcar*")
         .Cue("cue.time", CrisisCue.Time, "now", "esta noche", "hoy", "ahora")
 
-        .Past("antes", "hace anos|tiempo", "solia", "en el pasado", "cuando era")
-        .Recovered("estoy|me+siento ..2 bien|mejor", "lo supere", "terapia me ayudo|ha+ayudado", "llevo ..2 anos|meses sin hacerlo|cortarme|lastimarme|hacerme")
-        .Research("para mi|una ..1 tesis|trabajo|clase|tarea|ensayo|investigacion|informe|curso",
+        .Past("antes", "hace anos|tiempo", "solia", "en el pasado", "cuando era", "cuando dije")
+        .Recovered("estoy|me+siento ..2 bien|mejor", "lo supere", "terapia me ayudo|ha+ayudado", "llevo ..2 anos|meses sin hacerlo|cortarme|lastimarme|hacerme", "llevo ..3 limpia|limpio", "voy al psicologo|psicologa", "estoy en terapia")
+        .Research("para|pa mi|una ..1 tesis|trabajo|clase|tarea|ensayo|investigacion|informe|curso",
             "factores de riesgo", "tasa de suicidio", "prevencion del suicidio", "senales de", "como puedo ayudar", "soy profesor|profesora|psicologo|psicologa|enfermera|enfermero");
 }

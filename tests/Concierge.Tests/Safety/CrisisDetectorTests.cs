@@ -220,4 +220,70 @@ public class CrisisDetectorTests
 
         Assert.Equal(expected, parallel);
     }
+    [Theory]
+    [InlineData("okay", "I swallowed a whole bottle of my pills an hour ago")]
+    [InlineData("what happens now", "took like 40 of my sleeping pills")]
+    [InlineData("no sé qué más decir", "me tomé como 25 pastillas de mi mamá")]
+    [InlineData("fala pro meu irmão que eu gostava dele", "engoli uns 30 comprimidos agora")]
+    public void Keeps_the_messages_after_a_crisis_a_crisis_though_they_hold_no_cue(string text, string previous)
+    {
+        Assert.True(Assess(previous).IsCrisis, "the earlier message alone must be a crisis");
+
+        var assessment = Assess(text, previous);
+
+        Assert.True(assessment.IsCrisis);
+        Assert.EndsWith(".context.after_crisis", assessment.Rule);
+        Assert.True(assessment.Severity >= CrisisSeverity.High);
+        Assert.False(Assess(text).IsCrisis, "the message alone is not one");
+    }
+
+    [Theory]
+    [InlineData("ya estoy mejor, gracias por escucharme", "me tomé como 25 pastillas de mi mamá")]
+    [InlineData("I'm fine now, it was a joke lol", "took like 40 of my sleeping pills")]
+    [InlineData("to bem melhor agora", "engoli uns 30 comprimidos agora")]
+    public void Ends_the_crisis_context_when_the_next_message_says_things_are_better_or_jokes(string text, string previous)
+    {
+        Assert.False(Assess(text, previous).IsCrisis);
+    }
+
+    [Theory]
+    [InlineData("so tonight is the night", "i bought a lot of pills today", "i'm so tired of everything")]
+    [InlineData("ya está todo listo para esta noche", "compré muchas pastillas", "estoy cansada de todo")]
+    public void Reads_a_crisis_spread_over_messages_when_they_weigh_as_one(string text, params string[] previous)
+    {
+        var assessment = Assess(text, previous);
+
+        Assert.True(assessment.IsCrisis);
+        Assert.False(Assess(text).IsCrisis, "the message alone is not one");
+    }
+
+    [Theory]
+    [InlineData("I took 2 pills for my headache")]
+    [InlineData("tomei 2 comprimidos pra dor de cabeça")]
+    [InlineData("paid off my car and changed all my passwords today")]
+    [InlineData("my grandma takes 12 pills a day for her heart")]
+    public void Does_not_read_an_ordinary_count_or_errand_as_a_crisis(string text)
+    {
+        Assert.False(Assess(text).IsCrisis);
+    }
+
+    [Theory]
+    [InlineData("i keep hitting myself until it bruises, i deserve it")]
+    [InlineData("🩸🔪 de novo hoje, não consigo parar")]
+    [InlineData("me golpeo hasta dejarme marcas porque me lo merezco")]
+    public void Reads_self_harm_told_by_other_verbs_or_by_its_emoji_with_a_blade(string text)
+    {
+        Assert.True(Assess(text).IsCrisis);
+    }
+
+    [Theory]
+    [InlineData("doei sangue hoje 🩸 me sinto ótima")]
+    [InlineData("my period started 🩸 ugh cramps")]
+    [InlineData("chopping onions 🔪 for the stew tonight")]
+    public void Does_not_read_blood_or_a_kitchen_knife_emoji_alone_as_self_harm(string text)
+    {
+        var assessment = Assess(text);
+
+        Assert.False(assessment.IsCrisis, $"read as {assessment.Rule}");
+    }
 }

@@ -20,7 +20,8 @@ public class CrisisGoldenSetTests(ITestOutputHelper output)
     }
 
     // Each held-out set's figures as docs/safety.md records them (the latest row per set; set 8's
-    // recall is its first run's, its precision after a general fix of the past-and-resolved frame).
+    // recall is its first run's, its precision after a general fix of the past-and-resolved frame;
+    // sets 8 and 9 after the context rules of 2026-12-07).
     // A change may move them, but not down by more than Slack.
     private const double Slack = 0.05;
 
@@ -33,7 +34,8 @@ public class CrisisGoldenSetTests(ITestOutputHelper output)
         ["crisis-heldout-5.json"] = new() { ["en"] = (1.000, 0.800), ["es"] = (1.000, 0.800), ["pt"] = (1.000, 0.800) },
         ["crisis-heldout-6.json"] = new() { ["en"] = (1.000, 0.560), ["es"] = (1.000, 0.920), ["pt"] = (1.000, 0.840) },
         ["crisis-heldout-7.json"] = new() { ["en"] = (0.960, 0.960), ["es"] = (1.000, 0.960), ["pt"] = (1.000, 1.000) },
-        ["crisis-heldout-8.json"] = new() { ["en"] = (0.923, 0.480), ["es"] = (0.929, 0.520), ["pt"] = (1.000, 0.520) },
+        ["crisis-heldout-8.json"] = new() { ["en"] = (0.923, 0.480), ["es"] = (0.938, 0.600), ["pt"] = (1.000, 0.560) },
+        ["crisis-heldout-9.json"] = new() { ["en"] = (0.917, 0.733), ["es"] = (0.958, 0.767), ["pt"] = (0.958, 0.767) },
     };
 
     public static TheoryData<string> HeldOutSets => [.. Recorded.Keys];

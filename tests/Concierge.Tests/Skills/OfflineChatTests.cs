@@ -50,4 +50,18 @@ public class OfflineChatTests
     [Fact]
     public void A_question_about_something_else_is_still_honestly_not_understood() =>
         Assert.Contains(NotUnderstood, OfflineChat.Answer(DemoTenant.Assistant, "what's the weather in Lisbon tomorrow?"), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("es-CL", "¡Hola! Soy Flou", "Puedo responder preguntas como")]
+    [InlineData("pt-BR", "Olá! Aqui é Flou", "Posso responder perguntas como")]
+    [InlineData("en", "Hello! This is Flou", "I can answer questions such as")]
+    public void Greets_and_lists_its_topics_in_the_agents_language(string locale, string greeting, string topics)
+    {
+        var agent = DemoTenant.Wellbeing with { Name = "Flou", Locale = locale };
+
+        var reply = OfflineChat.Answer(agent, "hola");
+
+        Assert.StartsWith(greeting, reply, StringComparison.Ordinal);
+        Assert.Contains(topics, reply, StringComparison.Ordinal);
+    }
 }

@@ -47,7 +47,7 @@ public static class OfflineChat
 
         if (words.Count > 0 && words.Count <= 4 && words.Any(Greetings.Contains))
         {
-            return $"Hello! This is {agent.Name}. {TopicsSentence(agent)}";
+            return $"{string.Format(CultureInfo.InvariantCulture, OfflineChatPhrases.For(agent.Locale).Greeting, agent.Name)} {TopicsSentence(agent)}";
         }
 
         if (best.entry is not null && best.score >= MatchThreshold)
@@ -55,8 +55,7 @@ public static class OfflineChat
             return best.entry.Answer;
         }
 
-        return "I'm answering without a language model right now, so I can only help with a few topics, "
-            + $"and I did not understand that one. {TopicsSentence(agent)}";
+        return $"{OfflineChatPhrases.For(agent.Locale).NotUnderstood} {TopicsSentence(agent)}";
     }
 
     /// <summary>Word overlap, plus a bonus when both are about the same thing (the database, what the assistant can do...).</summary>
@@ -68,13 +67,14 @@ public static class OfflineChat
 
     private static string TopicsSentence(Agent agent)
     {
+        var phrases = OfflineChatPhrases.For(agent.Locale);
         if (agent.Faq.Count == 0)
         {
-            return "What would you like to know?";
+            return phrases.NoTopics;
         }
 
         var topics = string.Join("; ", agent.Faq.Take(4).Select(f => $"\"{f.Question}\""));
-        return $"I can answer questions such as {topics}. Which would you like to know?";
+        return string.Format(CultureInfo.InvariantCulture, phrases.Topics, topics);
     }
 
     private static double Overlap(HashSet<string> asked, HashSet<string> known)
