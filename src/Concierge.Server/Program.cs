@@ -16,6 +16,7 @@ using Concierge.Server.Knowledge;
 using Concierge.Server.Models;
 using Concierge.Server.Observability;
 using Concierge.Server.OpenAiCompatible;
+using Concierge.Server.OperatorsConsole;
 using Concierge.Server.RateLimits;
 using Concierge.Server.Safety;
 using Concierge.Server.Geocoding;
@@ -108,6 +109,7 @@ try
     app.MapDailyAnalytics();
     app.MapOpenApi().AllowAnonymous();
     app.MapWebChat();
+    app.MapConsole();
 
     await app.RunAsync();
     return 0;

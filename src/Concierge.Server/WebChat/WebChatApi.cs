@@ -19,6 +19,9 @@ public static class WebChatApi
     /// <summary>The widget's page is framed by the business's site, whatever its origin.</summary>
     public const string EmbedPolicy = PagePolicy + "; frame-ancestors *";
 
+    /// <summary>The resource name prefix the project file gives the chat's files (LogicalName in the csproj).</summary>
+    public const string ResourcePrefix = "webchat/";
+
     private const string PageFile = "index.html";
     private const string WidgetFile = "widget.js";
 
@@ -28,7 +31,7 @@ public static class WebChatApi
 
     public static IEndpointRouteBuilder MapWebChat(this IEndpointRouteBuilder routes)
     {
-        var assets = WebAsset.LoadAll();
+        var assets = WebAsset.LoadAll(ResourcePrefix);
         var page = assets[PageFile];
         var widget = assets[WidgetFile];
 

@@ -79,7 +79,7 @@ export class ChatApi {
   }
 }
 
-async function problemOf(response) {
+export async function problemOf(response) {
   try {
     return await response.json();
   } catch {
