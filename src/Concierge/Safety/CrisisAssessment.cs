@@ -18,5 +18,11 @@ public sealed record CrisisAssessment(bool IsCrisis, CrisisSeverity Severity, st
     /// <summary>This message itself has a distress, means, action or farewell cue (or is a crisis): it is not a calm message.</summary>
     public bool HasCue { get; init; }
 
+    /// <summary>
+    /// A crisis only because one of the earlier messages was one (<c>xx.context.after_crisis</c>):
+    /// <see cref="HasCue"/> then says whether this message has a cue of its own.
+    /// </summary>
+    public bool Continues { get; init; }
+
     public static CrisisAssessment None(string? language) => new(false, CrisisSeverity.None, null, language, null);
 }

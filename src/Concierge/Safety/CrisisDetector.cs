@@ -121,7 +121,11 @@ public sealed class CrisisDetector
             && !current.Concepts.Laughing && current.Concepts[CrisisConcept.Benign] == 0)
         {
             var severity = Max(CrisisSeverity.Medium, earlierCrisis.Crises.Select(h => h.Rule.Severity).DefaultIfEmpty(earlierCrisis.Concepts.Severity).Max());
-            return new CrisisAssessment(true, Escalate(severity, current), $"{code}.context.after_crisis", code, "an earlier message of the last few was a crisis") { HasCue = true };
+            return new CrisisAssessment(true, Escalate(severity, current), $"{code}.context.after_crisis", code, "an earlier message of the last few was a crisis")
+            {
+                Continues = true,
+                HasCue = signals.Count > 0 || (concept.HasCore && conceptValue >= CrisisConceptScorer.AmbiguousAt),
+            };
         }
 
         return CrisisAssessment.None(language) with { Ambiguous = ambiguous, HasCue = signals.Count > 0 || (concept.HasCore && conceptValue >= CrisisConceptScorer.AmbiguousAt) };

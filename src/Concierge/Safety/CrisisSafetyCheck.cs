@@ -23,6 +23,15 @@ public sealed class CrisisSafetyCheck(CrisisDetector detector, CrisisProtocols p
         }
 
         var assessment = detector.Assess(text, RecentUserMessages(history));
+        // A crisis carried over from an earlier message that was flagged and answered is the crisis
+        // mode's to follow (supportive turns, calm messages counted), not a new detection: a
+        // "gracias" after the protocol must not give the protocol and raise an alert again. It is
+        // a detection when the earlier crisis went unflagged (the guardrail was off then).
+        if (assessment.Continues && RecentUserFlags(history).Any(f => f?.IsCrisis == true))
+        {
+            return SafetyVerdict.Safe with { Ambiguous = true, HasCue = assessment.HasCue, Language = assessment.Language };
+        }
+
         if (!assessment.IsCrisis)
         {
             return SafetyVerdict.Safe with { Ambiguous = assessment.Ambiguous, HasCue = assessment.HasCue, Language = assessment.Language };
@@ -88,4 +97,7 @@ public sealed class CrisisSafetyCheck(CrisisDetector detector, CrisisProtocols p
     /// <summary>The detector's context: the last <see cref="ContextMessages"/> user messages of a history, oldest first.</summary>
     public static List<string> RecentUserMessages(IReadOnlyList<Message> history) =>
         history.Where(m => m.Role == MessageRole.User).TakeLast(ContextMessages).Select(m => m.Content).ToList();
+
+    private static IEnumerable<CrisisFlag?> RecentUserFlags(IReadOnlyList<Message> history) =>
+        history.Where(m => m.Role == MessageRole.User).TakeLast(ContextMessages).Select(m => m.Safety);
 }
