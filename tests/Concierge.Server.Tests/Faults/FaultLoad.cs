@@ -21,7 +21,9 @@ public sealed class FaultLoad(FaultTargets targets, FaultLedger ledger)
 
     // One session per client, made on its first message.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _sessions = new();
-    private int _numbers;
+    // Customer numbers, one per message, unique in the test process: a scenario that restarts its
+    // server runs a new load on the same database, and a number reused would read as a doubled reply.
+    private static int _numbers;
 
     public FaultLedger Ledger => ledger;
 

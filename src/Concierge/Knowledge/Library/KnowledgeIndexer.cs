@@ -33,7 +33,9 @@ public sealed class KnowledgeIndexer(IKnowledgeStore store, IntakeLimits limits,
         await store.SaveIndexAsync(tenantId, documentId, indexed, cancellationToken);
         if (embedders.Any())
         {
-            await jobs.EnqueueAsync(tenantId, new JobRequest(JobKinds.KnowledgeEmbed, new JsonObject { ["document_id"] = documentId.ToString() }), 5, cancellationToken);
+            // The job system's usual attempts (backoff of about 2 to 4 minutes in all): with 5, a
+            // provider outage of 15 to 30 s left the documents uploaded meanwhile unembedded for good.
+            await jobs.EnqueueAsync(tenantId, new JobRequest(JobKinds.KnowledgeEmbed, new JsonObject { ["document_id"] = documentId.ToString() }), JobRetryPolicy.DefaultMaxAttempts, cancellationToken);
         }
 
         logger.LogInformation("Indexed document {DocumentId}: {Chunks} chunks ({Type}, {Language})", documentId, indexed.Chunks.Count, indexed.Type, indexed.Language);
