@@ -98,6 +98,27 @@ public sealed class HostileInputTests
         return last;
     }
 
+    /// <summary>POSTs that take no body by design: an action on the resource the path names.</summary>
+    private static readonly HashSet<string> Bodiless =
+    [
+        "POST /api/v1/keys/{id}/revoke", "POST /api/v1/templates/{id}/submit", "POST /api/v1/jobs/{id}/retry",
+        "POST /api/v1/bookings/{id}/cancel", "POST /api/v1/knowledge/documents/{id}/reindex",
+    ];
+
+    [Fact]
+    public async Task Every_post_put_and_patch_declares_its_body_in_the_openapi_document_unless_it_takes_none()
+    {
+        await using var app = new ConciergeApp(await TestDatabase.CreateAsync(DatabaseKind.Sqlite));
+
+        var operations = ApiOperation.AllOf(await app.Client().GetJsonAsync("/openapi/v1.json"));
+
+        // A body read by hand and left out of the document would get only the generic body attacks, not its fields'.
+        var undeclared = operations.Where(o => o.TakesBody && o.Body is null && !Bodiless.Contains(o.Name)).Select(o => o.Name).ToList();
+        var fieldless = operations.Where(o => o.Body is { IsJson: true, Fields.Count: 0 }).Select(o => o.Name).ToList();
+        Assert.True(undeclared.Count == 0, $"no requestBody in the document: {string.Join(", ", undeclared)}");
+        Assert.True(fieldless.Count == 0, $"a JSON body without fields in the document: {string.Join(", ", fieldless)}");
+    }
+
     private static Dictionary<string, string?> Settings(FakeGraphServer graph) => new()
     {
         // Template submits reach Meta: a fake Graph that accepts, so a submit is not a 502 for want of one.
