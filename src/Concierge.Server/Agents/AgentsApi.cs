@@ -18,7 +18,7 @@ public static class AgentsApi
         group.MapGet("/", ListAsync).WithSummary("The tenant's agents by key, with their settings.");
         group.MapGet("/{id}", GetAsync).WithSummary("One agent, by its id or its key.");
         group.MapPatch("/{id}", UpdateAsync).RequireRole(Role.Admin).WithBodyLimit(64 * 1024)
-            .Accepts<AgentPatch>("application/json")
+            .WithBodyDocument<AgentPatch>("application/json")
             .WithSummary("Changes an agent (by id or key): any of name, instructions, model (null: the configured one), temperature (0-2), crisis_detection, "
                 + "expose_debug, public_key (null: no anonymous access), daily_budget_usd (null: the tenant's only), double_texting (enqueue or reject). Fields left out stay; this instance uses the change at once, others within 30 s.");
         return group;
@@ -139,7 +139,7 @@ public sealed record AgentPatch(
                 },
                 "double_texting" => change with
                 {
-                    DoubleTexting = value.ValueKind == JsonValueKind.String ? value.GetString() switch
+                    DoubleTexting = value.ValueKind == JsonValueKind.String ? Text(field.Name, value) switch
                     {
                         "enqueue" => Concierge.Agents.DoubleTexting.Enqueue,
                         "reject" => Concierge.Agents.DoubleTexting.Reject,

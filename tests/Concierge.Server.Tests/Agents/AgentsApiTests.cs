@@ -106,6 +106,7 @@ public sealed class AgentsApiTests
         ("""{"daily_budget_usd":1e30}""", "daily_budget_usd"),
         ("""{"double_texting":"queue"}""", "double_texting"),
         ("""{"double_texting":true}""", "double_texting"),
+        ("""{"double_texting":"\ud800"}""", "double_texting"),
     ];
 
     public static TheoryData<string, string, DatabaseKind> BadPatchesOnEachDatabase()
