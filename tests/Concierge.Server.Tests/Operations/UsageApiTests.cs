@@ -63,6 +63,20 @@ public sealed class UsageApiTests : IAsyncLifetime
         Assert.DoesNotContain(demo["rows"]!.AsArray(), r => (string?)r!["key"] is "ana" or "bob");
     }
 
+    // A NUL is refused for every route before the route reads it (QueryTextMiddleware): 400, as
+    // PostgreSQL could not compare it.
+    [Fact]
+    public async Task A_nul_in_the_range_is_refused_as_400_naming_the_parameter()
+    {
+        await using var app = App(await TestDatabase.CreateAsync(DatabaseKind.Sqlite));
+
+        using var response = await app.OperatorClient().GetAsync("/api/v1/usage?from=%00", Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!;
+        Assert.Equal("from", (string?)problem["field"]);
+    }
+
     [Theory]
     [InlineData("group=week", "group")]
     [InlineData("group=", null)]
@@ -79,7 +93,6 @@ public sealed class UsageApiTests : IAsyncLifetime
     [InlineData("limit=0", "limit")]
     [InlineData("limit=10001", "limit")]
     [InlineData("limit=ten", "limit")]
-    [InlineData("from=%00", "from")]
     public async Task A_bad_range_group_or_limit_is_a_422_naming_the_field(string query, string? field)
     {
         await using var app = App(await TestDatabase.CreateAsync(DatabaseKind.Sqlite));
