@@ -1,23 +1,18 @@
-using Concierge.Configuration;
-
 namespace Concierge.Server.Analytics;
 
 public static class AnalyticsSetup
 {
     public const string FlushIntervalKey = "Concierge:Analytics:RejectionsFlushInterval";
 
+    public static readonly TimeSpan DefaultFlushInterval = TimeSpan.FromSeconds(5);
+
     /// <summary>The rate-limit rejection counter (in memory) and the service that writes its counts.</summary>
     public static IServiceCollection AddAnalytics(this IServiceCollection services, IConfiguration configuration)
     {
-        var interval = Settings.Duration(configuration, FlushIntervalKey, RateLimitRejectionsFlusher.DefaultInterval);
-        if (interval < TimeSpan.FromMilliseconds(10) || interval > TimeSpan.FromHours(1))
-        {
-            throw new InvalidSettingException(FlushIntervalKey, "must be between 10ms and 1h");
-        }
-
+        var interval = WriteBufferFlusher<RateLimitRejections>.Interval(configuration, FlushIntervalKey, DefaultFlushInterval);
         services.AddSingleton<RateLimitRejections>();
-        services.AddHostedService(sp => new RateLimitRejectionsFlusher(
-            sp.GetRequiredService<RateLimitRejections>(), interval, sp.GetRequiredService<ILogger<RateLimitRejectionsFlusher>>()));
+        services.AddHostedService(sp => new WriteBufferFlusher<RateLimitRejections>(
+            sp.GetRequiredService<RateLimitRejections>(), "rate-limit rejections", interval, sp.GetRequiredService<ILogger<WriteBufferFlusher<RateLimitRejections>>>()));
         return services;
     }
 }

@@ -5,13 +5,13 @@ namespace Concierge.Server.Analytics;
 
 /// <summary>
 /// Counts the rate limiter's refusals per tenant and UTC day in this process's memory, so a refused
-/// request costs no write; <see cref="RateLimitRejectionsFlusher"/> adds the counts to
+/// request costs no write; a <see cref="WriteBufferFlusher{TBuffer}"/> adds the counts to
 /// rate_limit_rejections every few seconds and at shutdown (the container's disposal flushes once
 /// more). Reads flush first, so this process's figures are never behind. A crash loses at most the
 /// counts since the last flush; a refusal whose tenant is unknown (an anonymous call naming no
 /// agent) is not counted: there is no tenant to count it for.
 /// </summary>
-public sealed partial class RateLimitRejections(SqlDailyAnalytics store, TimeProvider clock, ILogger<RateLimitRejections> logger) : IAsyncDisposable
+public sealed partial class RateLimitRejections(SqlDailyAnalytics store, TimeProvider clock, ILogger<RateLimitRejections> logger) : IWriteBuffer, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<(Guid TenantId, DateOnly Day), long> _counts = new();
 
@@ -21,6 +21,9 @@ public sealed partial class RateLimitRejections(SqlDailyAnalytics store, TimePro
 
     /// <summary>Counts not yet written, summed over tenants and days.</summary>
     public long Pending => _counts.Values.Sum();
+
+    /// <summary>Counts may come at any time: the flusher looks every interval.</summary>
+    public ValueTask<bool> WaitToFlushAsync(CancellationToken cancellationToken) => ValueTask.FromResult(!cancellationToken.IsCancellationRequested);
 
     public void Count(Guid tenantId)
     {

@@ -1,18 +1,19 @@
 using System.Threading.Channels;
+using Concierge.Server.Analytics;
 using Concierge.Shops;
 
 namespace Concierge.Server.Router;
 
 /// <summary>
 /// Takes the search analytics off the request path: a search is put in a bounded in-process queue
-/// and answered; <see cref="RouterAnalyticsFlusher"/> writes the queue in batches (one transaction
+/// and answered; a <see cref="WriteBufferFlusher{TBuffer}"/> writes the queue in batches (one transaction
 /// for many searches). Reads (the analytics API, a delegation's search link) flush first, so this
 /// process's figures are never behind. Delegations are written at once: they are rare and already
 /// cost a turn. A crash loses at most the searches not yet flushed; a full queue (the database
 /// down or too slow for long) drops new searches with a warning rather than slow the replies.
 /// </summary>
 public sealed partial class RouterAnalyticsQueue(IRouterAnalytics store, ILogger<RouterAnalyticsQueue> logger, int capacity = RouterAnalyticsQueue.DefaultCapacity)
-    : IRouterAnalytics, IAsyncDisposable
+    : IRouterAnalytics, IWriteBuffer, IAsyncDisposable
 {
     public const int DefaultCapacity = 10_000;
     public const int BatchSize = 500;
@@ -32,6 +33,8 @@ public sealed partial class RouterAnalyticsQueue(IRouterAnalytics store, ILogger
 
     /// <summary>Searches queued and not yet written (the batch in hand included only while it waits for a retry).</summary>
     public int Pending => _queue.Reader.Count + _batch.Count;
+
+    long IWriteBuffer.Pending => Pending;
 
     public long Dropped => Interlocked.Read(ref _dropped);
 

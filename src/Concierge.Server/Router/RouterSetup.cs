@@ -1,4 +1,5 @@
 using Concierge.Configuration;
+using Concierge.Server.Analytics;
 using Concierge.Shops;
 using Concierge.Storage.Shops;
 
@@ -8,6 +9,8 @@ public static class RouterSetup
 {
     public const string FlushIntervalKey = "Concierge:Router:AnalyticsFlushInterval";
 
+    public static readonly TimeSpan DefaultFlushInterval = TimeSpan.FromMilliseconds(500);
+
     /// <summary>The router's settings, and its analytics through the queue that keeps search writes off the request path.</summary>
     public static IServiceCollection AddRouter(this IServiceCollection services, IConfiguration configuration)
     {
@@ -15,13 +18,9 @@ public static class RouterSetup
         services.AddSingleton<RouterSettings>();
         services.AddSingleton(sp => new RouterAnalyticsQueue(sp.GetRequiredService<SqlRouterAnalytics>(), sp.GetRequiredService<ILogger<RouterAnalyticsQueue>>()));
         services.AddSingleton<IRouterAnalytics>(sp => sp.GetRequiredService<RouterAnalyticsQueue>());
-        var interval = Settings.Duration(configuration, FlushIntervalKey, RouterAnalyticsFlusher.DefaultInterval);
-        if (interval < TimeSpan.FromMilliseconds(10) || interval > TimeSpan.FromHours(1))
-        {
-            throw new InvalidSettingException(FlushIntervalKey, "must be between 10ms and 1h");
-        }
-
-        services.AddHostedService(sp => new RouterAnalyticsFlusher(sp.GetRequiredService<RouterAnalyticsQueue>(), interval, sp.GetRequiredService<ILogger<RouterAnalyticsFlusher>>()));
+        var interval = WriteBufferFlusher<RouterAnalyticsQueue>.Interval(configuration, FlushIntervalKey, DefaultFlushInterval);
+        services.AddHostedService(sp => new WriteBufferFlusher<RouterAnalyticsQueue>(
+            sp.GetRequiredService<RouterAnalyticsQueue>(), "queued router searches", interval, sp.GetRequiredService<ILogger<WriteBufferFlusher<RouterAnalyticsQueue>>>()));
         return services;
     }
 }
