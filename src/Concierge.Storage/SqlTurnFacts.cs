@@ -9,12 +9,17 @@ namespace Concierge.Storage;
 /// </summary>
 public sealed class SqlTurnFacts(Database database)
 {
-    public async Task<IReadOnlyDictionary<int, TurnFacts>> ForSessionAsync(Guid tenantId, Guid sessionId, CancellationToken cancellationToken)
+    /// <summary>The facts of the turns whose replies are numbered <paramref name="first"/> to <paramref name="last"/> (a page of the transcript).</summary>
+    public async Task<IReadOnlyDictionary<int, TurnFacts>> ForRepliesAsync(Guid tenantId, Guid sessionId, int first, int last, CancellationToken cancellationToken)
     {
+        // Only the page's turns are parsed and sent back, not every turn of a long session.
+        var replySequence = database.Provider == DatabaseProvider.Sqlite
+            ? "json_extract(data, '$.reply_sequence')"
+            : "CAST(data->>'reply_sequence' AS integer)";
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryRowsAsync(new CommandDefinition(
-            "SELECT data FROM events WHERE session_id = @sessionId AND tenant_id = @tenantId AND name = 'turn_completed'",
-            new { tenantId = database.Id(tenantId), sessionId = database.Id(sessionId) },
+            $"SELECT data FROM events WHERE session_id = @sessionId AND tenant_id = @tenantId AND name = 'turn_completed' AND {replySequence} BETWEEN @first AND @last",
+            new { tenantId = database.Id(tenantId), sessionId = database.Id(sessionId), first, last },
             cancellationToken: cancellationToken));
         var facts = new Dictionary<int, TurnFacts>();
         foreach (var row in rows)

@@ -46,8 +46,9 @@ public sealed class SessionReader(
         var messages = await store.GetMessagesAsync(tenant.Id, session.Id, after, limit, cancellationToken);
         int? next = messages.Count == limit && messages[^1].Sequence < session.MessageCount ? messages[^1].Sequence : null;
         var deliveries = await DeliveriesAsync(session.Id, cancellationToken);
-        var facts = messages.Any(m => m.Role == MessageRole.Assistant)
-            ? await turns.ForSessionAsync(tenant.Id, session.Id, cancellationToken)
+        var replies = messages.Where(m => m.Role == MessageRole.Assistant).Select(m => m.Sequence).ToList();
+        var facts = replies.Count > 0
+            ? await turns.ForRepliesAsync(tenant.Id, session.Id, replies.Min(), replies.Max(), cancellationToken)
             : new Dictionary<int, Concierge.Storage.TurnFacts>();
         return new MessagePage(
             session.Id,
