@@ -43,12 +43,14 @@ public sealed class ServerProcess : IDisposable
 
     /// <summary>
     /// A client signed in as a new operator of the tenant (demo by default), stored in the process's
-    /// database (a token must name a user that exists), with a token the process accepts.
+    /// database (a token must name a user that exists), with a token the process accepts. The token
+    /// lasts a day: the long soak's checker reads back for more than the default hour.
     /// </summary>
     public HttpClient OperatorClient(Guid? tenantId = null)
     {
         var configuration = SeedAliases.Build(new ConfigurationBuilder()
-            .AddInMemoryCollection([new("SECRET_KEY", ConciergeApp.TestSecretKey), new("DATABASE_URL", DatabaseUrl)]));
+            .AddInMemoryCollection([
+                new("SECRET_KEY", ConciergeApp.TestSecretKey), new("DATABASE_URL", DatabaseUrl), new("Concierge:Auth:TokenLifetime", "1.00:00:00")]));
         var issuer = new AccessTokenIssuer(AuthSettings.Bind(configuration, new HostingEnvironment { EnvironmentName = "Production" }));
         var user = Task.Run(async () =>
         {
