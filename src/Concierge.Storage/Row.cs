@@ -72,14 +72,14 @@ internal static class RowQueries
     /// <summary>Runs a query and reads its rows by column name.</summary>
     public static async Task<IReadOnlyList<Row>> QueryRowsAsync(this DbConnection connection, Dapper.CommandDefinition command)
     {
-        await using var reader = await Dapper.SqlMapper.ExecuteReaderAsync(connection, command);
+        await using var reader = await PreparedStatements.ExecuteReaderAsync(connection, command);
         return await ReadRowsAsync(reader, command.CancellationToken);
     }
 
     /// <summary>Runs a command of several queries (one round trip) and reads each one's rows.</summary>
     public static async Task<IReadOnlyList<IReadOnlyList<Row>>> QueryRowSetsAsync(this DbConnection connection, Dapper.CommandDefinition command)
     {
-        await using var reader = await Dapper.SqlMapper.ExecuteReaderAsync(connection, command);
+        await using var reader = await PreparedStatements.ExecuteReaderAsync(connection, command);
         var sets = new List<IReadOnlyList<Row>>();
         do
         {
@@ -92,7 +92,7 @@ internal static class RowQueries
 
     public static async Task<Row?> QueryRowAsync(this DbConnection connection, Dapper.CommandDefinition command)
     {
-        await using var reader = await Dapper.SqlMapper.ExecuteReaderAsync(connection, command);
+        await using var reader = await PreparedStatements.ExecuteReaderAsync(connection, command);
         return await reader.ReadAsync(command.CancellationToken) ? Read(reader, Columns(reader)) : null;
     }
 

@@ -20,7 +20,7 @@ internal sealed class SqlBatch(Database database)
     public Task ExecuteAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         _sql.Length == 0
             ? Task.CompletedTask
-            : connection.ExecuteAsync(new CommandDefinition(_sql.ToString(), _parameters, transaction, cancellationToken: cancellationToken));
+            : PreparedStatements.ExecuteAsync(connection, new CommandDefinition(_sql.ToString(), _parameters, transaction, cancellationToken: cancellationToken));
 
     /// <summary>
     /// Adds <c>INSERT INTO table (columns) VALUES (...), (...)</c>. Each row gives one value per

@@ -290,7 +290,7 @@ public sealed class SqlSessionStore : ISessionStore
                 }
 
                 var sql = commit.LeaseId is null ? _commitUnleased : _commitLeased;
-                var updated = await connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
+                var updated = await PreparedStatements.ExecuteAsync(connection, new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
                 if (updated == 0)
                 {
                     // Thrown inside the transaction, so it rolls back with nothing written.

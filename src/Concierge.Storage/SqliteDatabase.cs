@@ -22,9 +22,15 @@ public sealed class SqliteDatabase : Database
 
     private static readonly object Marker = new();
 
+    // Idle connections kept open with their prepared statements (ReusableSqliteConnection says
+    // why); as many as were in use at once, up to the bound, as Microsoft.Data.Sqlite's pool would.
+    private const int MaxIdle = 100;
+
     private readonly string _connectionString;
     private readonly SemaphoreSlim _gate;
+    private readonly ConcurrentBag<ReusableSqliteConnection> _idle = [];
     private int _walEnabled;
+    private int _disposed;
 
     public SqliteDatabase(DatabaseSettings settings)
     {
@@ -52,7 +58,18 @@ public sealed class SqliteDatabase : Database
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
         }
 
-        var connection = new SqliteConnection(_connectionString);
+        while (_idle.TryTake(out var idle))
+        {
+            if (idle.State == ConnectionState.Open)
+            {
+                idle.Lend();
+                return idle;
+            }
+
+            idle.Retire();
+        }
+
+        var connection = new ReusableSqliteConnection(_connectionString, _idle, () => Volatile.Read(ref _disposed) == 0 && _idle.Count < MaxIdle);
         try
         {
             await connection.OpenAsync(cancellationToken);
@@ -85,7 +102,7 @@ public sealed class SqliteDatabase : Database
                 StorageTelemetry.ConnectionFailed(Provider);
             }
 
-            await connection.DisposeAsync();
+            connection.Retire();
             throw;
         }
     }
@@ -137,6 +154,12 @@ public sealed class SqliteDatabase : Database
     public override ValueTask DisposeAsync()
     {
         // Lets tests delete the file: pooled connections would keep it open.
+        Volatile.Write(ref _disposed, 1);
+        while (_idle.TryTake(out var idle))
+        {
+            idle.Retire();
+        }
+
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
         return ValueTask.CompletedTask;

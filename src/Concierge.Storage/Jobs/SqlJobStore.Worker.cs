@@ -82,7 +82,9 @@ public sealed partial class SqlJobStore
     private Task<int> ClaimedAsync(string set, Guid jobId, string workerId, DynamicParameters? parameters, CancellationToken cancellationToken)
     {
         parameters ??= new DynamicParameters();
-        parameters.AddDynamicParams(new { now = _db.Time(_clock.GetUtcNow()), id = _db.Id(jobId), worker = workerId });
+        parameters.Add("now", _db.Time(_clock.GetUtcNow()));
+        parameters.Add("id", _db.Id(jobId));
+        parameters.Add("worker", workerId);
         return _db.WriteStatementAsync(
             connection => connection.ExecuteAsync(new CommandDefinition(
                 $"UPDATE jobs SET {set}, updated_at = @now WHERE id = @id AND state = 'running' AND claimed_by = @worker",
