@@ -73,6 +73,7 @@ public sealed class SqliteDatabase : Database
         try
         {
             await connection.OpenAsync(cancellationToken);
+            StorageTelemetry.SqliteOpened();
             if (Configured.TryGetValue(connection.Handle!, out _))
             {
                 return connection;

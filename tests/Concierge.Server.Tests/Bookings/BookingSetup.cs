@@ -33,8 +33,8 @@ internal static class BookingSetup
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
     }
 
-    public static StringContent Booking(string start, int party = 2, string service = "dinner", string? extra = null) =>
-        Json.Body($$"""{"service":"{{service}}","start":"{{start}}","party_size":{{party}},"name":"Ana Rojas","contact":"+12125550143"{{extra}}}""");
+    public static StringContent Booking(string start, int party = 2, string service = "dinner", string? extra = null, string name = "Ana Rojas") =>
+        Json.Body($$"""{"service":"{{service}}","start":"{{start}}","party_size":{{party}},"name":"{{name}}","contact":"+12125550143"{{extra}}}""");
 
     public static async Task<JsonObject> ProblemAsync(HttpResponseMessage response, HttpStatusCode status, string code, string? field = null)
     {

@@ -3,17 +3,22 @@ using System.Diagnostics;
 
 namespace Concierge.Server.Tests.Faults;
 
-/// <summary>What a client was told succeeded: a turn answered 2xx, a stream's <c>done</c>, a webhook's 200 (Meta's or Twilio's).</summary>
+/// <summary>
+/// What a client was told succeeded: a turn answered 2xx, a stream's <c>done</c>, a webhook's 200
+/// (Meta's or Twilio's), a booking's 201, a knowledge document's 201.
+/// </summary>
 public enum AckKind
 {
     Turn,
     Stream,
     WhatsApp,
     Twilio,
+    Booking,
+    Document,
 }
 
-/// <param name="Scope">The session (turns, streams) or the customer's number (webhooks; Twilio's <c>whatsapp:+…</c> address).</param>
-/// <param name="Key">The message text: unique in the run, so a lost or doubled one shows.</param>
+/// <param name="Scope">The session (turns, streams), the customer's number (webhooks; Twilio's <c>whatsapp:+…</c> address), the local date (bookings), or the tenant's knowledge base (documents).</param>
+/// <param name="Key">The message text, the booking's guest name or the document's id: unique in the run, so a lost or doubled one shows.</param>
 /// <param name="At">Since the ledger started.</param>
 /// <param name="Instance">Which server process answered (its index among the targets).</param>
 public sealed record Ack(AckKind Kind, string Scope, string Key, TimeSpan At, int Instance);
@@ -27,6 +32,7 @@ public sealed class FaultLedger
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly ConcurrentQueue<Ack> _acks = new();
     private readonly ConcurrentDictionary<string, int> _refusals = new();
+    private readonly ConcurrentDictionary<(AckKind, string), bool> _withdrawn = new();
 
     public TimeSpan Now => _clock.Elapsed;
 
@@ -36,6 +42,14 @@ public sealed class FaultLedger
     public IReadOnlyDictionary<string, int> Refusals => _refusals;
 
     public void Acknowledged(AckKind kind, string scope, string key, int instance) => _acks.Enqueue(new Ack(kind, scope, key, Now, instance));
+
+    /// <summary>
+    /// The client itself deleted an acknowledged item and was told so (a 204): the checker then
+    /// expects it gone, not stored; it is neither lost nor kept.
+    /// </summary>
+    public void Withdrawn(AckKind kind, string key) => _withdrawn[(kind, key)] = true;
+
+    public bool IsWithdrawn(Ack ack) => _withdrawn.ContainsKey((ack.Kind, ack.Key));
 
     public void Refused(HttpResponseMessage response)
     {

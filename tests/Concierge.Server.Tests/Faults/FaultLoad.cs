@@ -31,6 +31,13 @@ public sealed class FaultLoad(FaultTargets targets, FaultLedger ledger)
     public string? StreamAgent { get; init; }
 
     /// <summary>
+    /// Messages a chat or stream client sends into one session before it opens the next (null: one
+    /// session for the whole run, as the fault scenarios want). The soak sets it: a real conversation
+    /// is a few turns, not one session growing by a turn every few milliseconds for half an hour.
+    /// </summary>
+    public int? TurnsPerSession { get; init; }
+
+    /// <summary>
     /// Starts <paramref name="chats"/> /chat clients, <paramref name="streams"/> SSE clients,
     /// <paramref name="webhooks"/> WhatsApp senders and <paramref name="twilio"/> Twilio senders
     /// (the server needs <see cref="TwilioFixtures.Settings"/> for those).
@@ -102,8 +109,17 @@ public sealed class FaultLoad(FaultTargets targets, FaultLedger ledger)
         }
     }
 
+    private void NextSessionEvery(string client, int n)
+    {
+        if (TurnsPerSession is { } turns && n > 0 && n % turns == 0)
+        {
+            _sessions.TryRemove(client, out _);
+        }
+    }
+
     private async Task<bool> ChatAsync(string client, int n)
     {
+        NextSessionEvery(client, n);
         var (instance, http, _) = targets.Next();
         if (!_sessions.TryGetValue(client, out var session))
         {
@@ -133,6 +149,7 @@ public sealed class FaultLoad(FaultTargets targets, FaultLedger ledger)
 
     private async Task<bool> StreamAsync(string client, int n)
     {
+        NextSessionEvery(client, n);
         var (instance, _, http) = targets.Next();
         if (!_sessions.TryGetValue(client, out var session))
         {

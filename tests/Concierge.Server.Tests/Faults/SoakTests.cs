@@ -33,11 +33,17 @@ public sealed class SoakTests
         using var server = await ServerProcess.StartReadyAsync(await TestDatabase.CreateAsync(DatabaseKind.Sqlite), environment);
         using var operatorClient = server.OperatorClient();
         await BookingSetup.ServiceAsync(operatorClient, capacity: 100000, maxParty: 8);
+        // A horizon that holds a day per 100 bookings for the whole run (BookingsPerDay, Days).
+        using (var policy = await operatorClient.PutAsync(
+            "/api/v1/booking-policy", Json.Body("""{"time_zone":"UTC","slot_minutes":60,"lead_time_minutes":60,"horizon_days":400}"""), Ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, policy.StatusCode);
+        }
 
         var ledger = new FaultLedger();
         var latencies = new ConcurrentQueue<(TimeSpan At, double Ms)>();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        var load = new FaultLoad(new FaultTargets([(server.Http, operatorClient)]), ledger).Start(chats: 1, streams: 1, webhooks: 1);
+        var load = new FaultLoad(new FaultTargets([(server.Http, operatorClient)]), ledger) { TurnsPerSession = 20 }.Start(chats: 1, streams: 1, webhooks: 1);
         var mix = Task.Run(() => MixAsync(operatorClient, ledger, latencies, stop.Token), Ct);
 
         var samples = new List<SoakSample>();
@@ -83,23 +89,63 @@ public sealed class SoakTests
         Assert.True(warm[^1].Threads <= warm[0].Threads + 20, $"threads grew after the warm-up:\n{reportText}");
     }
 
-    // Bookings, uploads and operators' reads beside the chat load, at a steady pace; each timed.
+    // A realistic tenant's shape, so that what the mix reads stays the size a real one's would:
+    // a day takes this many bookings (a busy restaurant's) before the mix books into the next one (the first run booked
+    // every round into one day and listed that whole day, thousands of bookings by minute 19).
+    private const int BookingsPerDay = 100;
+
+    // Days the mix books into before it comes back to the first (within the soak's horizon of 400):
+    // a 30-minute run (about 9 rounds a second on 2 cores) fills fewer than half of them.
+    private const int Days = 365;
+
+    // Knowledge documents kept: each upload past this many deletes the oldest through the API (the
+    // first run uploaded into one tenant every tenth round and never deleted, so its in-memory
+    // index grew with the run).
+    private const int KeptDocuments = 20;
+
+    // Bookings, uploads and operators' reads beside the chat load, at a steady pace; each timed,
+    // and every booking and upload the server acknowledged written into the ledger for the checker.
     private static async Task MixAsync(HttpClient client, FaultLedger ledger, ConcurrentQueue<(TimeSpan, double)> latencies, CancellationToken stop)
     {
-        var day = BookingSetup.InDays(3);
+        var documents = new Queue<string>();
         for (var i = 0; !stop.IsCancellationRequested; i++)
         {
             try
             {
-                var slot = $"{day}T{12 + (i % 8):00}:{(i % 2 == 0 ? "00" : "30")}";
-                await TimedAsync(() => client.PostAsync("/api/v1/bookings", BookingSetup.Booking(slot, party: 1 + (i % 4)), stop));
-                await TimedAsync(() => client.GetAsync("/api/v1/sessions?limit=20", stop));
-                await TimedAsync(() => client.GetAsync($"/api/v1/bookings?date={day}", stop));
+                var day = BookingSetup.InDays(1 + (i / BookingsPerDay % Days));
+                var guest = $"Soak Guest {i}";
+                using (var booked = await TimedAsync(() => client.PostAsync(
+                    "/api/v1/bookings", BookingSetup.Booking($"{day}T{10 + (i % 10):00}:00", party: 1 + (i % 4), name: guest), stop)))
+                {
+                    if (booked.StatusCode == HttpStatusCode.Created)
+                    {
+                        ledger.Acknowledged(AckKind.Booking, day, guest, 0);
+                    }
+                }
+
+                (await TimedAsync(() => client.GetAsync("/api/v1/sessions?limit=20", stop))).Dispose();
+                (await TimedAsync(() => client.GetAsync($"/api/v1/bookings?date={day}", stop))).Dispose();
                 if (i % 10 == 0)
                 {
                     using var form = new MultipartFormDataContent();
                     form.Add(new StringContent($"# Soak note {i}\n\nDelivery number {i} leaves at {i % 24}:00 from dock {i % 7}.\n"), "file", $"soak-{i}.md");
-                    await TimedAsync(() => client.PostAsync("/api/v1/knowledge/documents", form, stop));
+                    using var uploaded = await TimedAsync(() => client.PostAsync("/api/v1/knowledge/documents", form, stop));
+                    if (uploaded.StatusCode == HttpStatusCode.Created)
+                    {
+                        var id = (string)(await uploaded.ReadObjectAsync())["id"]!;
+                        ledger.Acknowledged(AckKind.Document, "knowledge", id, 0);
+                        documents.Enqueue(id);
+                    }
+
+                    if (documents.Count > KeptDocuments)
+                    {
+                        var oldest = documents.Dequeue();
+                        using var deleted = await TimedAsync(() => client.DeleteAsync($"/api/v1/knowledge/documents/{oldest}", stop));
+                        if (deleted.StatusCode == HttpStatusCode.NoContent)
+                        {
+                            ledger.Withdrawn(AckKind.Document, oldest);
+                        }
+                    }
                 }
 
                 await Task.Delay(100, stop);
@@ -114,21 +160,33 @@ public sealed class SoakTests
             }
         }
 
-        async Task TimedAsync(Func<Task<HttpResponseMessage>> call)
+        // Any refusal is counted (the run fails on a 5xx): a booking or upload the mix meant to make
+        // and did not is visible in the report, not silently missing from the ledger.
+        async Task<HttpResponseMessage> TimedAsync(Func<Task<HttpResponseMessage>> call)
         {
             var watch = Stopwatch.StartNew();
-            using var response = await call();
+            var response = await call();
             latencies.Enqueue((ledger.Now, watch.Elapsed.TotalMilliseconds));
-            if ((int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.Unauthorized)
+            if (!response.IsSuccessStatusCode)
             {
                 ledger.Refused(response);
             }
+
+            return response;
         }
     }
 }
 
-/// <summary>One interval's reading of the soaked process: from /proc and its own /metrics.</summary>
-internal sealed record SoakSample(TimeSpan At, long RssBytes, long HeapBytes, int Threads, int OpenFiles, double JobLagSeconds, double P99Ms, int Requests)
+/// <summary>
+/// One interval's reading of the soaked process, from /proc and its own /metrics: beside RSS, the
+/// parts it is made of that can grow apart: the managed heap after the last GC, what the GC has
+/// committed (the heap plus its free but kept space, which DATAS grows and shrinks with the load),
+/// and SQLite's own allocator (page caches, statements; outside the GC). The heap count itself is
+/// not exported; on this 2-core machine the server GC makes at most 2 heaps (both threads exist
+/// from the start), so DATAS can only step between 1 and 2, and the committed bytes show what that costs.
+/// </summary>
+internal sealed record SoakSample(
+    TimeSpan At, long RssBytes, long HeapBytes, long CommittedBytes, long SqliteBytes, int Threads, int OpenFiles, double JobLagSeconds, double P99Ms, int Requests)
 {
     public static async Task<SoakSample> TakeAsync(ServerProcess server, ConcurrentQueue<(TimeSpan At, double Ms)> latencies, TimeSpan from, TimeSpan to)
     {
@@ -145,6 +203,8 @@ internal sealed record SoakSample(TimeSpan At, long RssBytes, long HeapBytes, in
             to,
             Field("VmRSS") * 1024,
             (long)Sum("dotnet_gc_last_collection_heap_size_bytes"),
+            (long)Sum("dotnet_gc_last_collection_memory_committed_size_bytes"),
+            (long)Sum("concierge_db_sqlite_memory_used_bytes"),
             (int)Field("Threads"),
             Directory.GetFileSystemEntries($"/proc/{server.Id}/fd").Length,
             Max("concierge_jobs_queue_lag_seconds"),
@@ -152,7 +212,9 @@ internal sealed record SoakSample(TimeSpan At, long RssBytes, long HeapBytes, in
             window.Count);
     }
 
+    private static string Mb(long bytes) => (bytes / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture);
+
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"  {At.TotalSeconds,6:0} s: RSS {RssBytes / 1048576.0:0.0} MB, heap {HeapBytes / 1048576.0:0.0} MB, threads {Threads}, fds {OpenFiles}, job lag {JobLagSeconds:0.0} s, mix p99 {P99Ms:0} ms over {Requests} requests");
+        $"  {At.TotalSeconds,6:0} s: RSS {Mb(RssBytes)} MB, heap {Mb(HeapBytes)} MB, committed {Mb(CommittedBytes)} MB, sqlite {Mb(SqliteBytes)} MB, threads {Threads}, fds {OpenFiles}, job lag {JobLagSeconds:0.0} s, mix p99 {P99Ms:0} ms over {Requests} requests");
 }

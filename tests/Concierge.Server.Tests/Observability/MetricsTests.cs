@@ -69,6 +69,12 @@ public sealed class MetricsTests
         Assert.True(samples.Any("concierge_jobs_queue_lag_seconds", ("kind", "emotion.detect")));
         Assert.True(samples.Any("concierge_jobs_lag_seconds_count", ("kind", "emotion.detect")));
         Assert.True(samples.Any("dotnet_gc_collections_total"));
+        if (kind == DatabaseKind.Sqlite)
+        {
+            // SQLite's own allocator, outside the managed heap (the soak reads it beside RSS).
+            Assert.True(samples.Sum("concierge_db_sqlite_memory_used_bytes") > 0, Describe(samples, "concierge_db"));
+        }
+
         if (kind == DatabaseKind.Postgres)
         {
             Assert.True(samples.Any("db_client_connections_usage", ("state", "idle")) || samples.Any("db_client_connection_count", ("db_client_connection_state", "idle")), Describe(samples, "db_client"));
