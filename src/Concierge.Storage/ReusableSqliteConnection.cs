@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Data;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -6,7 +5,7 @@ using SQLitePCL;
 namespace Concierge.Storage;
 
 /// <summary>
-/// A SQLite connection that goes back to its <see cref="SqliteDatabase"/> open when it is disposed,
+/// A SQLite connection that goes back to its <see cref="SqliteConnectionPool"/> open when it is disposed,
 /// and keeps its prepared statements with it. Microsoft.Data.Sqlite prepares a command's SQL again
 /// for every new command object, and its pool keeps only the native handle, so every turn re-parsed
 /// and re-planned the same few statements (about 8% of an offline turn's CPU in perf,
@@ -20,16 +19,14 @@ internal sealed class ReusableSqliteConnection : SqliteConnection
     private const int MaxStatements = 64;
 
     private readonly Dictionary<string, SqliteCommand> _statements = new(StringComparer.Ordinal);
-    private readonly ConcurrentBag<ReusableSqliteConnection> _idle;
-    private readonly Func<bool> _mayReturn;
+    private readonly SqliteConnectionPool _pool;
     private bool _retired;
     private int _lent = 1;
 
-    public ReusableSqliteConnection(string connectionString, ConcurrentBag<ReusableSqliteConnection> idle, Func<bool> mayReturn)
+    public ReusableSqliteConnection(string connectionString, SqliteConnectionPool pool)
         : base(connectionString)
     {
-        _idle = idle;
-        _mayReturn = mayReturn;
+        _pool = pool;
     }
 
     /// <summary>
@@ -81,12 +78,11 @@ internal sealed class ReusableSqliteConnection : SqliteConnection
             return;
         }
 
-        // Back to the idle set only when nothing of this use is left on it: an open transaction
-        // (a caller who failed before committing has rolled back by now; autocommit says so).
+        // Back to the pool only when nothing of this use is left on it: no open transaction (a
+        // caller who failed before committing has rolled back by now; autocommit says so).
         if (disposing && !_retired && State == ConnectionState.Open && Handle is { } handle
-            && raw.sqlite3_get_autocommit(handle) != 0 && _mayReturn())
+            && raw.sqlite3_get_autocommit(handle) != 0 && _pool.TryReturn(this))
         {
-            _idle.Add(this);
             return;
         }
 

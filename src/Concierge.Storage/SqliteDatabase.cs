@@ -22,15 +22,10 @@ public sealed class SqliteDatabase : Database
 
     private static readonly object Marker = new();
 
-    // Idle connections kept open with their prepared statements (ReusableSqliteConnection says
-    // why); as many as were in use at once, up to the bound, as Microsoft.Data.Sqlite's pool would.
-    private const int MaxIdle = 100;
-
     private readonly string _connectionString;
     private readonly SemaphoreSlim _gate;
-    private readonly ConcurrentBag<ReusableSqliteConnection> _idle = [];
+    private readonly SqliteConnectionPool _pool;
     private int _walEnabled;
-    private int _disposed;
 
     public SqliteDatabase(DatabaseSettings settings)
     {
@@ -42,6 +37,7 @@ public sealed class SqliteDatabase : Database
         Path = settings.SqlitePath;
         _connectionString = settings.ConnectionString;
         _gate = Gates.GetOrAdd(Path, static _ => new SemaphoreSlim(1, 1));
+        _pool = new SqliteConnectionPool(_connectionString);
     }
 
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
@@ -58,18 +54,12 @@ public sealed class SqliteDatabase : Database
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
         }
 
-        while (_idle.TryTake(out var idle))
+        var connection = _pool.Take();
+        if (connection.State == ConnectionState.Open)
         {
-            if (idle.State == ConnectionState.Open)
-            {
-                idle.Lend();
-                return idle;
-            }
-
-            idle.Retire();
+            return connection;
         }
 
-        var connection = new ReusableSqliteConnection(_connectionString, _idle, () => Volatile.Read(ref _disposed) == 0 && _idle.Count < MaxIdle);
         try
         {
             await connection.OpenAsync(cancellationToken);
@@ -155,12 +145,7 @@ public sealed class SqliteDatabase : Database
     public override ValueTask DisposeAsync()
     {
         // Lets tests delete the file: pooled connections would keep it open.
-        Volatile.Write(ref _disposed, 1);
-        while (_idle.TryTake(out var idle))
-        {
-            idle.Retire();
-        }
-
+        _pool.Close();
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
         return ValueTask.CompletedTask;
